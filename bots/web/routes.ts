@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { MediaStore } from '../../src/db/repos/media-repo.js';
+import { ingest, type IngestDeps } from '../../src/pipeline/ingest.js';
+import { roles, simulatorChatId, type WebSimulatorAdapter } from './adapter.js';
+
+const PHOTO_LIMIT = 10 * 1024 * 1024;
+const pageFile = new URL('./page.html', import.meta.url);
+
+interface Deps {
+  readonly adapter: WebSimulatorAdapter;
+  readonly ingest: IngestDeps;
+  readonly media: MediaStore;
+}
+
+const badRequest = (message: string) => ({ ok: false, error: { code: 'bad_request', message, retryable: false } });
+
+/**
+ * The simulator's HTTP side: the chat page and a tiny JSON API. Messages go through the same
+ * ingest (store, queue) and conversation core as a real platform webhook.
+ */
+export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
+  return async (app) => {
+    const page = await readFile(pageFile, 'utf8');
+    app.get('/', async (_req, reply) => reply.redirect('/chat'));
+    app.get('/chat', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+
+    app.post('/chat/api/messages', async (req, reply) => {
+      const result = await ingest(deps.ingest, deps.adapter, { headers: req.headers, rawBody: JSON.stringify(req.body ?? null) });
+      return reply.code(result.status).send(result.body);
+    });
+
+    app.register(async (photo) => {
+      photo.addContentTypeParser(/^(image\/.*|application\/octet-stream)$/, { parseAs: 'buffer', bodyLimit: PHOTO_LIMIT }, (_r, body, done) => done(null, body));
+      photo.post<{ Querystring: Record<string, string> }>('/chat/api/photo', async (req, reply) => {
+        const { session = '', role = '' } = req.query;
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0) return reply.code(400).send(badRequest('empty photo'));
+        if (!/^[A-Za-z0-9_-]{8,64}$/.test(session) || !(roles as readonly string[]).includes(role)) return reply.code(400).send(badRequest('bad session or role'));
+        const mime = req.headers['content-type'] ?? 'application/octet-stream';
+        const ref = await deps.media.put(req.body, mime, 'photo', 24 * 3600 * 1000);
+        const update = { id: randomBytes(9).toString('base64url'), session, role, mediaId: ref.mediaId };
+        const result = await ingest(deps.ingest, deps.adapter, { headers: req.headers, rawBody: JSON.stringify(update) });
+        return reply.code(result.status).send(result.body);
+      });
+    });
+
+    app.get<{ Querystring: Record<string, string> }>('/chat/api/messages', async (req, reply) => {
+      const { session = '', role = '', after = '0' } = req.query;
+      if (!/^[A-Za-z0-9_-]{8,64}$/.test(session) || !(roles as readonly string[]).includes(role)) return reply.code(400).send(badRequest('bad session or role'));
+      const messages = await deps.adapter.messagesFor(simulatorChatId(session, role), Number(after) || 0);
+      return { messages: messages.map((m) => ({ id: m.id, at: m.at, part: withUrls(m.part) })) };
+    });
+  };
+}
+
+function withUrls(part: object): object {
+  return 'media' in part && part.media && typeof part.media === 'object' && 'mediaId' in part.media
+    ? { ...part, url: `/media/${String(part.media.mediaId)}` }
+    : part;
+}

@@ -1,0 +1,130 @@
+import type { Choice, ImageRef, InboundEvent } from '../channels/contract.js';
+import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
+import type { CheckInOutcome, CheckInService } from './checkin-service.js';
+import { dependentsFeatureHandlers } from './dependents-flow.js';
+import { historyHandlers } from './history.js';
+import { PhotoError, type CodeResolver, type PhotoDecoder, type Resolution } from './resolver.js';
+import { checkinTexts as t } from './texts.js';
+import type { VisitStore } from './types.js';
+
+export interface CheckInFeatureDeps {
+  readonly service: CheckInService;
+  readonly store: VisitStore;
+  readonly resolver: CodeResolver;
+  readonly decode: PhotoDecoder;
+  /** Fetches an inbound image through the adapter that received it (size-capped). */
+  downloadImage(event: InboundEvent, ref: ImageRef): Promise<Buffer>;
+}
+
+export const FEATURE = 'checkin';
+/** After a check-in, the venue stays in the state this long for "check in family members too". */
+const AFTER_TTL_MS = 2 * 3600_000;
+
+export const afterChoices: Choice[] = [
+  { label: 'Khai báo ra', data: 'ci:out' },
+  { label: 'Khai báo cho người thân', data: 'ci:fam' },
+  { label: 'Lịch sử ra vào', data: 'menu:history' },
+];
+
+/**
+ * Check-in by link, deep link, typed code and photo; check-out; family members; history. Text that
+ * is not a code returns null so the FAQ and other features can answer it.
+ */
+export function checkInFeature(deps: CheckInFeatureDeps): Feature {
+  const reply = (ctx: TurnContext, text: string, choices?: Choice[], keepVenue?: { codeText: string }): TurnResult => ({
+    replies: [choices ? { type: 'text', text, choices } : { type: 'text', text }],
+    state: keepVenue ? { flow: { name: FEATURE, step: 'after', data: keepVenue } } : { ...(ctx.state.choices ? { choices: ctx.state.choices } : {}) },
+    ...(keepVenue ? { stateExpiresAt: new Date(ctx.now.getTime() + AFTER_TTL_MS) } : {}),
+  });
+
+  async function act(ctx: TurnContext, r: Resolution, method: 'link' | 'photo' | 'code', codeText: string, who?: { selfToo: boolean; dependentIds: number[] }): Promise<TurnResult | null> {
+    if (r.kind === 'none') return null;
+    if (r.kind === 'not-ours') return reply(ctx, t.notOurs[r.what] ?? t.notOurs['other-text']!);
+    if (r.kind === 'invalid') return reply(ctx, t.invalidCode);
+    const outcome = await deps.service.checkIn({
+      contactId: ctx.person.contactId,
+      dependentIds: who?.dependentIds ?? [],
+      selfToo: who?.selfToo ?? true,
+      venue: r.venue,
+      code: r.code,
+      method,
+      now: ctx.now,
+      dedupeKey: `in${ctx.inboundId}`,
+    });
+    return answer(ctx, outcome, r.venue.name, codeText, who?.dependentIds ?? []);
+  }
+
+  async function answer(ctx: TurnContext, o: CheckInOutcome, venue: string, codeText: string, dependentIds: number[]): Promise<TurnResult> {
+    switch (o.kind) {
+      case 'checked-in': {
+        const names = dependentIds.length ? (await deps.store.dependents(ctx.person.contactId)).filter((d) => dependentIds.includes(d.id)).map((d) => d.name) : [];
+        const lines = [t.checkedIn(venue, ctx.now, names), ...(o.closedElsewhere ? [t.closedElsewhere(o.closedElsewhere)] : []), ...(o.flagged ? [t.flaggedNote] : [])];
+        return reply(ctx, lines.join('\n'), afterChoices, { codeText });
+      }
+      case 'repeat':
+        return reply(ctx, t.repeat(venue, o.since), afterChoices, { codeText });
+      case 'checked-out':
+        return reply(ctx, t.rescanOut(o.venueName, o.since, ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
+      case 'suspended':
+        return reply(ctx, t.suspended);
+      case 'revoked':
+        return reply(ctx, t.revoked);
+      case 'capped':
+        return reply(ctx, t.capped);
+    }
+  }
+
+  async function fromPhoto(ctx: TurnContext, ref: ImageRef): Promise<TurnResult> {
+    try {
+      const bytes = await deps.downloadImage(ctx.event, ref);
+      const texts = await deps.decode(bytes);
+      if (texts.length === 0) return reply(ctx, t.noCodeInPhoto);
+      const r = await deps.resolver.fromDecoded(texts);
+      return (await act(ctx, r, 'photo', texts[0]!)) ?? reply(ctx, t.notOurs['other-text']!);
+    } catch (err) {
+      if (err instanceof PhotoError) return reply(ctx, err.kind === 'too-large' ? t.imageTooBig : err.kind === 'timeout' ? t.decodeBusy : t.badImage);
+      if (err instanceof Error && /too large/i.test(err.message)) return reply(ctx, t.imageTooBig);
+      throw err;
+    }
+  }
+
+  const checkOut = async (ctx: TurnContext): Promise<TurnResult> => {
+    const closed = await deps.service.checkOut(ctx.person.contactId, ctx.now);
+    if (closed.length === 0) return reply(ctx, t.nothingOpen);
+    return reply(ctx, t.checkedOut([...new Set(closed.map((v) => v.venueName))], ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
+  };
+
+  const howTo = async (ctx: TurnContext): Promise<TurnResult> => {
+    const open = (await deps.store.openVisits(ctx.person.contactId)).find((v) => v.dependentId === null);
+    return open ? reply(ctx, `${t.openNow(open.venueName, open.checkedInAt)}\n\n${t.how}`, [afterChoices[0]!]) : reply(ctx, t.how);
+  };
+
+  const family = dependentsFeatureHandlers({ store: deps.store, reply, checkInFamily: async (ctx, codeText, who) => {
+    const r = await deps.resolver.fromText(codeText);
+    return (await act(ctx, r, 'link', codeText, who)) ?? reply(ctx, t.noVenueForFamily);
+  } });
+  const history = historyHandlers({ store: deps.store, reply });
+
+  return {
+    name: FEATURE,
+    commands: { checkout: checkOut, ra: checkOut, lichsu: history.show, giadinh: family.list, nguoithan: family.list },
+    choices: {
+      'menu:checkin': howTo,
+      'menu:history': history.show,
+      'ci:out': checkOut,
+      'ci:wipe': history.confirmDelete,
+      'ci:confirmwipe': history.delete,
+      'ci:': family.choice,
+    },
+    flow: family.flow,
+    startPayload: async (ctx, payload) => act(ctx, await deps.resolver.fromPayload(payload), 'link', payload),
+    text: async (ctx, text) => {
+      const lower = text.toLowerCase();
+      if (['khai báo ra', 'khai bao ra', 'check out', 'checkout', 'ra về', 'ra ve'].includes(lower)) return checkOut(ctx);
+      if (['lịch sử', 'lich su', 'lịch sử ra vào', 'lich su ra vao'].includes(lower)) return history.show(ctx);
+      const r = await deps.resolver.fromText(text);
+      return act(ctx, r, /\/c\//.test(text) ? 'link' : 'code', text);
+    },
+    image: async (ctx) => (ctx.event.body.type === 'image' ? fromPhoto(ctx, ctx.event.body.image) : null),
+  };
+}

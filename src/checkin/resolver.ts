@@ -1,0 +1,30 @@
+import type { CodeInfo, VenueInfo } from './types.js';
+
+/**
+ * What a piece of input turned out to be. `none` means "not a code at all" (let other features
+ * answer the text); `not-ours` says what it is instead, so the resident hears what it is not.
+ */
+export type Resolution =
+  | { readonly kind: 'venue'; readonly venue: VenueInfo; readonly code: CodeInfo }
+  | { readonly kind: 'not-ours'; readonly what: 'payment' | 'other-url' | 'other-text' }
+  | { readonly kind: 'invalid' }
+  | { readonly kind: 'none' };
+
+/** Turns typed text, deep-link payloads and decoded QR texts into a venue code (implemented by venues). */
+export interface CodeResolver {
+  fromText(text: string): Promise<Resolution>;
+  fromPayload(payload: string): Promise<Resolution>;
+  /** Picks ours among every code found in a photo. */
+  fromDecoded(texts: readonly string[]): Promise<Resolution>;
+}
+
+/** Reads QR texts from image bytes; throws a `PhotoError` for files it cannot read. */
+export type PhotoDecoder = (bytes: Uint8Array) => Promise<string[]>;
+
+export class PhotoError extends Error {
+  readonly retryable = false;
+  constructor(readonly kind: 'not-an-image' | 'too-large' | 'timeout', message: string) {
+    super(message);
+    this.name = 'PhotoError';
+  }
+}

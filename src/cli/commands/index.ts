@@ -1,0 +1,22 @@
+import type { CliCommand } from '../command.js';
+import { askCommand } from './ask.js';
+import { decodeCommand } from './decode.js';
+import { migrateCommand } from './migrate.js';
+import { registrationsAppointCommand, registrationsExportCommand } from './registrations.js';
+import { officialsAddCommand, venuesCreateCommand, venuesImportCommand } from './venues.js';
+import { zaloBotSetWebhookCommand } from './zalo-bot-set-webhook.js';
+import { telegramSetWebhookCommand } from './telegram-set-webhook.js';
+
+/** Every CLI command, one import each. Keep the list sorted by name. */
+export const commands: readonly CliCommand[] = [
+  askCommand,
+  decodeCommand,
+  migrateCommand,
+  officialsAddCommand,
+  registrationsAppointCommand,
+  registrationsExportCommand,
+  telegramSetWebhookCommand,
+  venuesCreateCommand,
+  venuesImportCommand,
+  zaloBotSetWebhookCommand,
+];

@@ -1,0 +1,22 @@
+import type { CliCommand } from '../command.js';
+
+/** Registers PUBLIC_URL/webhooks/telegram with Telegram, with our secret token. */
+export const telegramSetWebhookCommand: CliCommand = {
+  name: 'telegram:set-webhook',
+  usage: 'telegram:set-webhook',
+  summary: 'register PUBLIC_URL/webhooks/telegram (with TELEGRAM_WEBHOOK_SECRET) at Telegram',
+  async run(_args, ctx) {
+    if (!ctx.config.TELEGRAM_BOT_TOKEN) {
+      ctx.io.err('TELEGRAM_BOT_TOKEN is not set: Telegram is off.');
+      return 2;
+    }
+    if (!ctx.config.PUBLIC_URL?.startsWith('https://')) {
+      ctx.io.err('PUBLIC_URL must be the https address Telegram can reach (Telegram only calls https webhooks).');
+      return 2;
+    }
+    const rt = await ctx.runtime();
+    await rt.telegram!.setWebhook(ctx.config.publicUrl);
+    ctx.io.out(JSON.stringify({ ok: true, url: `${ctx.config.publicUrl}/webhooks/telegram` }));
+    return 0;
+  },
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration schema. Nothing else in the code base reads `process.env`: `loadConfig`
+ * validates it once at start-up and the resulting object travels inside the runtime. Names are a
+ * public contract documented in README.md; add new keys here and there together.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (def?: string) => (def === undefined ? z.url() : z.url().default(def));
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    PUBLIC_URL: optionalString.pipe(z.url().optional()),
+    DATABASE_URL: optionalString.pipe(z.url().optional()),
+    DATA_DIR: z.string().default('./data'),
+    /** Connections in the Postgres pool (ignored for embedded PGlite). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: url('redis://127.0.0.1:6379'),
+    /** Prefix for every BullMQ key, so two deployments (or tests) can share one Redis. */
+    QUEUE_PREFIX: z.string().min(1).default('quetma'),
+
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z a-z 0-9 _ -').optional(),
+    ),
+    TELEGRAM_API_ROOT: url('https://api.telegram.org'),
+
+    ZALO_OA_APP_ID: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_ACCESS_TOKEN: optionalString,
+    ZALO_OA_REFRESH_TOKEN: optionalString,
+    ZALO_OA_API_ROOT: url('https://openapi.zalo.me'),
+    ZALO_OAUTH_ROOT: url('https://oauth.zaloapp.com'),
+
+    /** Link that opens the OA chat (https://zalo.me/<OA id>), shown on venue code pages. */
+    ZALO_OA_CHAT_URL: optionalString.pipe(z.url().optional()),
+
+    ZALO_BOT_TOKEN: optionalString,
+    /** Link that opens the Zalo bot chat, shown on venue code pages. */
+    ZALO_BOT_CHAT_URL: optionalString.pipe(z.url().optional()),
+    ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8).max(256).optional()),
+    ZALO_BOT_API_ROOT: url('https://bot-api.zaloplatforms.com'),
+
+    /** HMAC key for venue QR tokens. Required in production; development generates and stores one. */
+    QR_SIGNING_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** API key officials use for /api/reports/*. Unset: the report API is off. */
+    OFFICIALS_API_KEY: optionalString.pipe(z.string().min(16).optional()),
+    /** Seconds between sweeps that re-enqueue updates stored while Redis was away. */
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** Worker concurrency for inbound processing. */
+    INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** Visits are deleted this many days after check-in (issue 5: default 21). */
+    VISIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+    /** Personal data of a pre-registration is erased this many days after its last appointment (issue 6). */
+    REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Minutes between maintenance runs (automatic check-out, retention). */
+    MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
+    /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
+    SIMULATOR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** How long generated media (QR images, posters) stay reachable under /media. */
+    MEDIA_TTL_HOURS: z.coerce.number().int().min(1).default(72),
+  });
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Rules that tie keys together. Run on the raw strings so they report even when other keys fail. */
+function crossKeyProblems(env: Env): { key: string; message: string }[] {
+  const has = (k: string) => (env[k] ?? '').trim() !== '';
+  const production = env.NODE_ENV === 'production';
+  const rules: [boolean, string, string][] = [
+    [has('TELEGRAM_BOT_TOKEN') && !has('TELEGRAM_WEBHOOK_SECRET'), 'TELEGRAM_WEBHOOK_SECRET', 'required when TELEGRAM_BOT_TOKEN is set'],
+    [has('ZALO_BOT_TOKEN') && !has('ZALO_BOT_WEBHOOK_SECRET'), 'ZALO_BOT_WEBHOOK_SECRET', 'required when ZALO_BOT_TOKEN is set'],
+    [has('ZALO_OA_APP_ID') && !has('ZALO_OA_SECRET_KEY'), 'ZALO_OA_SECRET_KEY', 'required when ZALO_OA_APP_ID is set'],
+    [has('ZALO_OA_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_OA_APP_ID is set (token refresh)'],
+    [has('ZALO_OA_APP_ID') && !has('ZALO_OA_REFRESH_TOKEN'), 'ZALO_OA_REFRESH_TOKEN', 'required when ZALO_OA_APP_ID is set (the first token pair)'],
+    [production && !has('QR_SIGNING_KEY'), 'QR_SIGNING_KEY', 'required in production'],
+    [production && !has('PUBLIC_URL'), 'PUBLIC_URL', 'required in production'],
+  ];
+  return rules.filter(([bad]) => bad).map(([, key, message]) => ({ key, message }));
+}
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+/** Validated configuration plus values derived from it once. */
+export interface Config extends RawConfig {
+  /** PUBLIC_URL without a trailing slash; defaults to the local listen address. */
+  readonly publicUrl: string;
+}
+
+/** Thrown when configuration is invalid; the message lists every bad key. Retrying cannot help. */
+export class ConfigError extends Error {
+  readonly retryable = false;
+  readonly keys: string[];
+  constructor(problems: { key: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.key}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.keys = problems.map((p) => p.key);
+  }
+}
+
+export function loadConfig(env: Env): Config {
+  const parsed = configSchema.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ key: i.path.map(String).join('.') || '(root)', message: i.message }))),
+    ...crossKeyProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const c = parsed.data;
+  const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? '127.0.0.1' : c.HOST;
+  const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/+$/, '');
+  return { ...c, publicUrl };
+}

@@ -1,0 +1,37 @@
+import type { Choice } from '../channels/contract.js';
+
+/** Every word the core says to residents. Natural Vietnamese, full diacritics. */
+export const texts = {
+  welcome: (name?: string) =>
+    `Xin chào${name ? ` ${name}` : ''}! Tôi là trợ lý "Quét mã" của xã, phường.\n` +
+    'Tôi giúp bạn khai báo ra vào địa điểm bằng mã QR (cho cả người thân không có điện thoại), ' +
+    'tạo mã QR cho cửa hàng, cơ quan, và trả lời câu hỏi về đăng ký tiêm chủng.\nBạn cần gì?',
+  menuTitle: 'Bạn cần gì? Chọn một mục:',
+  help:
+    'Hướng dẫn sử dụng:\n' +
+    '• Khai báo vào/ra: quét mã QR ở cửa bằng camera, hoặc gửi ảnh chụp mã cho tôi, hoặc nhắn mã số in dưới mã QR.\n' +
+    '• Lịch sử ra vào: xem các nơi bạn đã đến trong 14 ngày.\n' +
+    '• Đăng ký địa điểm: tạo mã QR và áp phích để in cho cửa hàng, cơ quan, trường học, xe khách...\n' +
+    '• Hỏi về tiêm chủng: cứ nhắn câu hỏi như bình thường, có dấu hay không dấu đều được.\n\n' +
+    'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /trogiup (hướng dẫn).',
+  comingSoon: (label: string) =>
+    `Tính năng "${label}" đang được hoàn thiện và sẽ sớm có. Bạn vui lòng quay lại sau nhé.`,
+  notUnderstood: 'Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:',
+  unsupported: 'Xin lỗi, tôi chưa đọc được loại tin nhắn này. Bạn hãy gửi chữ, hoặc ảnh chụp mã QR nhé.',
+  imageNotReady: 'Tôi đã nhận được ảnh. Tính năng đọc mã QR từ ảnh đang được hoàn thiện, bạn vui lòng nhắn mã số in dưới mã QR nhé.',
+  cancelled: 'Đã hủy thao tác đang làm.',
+  nothingToCancel: 'Không có thao tác nào đang làm.',
+  choiceExpired: 'Lựa chọn này đã cũ. Bạn chọn lại trong danh mục mới nhé:',
+  numberedHint: 'Trả lời bằng số thứ tự (ví dụ: 1) để chọn.',
+  followThanks: 'Cảm ơn bạn đã quan tâm!',
+} as const;
+
+/** The main menu. Later features answer these choice ids; until then the core says they are coming. */
+export const mainMenu: readonly Choice[] = [
+  { label: 'Khai báo vào/ra (quét mã)', data: 'menu:checkin' },
+  { label: 'Lịch sử ra vào của tôi', data: 'menu:history' },
+  { label: 'Đăng ký mã QR cho địa điểm', data: 'menu:venue' },
+  { label: 'Đăng ký tiêm vắc xin', data: 'menu:register' },
+  { label: 'Hỏi về tiêm chủng', data: 'menu:faq' },
+  { label: 'Hướng dẫn', data: 'menu:help' },
+];

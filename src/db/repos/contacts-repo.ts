@@ -1,0 +1,58 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { InboundEvent } from '../../channels/contract.js';
+import type { Db } from '../client.js';
+import { contacts, conversationStates } from '../schema/contacts.js';
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+export class ContactsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Finds or creates the contact behind an event, refreshing its last-seen time and name. */
+  async upsertFromEvent(e: InboundEvent): Promise<ContactRow> {
+    const role = e.channel === 'web' && e.roleHint ? { role: e.roleHint } : {};
+    const [row] = await this.db
+      .insert(contacts)
+      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...role })
+      .onConflictDoUpdate({
+        target: [contacts.channel, contacts.botId, contacts.chatId],
+        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, unreachableAt: null, unreachableReason: null, ...role },
+      })
+      .returning();
+    if (!row) throw new Error('contact upsert returned nothing');
+    return row;
+  }
+
+  async find(channel: string, botId: string, chatId: string): Promise<ContactRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.channel, channel), eq(contacts.botId, botId), eq(contacts.chatId, chatId)));
+    return row;
+  }
+
+  async setRole(id: number, role: string): Promise<void> {
+    await this.db.update(contacts).set({ role }).where(eq(contacts.id, id));
+  }
+
+  /** The platform told us this chat cannot receive messages (blocked, outside the window). */
+  async markUnreachable(channel: string, botId: string, chatId: string, reason: string): Promise<void> {
+    await this.db
+      .update(contacts)
+      .set({ unreachableAt: new Date(), unreachableReason: reason })
+      .where(and(eq(contacts.channel, channel), eq(contacts.botId, botId), eq(contacts.chatId, chatId)));
+  }
+
+  async getState(contactId: number, now: Date): Promise<unknown> {
+    const [row] = await this.db.select().from(conversationStates).where(eq(conversationStates.contactId, contactId));
+    if (!row || (row.expiresAt && row.expiresAt <= now)) return undefined;
+    return row.state;
+  }
+
+  async saveState(db: Db, contactId: number, state: unknown, expiresAt: Date | null): Promise<void> {
+    await db
+      .insert(conversationStates)
+      .values({ contactId, state: state ?? {}, expiresAt, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: conversationStates.contactId, set: { state: state ?? {}, expiresAt, updatedAt: new Date() } });
+  }
+}

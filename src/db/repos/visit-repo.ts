@@ -1,0 +1,113 @@
+import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Dependent, NewVisit, OpenVisit, VisitRecord, VisitStore } from '../../checkin/types.js';
+import type { Db } from '../client.js';
+import { venues } from '../schema/venues.js';
+import { dependents, visitFlags, visits } from '../schema/visits.js';
+
+export class VisitRepo implements VisitStore {
+  constructor(private readonly db: Db) {}
+
+  async openVisits(contactId: number): Promise<OpenVisit[]> {
+    return this.db
+      .select({ id: visits.id, dependentId: visits.dependentId, venueId: visits.venueId, venueName: venues.name, communeId: visits.communeId, checkedInAt: visits.checkedInAt })
+      .from(visits)
+      .innerJoin(venues, eq(visits.venueId, venues.id))
+      .where(and(eq(visits.contactId, contactId), isNull(visits.checkedOutAt)))
+      .orderBy(desc(visits.checkedInAt));
+  }
+
+  async insertVisit(v: NewVisit): Promise<{ id: number; created: boolean }> {
+    const [row] = await this.db.insert(visits).values(v).onConflictDoNothing().returning({ id: visits.id });
+    if (row) return { id: row.id, created: true };
+    const [existing] = await this.db.select({ id: visits.id }).from(visits).where(eq(visits.dedupeKey, v.dedupeKey));
+    return { id: existing!.id, created: false };
+  }
+
+  async closeVisits(ids: readonly number[], at: Date, reason: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await this.db
+      .update(visits)
+      .set({ checkedOutAt: at, checkoutReason: reason })
+      .where(and(inArray(visits.id, [...ids]), isNull(visits.checkedOutAt)))
+      .returning({ id: visits.id });
+    return rows.length;
+  }
+
+  async countSince(contactId: number, since: Date): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(visits).where(and(eq(visits.contactId, contactId), gte(visits.checkedInAt, since)));
+    return row?.n ?? 0;
+  }
+
+  async recentVisits(contactId: number, since: Date): Promise<VisitRecord[]> {
+    return this.db
+      .select({
+        id: visits.id,
+        dependentId: visits.dependentId,
+        dependentName: dependents.name,
+        venueId: visits.venueId,
+        venueName: venues.name,
+        communeId: visits.communeId,
+        checkedInAt: visits.checkedInAt,
+        checkedOutAt: visits.checkedOutAt,
+        checkoutReason: visits.checkoutReason,
+      })
+      .from(visits)
+      .innerJoin(venues, eq(visits.venueId, venues.id))
+      .leftJoin(dependents, eq(visits.dependentId, dependents.id))
+      .where(and(eq(visits.contactId, contactId), gte(visits.checkedInAt, since)))
+      .orderBy(desc(visits.checkedInAt))
+      .limit(60);
+  }
+
+  async deleteHistory(contactId: number): Promise<number> {
+    const rows = await this.db.delete(visits).where(eq(visits.contactId, contactId)).returning({ id: visits.id });
+    return rows.length;
+  }
+
+  async flag(contactId: number, visitId: number, communeId: string, reason: string): Promise<void> {
+    await this.db.insert(visitFlags).values({ contactId, visitId, communeId, reason });
+  }
+
+  async dependents(contactId: number): Promise<Dependent[]> {
+    return this.db
+      .select({ id: dependents.id, name: dependents.name, birthYear: dependents.birthYear, relation: dependents.relation })
+      .from(dependents)
+      .where(eq(dependents.contactId, contactId))
+      .orderBy(dependents.id);
+  }
+
+  async addDependent(contactId: number, d: Omit<Dependent, 'id'>): Promise<Dependent> {
+    const [row] = await this.db.insert(dependents).values({ contactId, ...d }).returning();
+    return { id: row!.id, name: row!.name, birthYear: row!.birthYear, relation: row!.relation };
+  }
+
+  async removeDependent(contactId: number, id: number): Promise<boolean> {
+    const rows = await this.db.delete(dependents).where(and(eq(dependents.contactId, contactId), eq(dependents.id, id))).returning({ id: dependents.id });
+    return rows.length > 0;
+  }
+
+  /** Ends visits older than their venue type's usual stay (`stayMinutes` by type id). */
+  async autoCheckout(now: Date, stayMinutes: Readonly<Record<string, number>>, fallbackMinutes: number): Promise<number> {
+    const cases = Object.entries(stayMinutes).map(([type, m]) => sql`when ${type} then ${m}`);
+    const stay = cases.length ? sql`(case ${venues.typeId} ${sql.join(cases, sql` `)} else ${fallbackMinutes} end)` : sql`${fallbackMinutes}`;
+    const rows = await this.db.execute(sql`
+      update ${visits} set checked_out_at = ${visits.checkedInAt} + make_interval(mins => ${stay}::int), checkout_reason = 'auto'
+      from ${venues}
+      where ${visits.venueId} = ${venues.id} and ${visits.checkedOutAt} is null
+        and ${visits.checkedInAt} + make_interval(mins => ${stay}::int) <= ${now.toISOString()}::timestamptz
+      returning ${visits.id}`);
+    return rowCount(rows);
+  }
+
+  /** Deletes visits older than the retention period. */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    const rows = await this.db.delete(visits).where(lt(visits.checkedInAt, cutoff)).returning({ id: visits.id });
+    return rows.length;
+  }
+}
+
+function rowCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  const r = result as { rows?: unknown[]; count?: number };
+  return r.rows?.length ?? r.count ?? 0;
+}

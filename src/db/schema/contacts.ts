@@ -1,0 +1,38 @@
+import { bigserial, bigint, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * A person as seen on one channel. Identity is per channel on purpose: the same human on Zalo and
+ * Telegram is two contacts unless they link them.
+ */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    channel: text('channel').notNull(),
+    botId: text('bot_id').notNull(),
+    chatId: text('chat_id').notNull(),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name'),
+    /** resident | owner | official (officials are granted by an admin, see officials table). */
+    role: text('role').notNull().default('resident'),
+    unreachableAt: timestamp('unreachable_at', { withTimezone: true }),
+    unreachableReason: text('unreachable_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contacts_chat').on(t.channel, t.botId, t.chatId)],
+);
+
+/**
+ * Where a contact is in a conversation (a guided flow, the last choices offered). Kept in Postgres
+ * so a half-finished flow survives a restart; `expiresAt` ends abandoned flows.
+ */
+export const conversationStates = pgTable('conversation_states', {
+  contactId: bigint('contact_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  state: jsonb('state').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+

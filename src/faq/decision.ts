@@ -1,0 +1,88 @@
+import type { MatchEvidence } from './evidence.js';
+import type { KnowledgeBase, MatchResult, RankedTopic } from './types.js';
+
+/**
+ * Where the matcher stops answering. Calibrated on our own development questions
+ * (test/faq/dev-questions.jsonl), never on the independent evaluation set. The costs are not
+ * symmetric: a confident wrong health answer is worse than offering choices, so the bar for
+ * 'answer' is high and out-of-scope evidence (low coverage) goes straight to 'unknown'.
+ */
+export interface Thresholds {
+  /** Below this share of known words the question is treated as out of scope. */
+  readonly minCoverage: number;
+  /** Below this share explained by the best topic, do not even suggest. */
+  readonly minSuggestSupport: number;
+  /** Confidence needed to answer. */
+  readonly minAnswerConfidence: number;
+  /** The best topic must beat the runner-up by this share of its score to answer. */
+  readonly minAnswerMargin: number;
+  /**
+   * A question with no domain term is only offered choices when the best topic explains at least
+   * this share of it ("chủ quán có xem được tôi đến không"); otherwise it is out of scope ("giá
+   * vàng hôm nay" must not be offered vaccination topics).
+   */
+  readonly minOffDomainSuggestSupport: number;
+  /**
+   * Questions about the assistant itself (topics in ASSISTANT_TOPICS) ("bot có lưu thông tin của tôi không", "muốn hỏi trực tiếp
+   * người") name no vaccination term; they are answered only when one topic explains them almost
+   * entirely and clearly beats the rest.
+   */
+  readonly minOffDomainAnswerConfidence: number;
+}
+
+/**
+ * Topics about this assistant and its check-in features rather than vaccination: their questions
+ * rarely name a vaccination term, so the in-domain requirement is relaxed for them (and only them:
+ * "làm hộ chiếu đi nước ngoài" must not get the vaccine-passport answer).
+ */
+export const ASSISTANT_TOPICS: ReadonlySet<string> = new Set(['bot-data-privacy', 'talk-to-official', 'checkin-history', 'qr-scan-how', 'qr-venue-create', 'hotline']);
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minCoverage: 0.4,
+  minSuggestSupport: 0.25,
+  minAnswerConfidence: 0.4,
+  minAnswerMargin: 0.05,
+  minOffDomainSuggestSupport: 0.6,
+  minOffDomainAnswerConfidence: 0.8,
+};
+
+/**
+ * Confidence in [0, 1]: how much of the question the best topic explains, discounted when the
+ * runner-up is close (a near tie means the question is ambiguous between two answers).
+ */
+export function confidence(e: MatchEvidence): number {
+  const clear = Math.min(1, e.margin / 0.4);
+  return Math.min(e.support, e.coverage) * (0.55 + 0.45 * clear);
+}
+
+export function decide(
+  kb: KnowledgeBase,
+  top: readonly RankedTopic[],
+  e: MatchEvidence,
+  t: Thresholds,
+): MatchResult {
+  const score = Math.round(confidence(e) * 1000) / 1000;
+  const best = top[0];
+  const outOfScope =
+    !best ||
+    e.contentTerms === 0 ||
+    e.coverage < t.minCoverage ||
+    e.support < t.minSuggestSupport ||
+    (!e.inDomain && e.support < t.minOffDomainSuggestSupport);
+  if (outOfScope) return { decision: 'unknown', id: null, score, top: [] };
+  const confident =
+    score >= t.minAnswerConfidence &&
+    e.margin >= t.minAnswerMargin &&
+    e.anchored &&
+    (e.inDomain || (ASSISTANT_TOPICS.has(best.id) && score >= t.minOffDomainAnswerConfidence)) &&
+    !e.otherDisease;
+  const topic = kb.byId.get(best.id);
+  if (!confident || !topic) return { decision: 'suggest', id: null, score, top };
+  return {
+    decision: 'answer',
+    id: topic.id,
+    score,
+    top,
+    answer: { text: topic.body, sourceUrl: topic.sourceUrl, title: topic.title },
+  };
+}

@@ -1,0 +1,78 @@
+import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
+import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS } from './lexicon.js';
+import { isStopWord } from './normalize.js';
+import { pairBoost, STOP_PAIR_BOOST, type TopicHit } from './ranking.js';
+
+/** A repaired typo is weaker evidence than an exact syllable. */
+const REPAIRED_WEIGHT = 0.75;
+/** Numbers ("85 tuổi", "50 nghìn") carry little topical meaning; unknown ones must not sink a match. */
+const NUMBER_WEIGHT = 0.25;
+const OTHER_DISEASE = new Set(OTHER_DISEASE_TERMS);
+
+/**
+ * What the matcher knows about one question besides the ranking. Shares are in [0, 1] and weigh
+ * each meaningful syllable by its rarity across topics (inverse topic frequency).
+ * A question can rank a topic first through one shared word ("giá" in "giá vàng", "tên" in "bạn
+ * tên gì"); these signals are what keep such questions from getting an answer.
+ */
+export interface MatchEvidence {
+  /** Meaningful syllables in the question (stop words excluded). */
+  readonly contentTerms: number;
+  /** Share of the question the knowledge base knows at all. */
+  readonly coverage: number;
+  /** Share of the question the best topic explains. */
+  readonly support: number;
+  readonly top1: number;
+  readonly top2: number;
+  /** (top1 - top2) / top1: how clearly the best topic beats the runner-up. */
+  readonly margin: number;
+  /** The best topic matched a meaningful syllable pair or one of its one-word keywords. */
+  readonly anchored: boolean;
+  /** Names something of this assistant's domain (see DOMAIN_TERMS); required to answer. */
+  readonly inDomain: boolean;
+  /** Names another disease or vaccine (rabies, flu, HPV...) without naming COVID-19. */
+  readonly otherDisease: boolean;
+}
+
+function idf(index: TopicIndex, term: string): number {
+  const n = index.topicCount;
+  const df = Math.max(index.topicFrequency.get(term) ?? 0, 1);
+  const w = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return /^\d+$/.test(term) ? w * NUMBER_WEIGHT : w;
+}
+
+export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[]): MatchEvidence {
+  const { analysis, repaired } = query;
+  const unigrams = [...new Set(analysis.unigrams)];
+  const terms = [...unigrams, ...analysis.bigrams];
+  const weight = (u: string) => idf(index, u) * (repaired.has(u) ? REPAIRED_WEIGHT : 1);
+  const share = (keep: (u: string) => boolean) => {
+    const total = unigrams.reduce((s, u) => s + idf(index, u), 0);
+    return total > 0 ? unigrams.filter(keep).reduce((s, u) => s + weight(u), 0) / total : 0;
+  };
+  const best = hits[0];
+  const top1 = best?.score ?? 0;
+  const top2 = hits[1]?.score ?? 0;
+  return {
+    contentTerms: unigrams.length,
+    coverage: share((u) => index.topicFrequency.has(u)),
+    support: best ? share((u) => best.matched.has(u)) : 0,
+    top1,
+    top2,
+    margin: top1 > 0 ? (top1 - top2) / top1 : 0,
+    anchored: best !== undefined && isAnchored(index, best),
+    inDomain: isInDomain(terms),
+    otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
+  };
+}
+
+function isAnchored(index: TopicIndex, hit: TopicHit): boolean {
+  if ([...hit.pairs].some((p) => pairBoost(p) > STOP_PAIR_BOOST)) return true;
+  const keywords = index.keywordTerms.get(hit.id);
+  return keywords !== undefined && [...hit.matched].some((t) => keywords.has(t) && !isStopWord(t));
+}
+
+function isInDomain(terms: readonly string[]): boolean {
+  const otherAdmin = terms.some((t) => OTHER_ADMIN_TERMS.has(t));
+  return terms.some((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && t === 'dang_ki'));
+}

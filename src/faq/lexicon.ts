@@ -1,0 +1,175 @@
+/**
+ * Word lists for normalising how residents type: abbreviations and teen-code, brand-name spellings,
+ * multi-word phrases and stop words. All keys and values are already folded (no diacritics, đ->d,
+ * lower case), because they are applied after folding. Expansions generalise to any question; they
+ * are not tuned to particular test lines. Keep entries unambiguous in a vaccination context.
+ */
+
+/** Whole-token replacements. An empty string drops the token (greetings aimed at the bot). */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  // đăng ký / được / không
+  dk: 'dang ki', dky: 'dang ki', dki: 'dang ki', dangky: 'dang ki', dangki: 'dang ki', dgky: 'dang ki',
+  dag: 'dang', dc: 'duoc', dduoc: 'duoc',
+  ko: 'khong', koo: 'khong', k: 'khong', kg: 'khong', kh: 'khong', khg: 'khong', hok: 'khong', hk: 'khong',
+  hem: 'khong', kp: 'khong phai', khum: 'khong', hong: 'khong',
+  chx: 'chua', ch: 'chua',
+  // health-system words
+  tc: 'tiem chung', tchung: 'tiem chung', tiemchung: 'tiem chung',
+  sskdt: 'sskdt', ssk: 'sskdt', sodientu: 'sskdt', sksdt: 'sskdt',
+  cccd: 'cccd', cc: 'cccd', cmnd: 'cmnd', cmt: 'cmnd', cmtnd: 'cmnd', mddcn: 'ma dinh danh',
+  ddcn: 'dinh danh',
+  bhyt: 'bhyt', bh: 'bao hiem',
+  tyt: 'tram y te', yt: 'y te', byt: 'bo y te', kbyt: 'khai bao y te', bs: 'bac si', bv: 'benh vien',
+  gcn: 'giay chung nhan', cnhan: 'chung nhan', hcvx: 'ho chieu vacxin',
+  // vaccines
+  vx: 'vacxin', vacxin: 'vacxin', vaccine: 'vacxin', vaccines: 'vacxin', vaccin: 'vacxin',
+  vacin: 'vacxin', vacine: 'vacxin', vacxine: 'vacxin', vaxin: 'vacxin', vacsin: 'vacxin',
+  vacxinh: 'vacxin', vaxcin: 'vacxin', vacxim: 'vacxin',
+  m1: 'mui 1', m2: 'mui 2', m3: 'mui 3', m4: 'mui 4', m5: 'mui 5',
+  pfizer: 'pfizer', fizer: 'pfizer', phizer: 'pfizer', pfize: 'pfizer', pfz: 'pfizer', pf: 'pfizer',
+  phizơ: 'pfizer', phaizer: 'pfizer', faizer: 'pfizer', biontech: 'pfizer', comirnaty: 'pfizer',
+  az: 'astrazeneca', astra: 'astrazeneca', astrazeneca: 'astrazeneca', astrazenca: 'astrazeneca',
+  astrazenica: 'astrazeneca', astrazeneka: 'astrazeneca', atra: 'astrazeneca', asta: 'astrazeneca',
+  astrazenaca: 'astrazeneca', zeneca: '', vaxzevria: 'astrazeneca',
+  moderna: 'moderna', mordena: 'moderna', modena: 'moderna', moderma: 'moderna', spikevax: 'moderna',
+  mdn: 'moderna', modecna: 'moderna',
+  vero: 'verocell', verocell: 'verocell', cell: '', sinopharm: 'verocell', sinofam: 'verocell',
+  sinopham: 'verocell', sino: 'verocell', sinopharma: 'verocell',
+  sputnik: 'sputnik', spunik: 'sputnik', sputnick: 'sputnik', sputnikv: 'sputnik',
+  janssen: 'janssen', jansen: 'janssen', johnson: 'janssen',
+  hayatvax: 'hayat', mrna: 'mrna',
+  // phones, codes, apps
+  sdt: 'so dien thoai', dthoai: 'dien thoai', dt: 'dien thoai', dtdd: 'dien thoai',
+  sms: 'tin nhan', tn: 'tin nhan', nt: 'nhan tin',
+  qrcode: 'qr', kr: 'qr', qrcde: 'qr',
+  pccovid: 'pccovid', pcc: 'pccovid', pcovid: 'pccovid',
+  covit: 'covid', covy: 'covid', corona: 'covid', cov: 'covid', covi: 'covid',
+  app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
+  onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
+  mk: 'mat khau', pass: 'mat khau', password: 'mat khau',
+  dl: 'du lieu', dlieu: 'du lieu', ttin: 'thong tin', tt: 'thong tin',
+  hotline: 'hotline',
+  // chat teen-code
+  ntn: 'nhu the nao', lsao: 'lam sao', lamsao: 'lam sao',
+  bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
+  nhiu: 'nhieu',
+  j: 'gi', ji: 'gi', zi: 'gi',
+  ng: 'nguoi', ngta: 'nguoi ta', mn: 'moi nguoi', mng: 'moi nguoi',
+  r: 'roi', ms: 'moi', vs: 'voi', cx: 'cung', cug: 'cung', lm: 'lam', bik: 'biet', bit: 'biet',
+  bt: 'biet', tl: 'tra loi', kt: 'kiem tra', ktra: 'kiem tra', tg: 'thoi gian', tgian: 'thoi gian',
+  hnay: 'hom nay', wa: 'qua', z: 'vay', zay: 'vay', dzay: 'vay', trc: 'truoc', ns: 'noi',
+  nma: 'nhung ma', cty: 'cong ty', hs: 'hoc sinh', ad: '', admin: '',
+};
+
+/** Multi-token phrases (after whole-token replacement), longest first within a first token. */
+export const PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  // one token per named thing, so a long name ("sổ sức khỏe điện tử") does not outweigh the question
+  [['so', 'suc', 'khoe', 'dien', 'tu'], ['sskdt']],
+  [['so', 'suc', 'khoe'], ['sskdt']],
+  [['so', 'sk'], ['sskdt']],
+  [['can', 'cuoc', 'cong', 'dan'], ['cccd']],
+  [['can', 'cuoc'], ['cccd']],
+  [['chung', 'minh', 'nhan', 'dan'], ['cmnd']],
+  [['chung', 'minh', 'thu'], ['cmnd']],
+  [['the', 'bao', 'hiem', 'y', 'te'], ['bhyt']],
+  [['bao', 'hiem', 'y', 'te'], ['bhyt']],
+  [['the', 'bao', 'hiem'], ['bhyt']],
+  [['the', 'bhyt'], ['bhyt']],
+  [['vac', 'xin'], ['vacxin']],
+  [['vac', 'xinh'], ['vacxin']],
+  [['vac', 'sin'], ['vacxin']],
+  [['pc', 'covid'], ['pccovid']],
+  [['duong', 'day', 'nong'], ['hotline']],
+  [['hot', 'line'], ['hotline']],
+  [['tong', 'dai'], ['hotline']],
+  [['co', 'vit'], ['covid']],
+  [['co', 'vid'], ['covid']],
+  [['1900', '9095'], ['19009095']],
+  // synonyms
+  [['bao', 'gio'], ['khi', 'nao']],
+  [['luc', 'nao'], ['khi', 'nao']],
+  [['mang', 'bau'], ['mang', 'thai']],
+  [['co', 'bau'], ['co', 'thai']],
+  [['bau', 'bi'], ['mang', 'thai']],
+];
+
+/**
+ * Words that carry little meaning in a question (politeness, pronouns, question words, "có ...
+ * không"). They still form syllable pairs ("có thai", "bao nhiêu"), but alone they are neither
+ * indexed nor counted as evidence that a question is about vaccination.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'ah', 'ak', 'o', 'oi', 'nhe', 'nha', 'nhi', 'vay', 'the', 'thi', 'la', 'ma', 'cho', 'toi',
+  'minh', 'em', 'anh', 'chi', 'ban', 'hoi', 'xin', 'chao', 'vui', 'long', 'giup', 'dum', 'voi',
+  'cua', 'do', 'khi', 'ne', 'luon', 'u', 'uh', 'uk', 'ok', 'oke', 'okie', 'cai', 'nhung', 'cac',
+  'mot', 'rat', 'nao', 'gi', 'sao', 'co', 'duoc', 'khong', 'phai', 'nay', 'kia', 'day', 'nhu',
+  'va', 'hay', 'hoac', 'se', 'da', 'roi', 'lam', 'muon', 'biet', 'hen', 'tai', 'den', 'tu',
+  'trong', 've', 'chua', 'nua', 'them', 'ba', 'ong', 'bac', 'cau', 'chu', 'ha', 'hic', 'huhu',
+  'nhieu', 'it', 'qua', 'lai', 'ai', 'bao',
+]);
+
+/**
+ * Politeness, pronouns and particles. Two of these side by side ("cho tôi", "em hỏi") do not
+ * form a syllable pair; other stop words still do ("không được", "bao nhiêu").
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+  'a', 'ah', 'ak', 'o', 'oi', 'nhe', 'nha', 'nhi', 'vay', 'the', 'thi', 'la', 'ma', 'cho', 'toi',
+  'minh', 'em', 'anh', 'chi', 'ban', 'hoi', 'xin', 'chao', 'vui', 'long', 'giup', 'dum', 'u', 'uh',
+  'uk', 'ok', 'oke', 'okie', 'ne', 'luon', 'ha', 'hic', 'huhu', 'ba', 'ong', 'bac', 'cau', 'chu',
+  'cua', 'do', 'voi', 'va', 'hen', 'roi', 'nua', 'ai',
+]);
+
+/**
+ * Terms that put a question inside this assistant's domain: vaccination and COVID-19, health
+ * care, and the assistant's own check-in features. Generic words shared with everyday questions
+ * ("giấy tờ", "ở đâu", "hộ chiếu", "bệnh viện", "thuốc") are deliberately absent: without one of these terms
+ * the matcher may offer topics but never answers ("đăng ký kết hôn cần giấy tờ gì" must not get
+ * the vaccination paperwork answer). Folded syllables, or pairs joined by "_".
+ */
+export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
+  // vaccination
+  'tiem', 'vacxin', 'mui', 'lieu', 'tiem_chung', 'tiem_phong', 'chich', 'pfizer', 'moderna',
+  'astrazeneca', 'verocell', 'sputnik', 'janssen', 'abdala', 'hayat', 'covaxin', 'mrna', 'booster',
+  'nhac_lai', 'tang_cuong', 'bo_sung', 'phan_ve', 'sang_loc', 'chong_chi', 'chi_dinh',
+  'ho_chieu_vacxin', 'chieu_vacxin', 'chung_nhan', 'xac_nhan', 'the_xanh',
+  // COVID-19 and health
+  'covid', 'f0', 'f1', 'f2', 'sars', 'omicron', 'delta', 'benh_nen', 'man_tinh', 'sot', 'ho_sot',
+  'trieu_chung', 'dau_hieu', 'mac', 'nhiem', 'duong_tinh', 'am_tinh', 'xet_nghiem', 'test',
+  'cach_li', 'tiep_xuc', 'khoi_benh', 'y_te', 'tram_y', 'cap_cuu', '115',
+  'mang_thai', 'co_thai', 'bau', 'thai', 'con_bu', 'di_ung', 'huyet_ap', 'tieu_duong', 'ung_thu',
+  'tim_mach', 'kho_tho', 'vi_giac', 'khuu_giac', 'dau_hong', 'spo2', 'suc_khoe', 'khau_trang',
+  'hotline', '19009095', 'bhyt', 'uu_tien',
+  // apps and portals of the vaccination campaign
+  'sskdt', 'pccovid', 'bluezone', 'ncovi', 'tokhaiyte', 'tiemchungcovid', 'otp', 'kich_hoat',
+  'xac_thuc', 'ma_xac',
+  // registering, unless the question names another administrative procedure (OTHER_ADMIN_TERMS)
+  'dang_ki',
+  // this assistant: check-in, venues, its data
+  'qr', 'ma_qr', 'quet', 'quet_ma', 'khai_bao', 'ra_vao', 'vao_ra', 'check', 'checkin', 'dia_diem',
+  'lich_su', 'du_lieu', 'can_bo', 'nguoi_that', 'ap_phich', 'truy_vet',
+  'bao_mat', 'rieng_tu',
+]);
+
+/**
+ * Other procedures a commune resident registers for. "Đăng ký" next to one of these is not about
+ * vaccination, so it does not count as domain evidence (other domain terms still do).
+ */
+export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
+  'ket_hon', 'khai_sinh', 'khai_tu', 'thuong_tru', 'tam_vang', 'dang_ki_xe', 'xe_may',
+  'o_to', 'bien_so', 'sim', 'kinh_doanh', 'doanh_nghiep', 'dat', 'nha_dat', 'so_do', 'thue',
+  'bang_lai', 'lai_xe', 'giay_phep', 'nghia_vu', 'quan_su', 'tuyen_sinh', 'nhap_hoc', 'hoc',
+  'internet', 'wifi', 'dien_nuoc', 'ngan_hang', 'tai_khoan_ngan', 'bao_hiem_xa', 'xa_hoi',
+  'ho_chieu_di', 'xuat_canh', 'visa', 'tu_phap', 'chung_thuc', 'cong_chung',
+]);
+
+/**
+ * Terms of other diseases and vaccines. A question about them ("tiêm phòng dại", "vắc xin cúm")
+ * shares words with our COVID-19 topics, but a COVID-19 answer would be wrong: when one of these
+ * appears and COVID-19 is not named, the matcher never answers confidently.
+ */
+export const OTHER_DISEASE_TERMS: readonly string[] = [
+  'cum', 'phong_dai', 'benh_dai', 'bi_cho', 'benh_soi', 'tiem_soi', 'soi_rubella',
+  'rubella', 'thuy_dau', 'viem_gan', 'hpv', 'uon_van', 'bach_hau', 'ho_ga', 'bai_liet', 'viem_nao',
+  'phe_cau', 'rota', 'tay_chan', 'sot_xuat', 'xuat_huyet', 'benh_lao', 'zona', 'dau_mua',
+  'thuong_han', 'quai_bi', 'dai_cho',
+];

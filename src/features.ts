@@ -1,0 +1,92 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ImageRef, InboundEvent } from './channels/contract.js';
+import { checkInFeature } from './checkin/checkin-feature.js';
+import { CheckInService } from './checkin/checkin-service.js';
+import { PhotoError, type PhotoDecoder } from './checkin/resolver.js';
+import type { Config } from './config/schema.js';
+import type { Feature } from './conversation/types.js';
+import type { Db } from './db/client.js';
+import type { MediaStore } from './db/repos/media-repo.js';
+import { QuestionRepo } from './db/repos/question-repo.js';
+import { VisitRepo } from './db/repos/visit-repo.js';
+import type { Clock } from './domain/clock.js';
+import type { FaqService } from './faq/service.js';
+import { helpDeskFeature } from './help-desk/help-desk-feature.js';
+import type { AdapterRegistry } from './pipeline/adapters.js';
+import type { Queues } from './queue/queues.js';
+import type { VenueOps } from './venue-ops/index.js';
+import { officialScope } from './venue-ops/official-scope.js';
+import { officialsFeature } from './venue-ops/officials-feature.js';
+import { venueFeature } from './venue-ops/venue-flow.js';
+import type { RegistrationRepo } from './db/repos/registration-repo.js';
+import { registrationFeature } from './registration/registration-feature.js';
+import type { ReminderPorts } from './registration/reminders.js';
+
+/** Largest photo we fetch from a platform (issue 5: 10 MB per file). */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+/**
+ * What a conversation feature may use, handed over by the runtime once its services exist. Features
+ * are built from this (never from globals), so tests can build them against a test runtime.
+ */
+export interface FeatureHost {
+  readonly config: Config;
+  readonly db: Db;
+  readonly redis: Redis;
+  readonly queues: Queues;
+  readonly media: MediaStore;
+  readonly adapters: AdapterRegistry;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly venues: VenueOps;
+  readonly faq: FaqService;
+  readonly decodePhoto: PhotoDecoder;
+  readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+}
+
+export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];
+
+/** Fetches an inbound image through the adapter that received it, size-capped. */
+function imageDownloader(adapters: AdapterRegistry) {
+  return async (event: InboundEvent, ref: ImageRef): Promise<Buffer> => {
+    const adapter = adapters.get(event.channel, event.botId);
+    if (!adapter) throw new PhotoError('not-an-image', `channel ${event.channel} is switched off`);
+    return adapter.downloadImage(ref, MAX_PHOTO_BYTES);
+  };
+}
+
+/**
+ * Every conversation feature the service ships, in routing order (earlier features see free text
+ * first: check-in codes, then "create a QR code", officials' words, pre-registration and reminder opt-out, and the FAQ last as the
+ * catch-all that answers, suggests or says it does not know).
+ */
+export const defaultFeatures: FeatureFactory = async (host) => {
+  const { domain, repo, service, resolver } = host.venues;
+  const visits = new VisitRepo(host.db);
+  const scope = officialScope(domain, repo);
+  return [
+    checkInFeature({
+      service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
+      store: visits,
+      resolver,
+      decode: host.decodePhoto,
+      downloadImage: imageDownloader(host.adapters),
+    }),
+    venueFeature({ domain, service, repo, media: host.media, log: host.log }),
+    officialsFeature({ domain, repo }),
+    registrationFeature({
+      store: host.registrations.repo,
+      searchCommunes: (input) => domain.searchCommunes(input),
+      communeById: (id) => domain.communeById(id),
+      unschedule: (id, version) => host.registrations.ports.unschedule(id, version, ['appointed', 'day-before', 'two-hours']),
+    }),
+    helpDeskFeature({
+      faq: host.faq,
+      questions: new QuestionRepo(host.db),
+      searchCommunes: (input) => domain.searchCommunes(input),
+      communeById: (id) => domain.communeById(id),
+      officialCommunes: scope,
+    }),
+  ];
+};

@@ -1,0 +1,64 @@
+import type { Choice } from '../channels/contract.js';
+import type { TurnContext, TurnResult } from '../conversation/types.js';
+import type { QuestionRepo } from '../db/repos/question-repo.js';
+import type { Commune } from '../venue-ops/ports.js';
+import { helpDeskTexts as t } from './texts.js';
+
+type Data = Record<string, unknown>;
+
+interface Deps {
+  readonly questions: QuestionRepo;
+  communeById(id: string): Commune | undefined;
+  officialCommunes(ctx: TurnContext): Promise<string[] | undefined>;
+  flow(ctx: TurnContext, step: string, data: Data, text: string, choices?: Choice[]): TurnResult;
+  say(text: string, choices?: Choice[]): TurnResult;
+}
+
+/**
+ * The official's side of the hand-off: list the open questions of their communes (/cauhoi), pick one
+ * and type the answer (or `/traloi <số> <câu trả lời>` in one message); the answer goes back to the
+ * resident as a notice, recorded once even if the official presses twice.
+ */
+export function officialHandlers(deps: Deps) {
+  const mayAnswer = async (ctx: TurnContext, communeId: string | null): Promise<boolean> => {
+    const mine = await deps.officialCommunes(ctx);
+    return !!mine && (communeId === null || mine.includes(communeId));
+  };
+
+  const list = async (ctx: TurnContext): Promise<TurnResult> => {
+    const mine = await deps.officialCommunes(ctx);
+    if (!mine) return deps.say(t.notOfficial);
+    const open = (await deps.questions.open(mine)).filter((q) => q.status === 'forwarded');
+    const lines = open.map((q) => `#${q.id} (${deps.communeById(q.communeId ?? '')?.name ?? 'chưa rõ xã'}): ${q.text.slice(0, 120)}`);
+    return deps.say(t.openQuestions(lines), [...open.slice(0, 8).map((q) => ({ label: `${t.reply} #${q.id}`, data: `hd:reply:${q.id}` })), { label: 'Về danh mục', data: 'menu:main' }]);
+  };
+
+  const start = async (ctx: TurnContext, id: number): Promise<TurnResult> => {
+    const q = await deps.questions.get(id);
+    if (!q || q.status !== 'forwarded') return deps.say(t.alreadyAnswered(id));
+    if (!(await mayAnswer(ctx, q.communeId))) return deps.say(t.notOfficial);
+    return deps.flow(ctx, 'answer', { questionId: id }, t.askAnswer(id, q.text));
+  };
+
+  const send = async (ctx: TurnContext, id: number, answer: string): Promise<TurnResult> => {
+    const q = await deps.questions.get(id);
+    if (!q || !(await mayAnswer(ctx, q.communeId))) return deps.say(q ? t.notOfficial : t.alreadyAnswered(id));
+    if ([...answer].length < 2) return deps.flow(ctx, 'answer', { questionId: id }, t.answerTooShort);
+    if (!(await deps.questions.answer(id, ctx.person.contactId, answer, ctx.now))) return deps.say(t.alreadyAnswered(id));
+    const commune = deps.communeById(q.communeId ?? '')?.name ?? 'xã, phường';
+    return {
+      ...deps.say(t.answerSent(id)),
+      notices: [{ to: { channel: q.askerChannel, chatId: q.askerChatId }, replies: [{ type: 'text', text: t.toResident(commune, q.text, answer) }] }],
+    };
+  };
+
+  const answer = (ctx: TurnContext, data: Data, input: string) => send(ctx, Number(data.questionId), input.trim());
+
+  const command = async (ctx: TurnContext, arg: string): Promise<TurnResult> => {
+    const m = /^#?(\d+)\s+([\s\S]+)$/.exec(arg.trim());
+    if (!m) return m === null && /^#?\d+$/.test(arg.trim()) ? start(ctx, Number(arg.trim().replace('#', ''))) : list(ctx);
+    return send(ctx, Number(m[1]), m[2]!.trim());
+  };
+
+  return { list, start, answer, command };
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { VenueRepo } from '../db/repos/venue-repo.js';
+import type { VenueDomain } from '../venue-ops/ports.js';
+
+export interface CodePageDeps {
+  readonly domain: VenueDomain;
+  readonly repo: VenueRepo;
+  /** t.me username of the Telegram bot, when Telegram is on. */
+  telegramBotUsername(): Promise<string | undefined>;
+  /** Links that open the Zalo OA / Zalo bot chat, when configured. */
+  readonly zaloLinks: readonly { label: string; href: string }[];
+  /** Whether the browser simulator is on: the page then also offers a check-in in the browser. */
+  readonly simulator: boolean;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title>
+<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#eef2f5;color:#17212b}main{max-width:480px;margin:0 auto;padding:24px 18px;background:#fff;min-height:100vh}h1{font-size:22px;margin:0 0 6px}p{line-height:1.5}.muted{color:#5b6670;font-size:14px}a.btn{display:block;text-align:center;padding:14px;margin:12px 0;border-radius:10px;background:#0b6bcb;color:#fff;text-decoration:none;font-size:17px}a.btn.zalo{background:#0068ff}.code{font-size:26px;letter-spacing:3px;font-weight:700}</style></head><body><main>${body}</main></body></html>`;
+}
+
+/**
+ * GET /c/<token>: what a phone camera opens. A small Vietnamese page naming the venue, with buttons
+ * that open the bots straight into a check-in. Bad, revoked or suspended codes get a clear page;
+ * the page never shows anything about visits.
+ */
+export function codePagePlugin(deps: CodePageDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: { token: string } }>('/c/:token', async (req, reply) => {
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+      const codeId = deps.domain.verifyToken(req.params.token);
+      const found = codeId ? await deps.repo.codeWithVenue(codeId) : undefined;
+      if (!found) {
+        return reply.code(404).send(page('Mã không hợp lệ', '<h1>Mã QR không hợp lệ</h1><p>Mã này không phải mã khai báo ra vào của địa phương, hoặc đã bị sửa. Bạn quét lại mã dán tại địa điểm nhé.</p>'));
+      }
+      const { venue, code } = found;
+      if (code.status !== 'active') {
+        return reply.code(410).send(page('Mã đã được thay', `<h1>${esc(venue.name)}</h1><p>Mã QR này đã được thay bằng mã mới và không còn dùng được. Bạn quét mã mới dán tại địa điểm nhé.</p>`));
+      }
+      if (venue.status !== 'active') {
+        return reply.send(page('Tạm ngừng', `<h1>${esc(venue.name)}</h1><p>Địa điểm này đang tạm ngừng nhận khai báo.</p>`));
+      }
+      const token = req.params.token;
+      const username = await deps.telegramBotUsername();
+      const buttons = [
+        ...(username ? [`<a class="btn" href="https://t.me/${esc(username)}?start=${esc(deps.domain.payloadFor(token))}">Khai báo qua Telegram</a>`] : []),
+        ...deps.zaloLinks.map((l) => `<a class="btn zalo" href="${esc(l.href)}">${esc(l.label)}</a>`),
+        ...(deps.simulator ? [`<a class="btn" href="/chat?start=${esc(deps.domain.payloadFor(token))}">Khai báo ngay trên trình duyệt (thử nghiệm)</a>`] : []),
+      ];
+      const commune = deps.domain.communeById(venue.communeId)?.name ?? '';
+      return reply.send(
+        page(
+          `Khai báo: ${venue.name}`,
+          `<p class="muted">Khai báo ra vào</p><h1>${esc(venue.name)}</h1><p>${esc(venue.address)}${commune ? `, ${esc(commune)}` : ''}${code.label ? `<br>${esc(code.label)}` : ''}</p>
+${buttons.join('\n') || '<p>Trợ lý chưa được kết nối với Zalo hoặc Telegram.</p>'}
+<p>Hoặc mở trợ lý trên Zalo/Telegram và nhắn mã số:</p><p class="code">${esc(code.manualCode)}</p>
+<p class="muted">Trang này không lưu thông tin của bạn. Lượt khai báo chỉ được ghi khi bạn gửi cho trợ lý.</p>`,
+        ),
+      );
+    });
+  };
+}

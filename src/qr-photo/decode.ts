@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Jimp } from 'jimp';
+import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import { PhotoError } from '../checkin/resolver.js';
+import { adaptiveThreshold } from './adaptive-threshold.js';
+import { probeImage } from './image-probe.js';
+
+const require = createRequire(import.meta.url);
+// zxing-wasm fetches its .wasm from a CDN by default; a server without internet must hand it the local file.
+prepareZXingModule({ overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
+const jsQR = require('jsqr') as (d: Uint8ClampedArray, w: number, h: number, o?: { inversionAttempts?: string }) => { data: string } | null;
+
+export interface DecodeLimits {
+  readonly maxBytes: number;
+  readonly maxPixels: number;
+  /** Stop trying more variants after this moment (ms since epoch); the pool also enforces a hard timeout. */
+  readonly deadline?: number;
+}
+
+export const DEFAULT_LIMITS: DecodeLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 };
+
+interface Pixels {
+  readonly data: Uint8ClampedArray | Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+// Plain text mode: the code's exact text (the default mode rewrites control characters as "<SOH>" tags).
+const ZX: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, textMode: 'Plain', maxNumberOfSymbols: 8 };
+
+async function zxing(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<string[]> {
+  const results = await readBarcodes(input as Uint8Array, { ...ZX, ...extra });
+  return results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+}
+
+/**
+ * jsQR as the second opinion. Its time grows fast with image size and noise (about 1 s for a noisy
+ * 1200 px frame, 2 s trying inverted too), so it only sees frames of at most 800 px and only
+ * normal polarity (zxing already tries inverted codes).
+ */
+function jsqr(p: Pixels): string[] {
+  if (Math.max(p.width, p.height) > 800) return [];
+  // jsQR answers "" when it found a code it could not turn into text: that is no result.
+  const text = jsQR(new Uint8ClampedArray(p.data.buffer, p.data.byteOffset, p.data.byteLength), p.width, p.height, { inversionAttempts: 'dontInvert' })?.data;
+  return text ? [text] : [];
+}
+
+// Jimp's method chains widen the instance type; every variant below is still a plain Jimp image.
+type Img = Awaited<ReturnType<typeof Jimp.read>>;
+const same = (x: unknown) => x as Img;
+const pixels = (img: Img): Pixels => ({ data: img.bitmap.data, width: img.bitmap.width, height: img.bitmap.height });
+const scaledTo = (img: Img, longSide: number): Img => {
+  const long = Math.max(img.bitmap.width, img.bitmap.height);
+  return same(long > longSide ? img.clone().scale(longSide / long) : img.clone());
+};
+
+/**
+ * Variants tried in order when reading the file directly finds nothing; each was kept because it
+ * decoded photos the earlier steps missed on the development set (see `npm run bench:qr`):
+ * downscaled (large phone photos confuse the binariser), contrast-stretched (dim or washed-out
+ * photos), a global-histogram binariser (glare gradients), rescaled small images (tiny or blocky codes) and overlapping crops (a small code in a
+ * busy frame); a small-window adaptive threshold (uneven light, soft focus).
+ */
+function* variants(img: Img): Generator<{ name: string; pixels: () => Pixels; zx?: ReaderOptions }> {
+  yield { name: 'down-1200', pixels: () => pixels(scaledTo(img, 1200)) };
+  yield { name: 'down-800', pixels: () => pixels(scaledTo(img, 800)) };
+  yield { name: 'normalize', pixels: () => pixels(same(scaledTo(img, 1200).greyscale().normalize())) };
+  yield { name: 'global-hist', pixels: () => pixels(scaledTo(img, 1200)), zx: { binarizer: 'GlobalHistogram' } };
+  yield {
+    name: 'adaptive',
+    pixels: () => {
+      const p = pixels(scaledTo(img, 1000));
+      return { ...p, data: adaptiveThreshold(p.data, p.width, p.height, 15, 3) };
+    },
+    zx: { binarizer: 'BoolCast' },
+  };
+  const { width: w, height: h } = img.bitmap;
+  if (Math.max(w, h) < 900) {
+    yield { name: 'up-2x', pixels: () => pixels(same(img.clone().scale(2))) };
+    yield { name: 'half', pixels: () => pixels(same(img.clone().scale(0.5))) };
+  }
+  for (const [x, y] of [[0, 0], [0.4, 0], [0, 0.4], [0.4, 0.4], [0.2, 0.2]] as const) {
+    yield { name: `crop-${x}-${y}`, pixels: () => pixels(scaledTo(same(img.clone().crop({ x: Math.round(w * x), y: Math.round(h * y), w: Math.round(w * 0.6), h: Math.round(h * 0.6) })), 1200)) };
+  }
+}
+
+const unique = (xs: readonly string[]) => [...new Set(xs)];
+
+/**
+ * Every QR text in the image (a check-in then picks ours among them). Throws PhotoError for files
+ * that are not images, too big, or claim too many pixels. Only texts the decoders produced are ever
+ * returned: nothing is guessed.
+ */
+export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_LIMITS, stats?: { step?: string }): Promise<string[]> {
+  if (bytes.byteLength > limits.maxBytes) throw new PhotoError('too-large', `file of ${bytes.byteLength} bytes`);
+  const info = probeImage(bytes);
+  if (info.width * info.height > limits.maxPixels) throw new PhotoError('too-large', `${info.width}x${info.height} pixels`);
+  if (info.width === 0 || info.height === 0) throw new PhotoError('not-an-image', 'empty image');
+  const direct = info.format === 'webp' ? [] : await zxing(bytes).catch(() => []);
+  if (direct.length > 0) {
+    if (stats) stats.step = 'direct';
+    return unique(direct);
+  }
+  let img: Img;
+  try {
+    img = await Jimp.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (err) {
+    throw new PhotoError('not-an-image', `cannot decode ${info.format}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // One downscaled working copy (a 12 MP photo is resized once, not once per variant).
+  const work = scaledTo(img, 2000);
+  for (const v of variants(work)) {
+    if (limits.deadline && Date.now() > limits.deadline) break;
+    const p = v.pixels();
+    const found = unique([...(await zxing(p, v.zx)), ...jsqr(p)]);
+    if (found.length > 0) {
+      if (stats) stats.step = v.name;
+      return found;
+    }
+  }
+  return [];
+}

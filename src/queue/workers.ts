@@ -1,0 +1,79 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { ChannelAdapter } from '../channels/contract.js';
+import { processInbound, type InboundDeps } from '../pipeline/inbound-processor.js';
+import { processOutbound, type OutboundDeps } from '../pipeline/outbound-processor.js';
+import { INBOUND_QUEUE, outboundQueueName } from './queues.js';
+import { workerConnectionOptions } from './redis.js';
+
+export interface WorkerOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly inboundConcurrency: number;
+  readonly log: Logger;
+}
+
+/** Running BullMQ workers; `close` lets each finish its current job, then disconnects. */
+export interface RunningWorkers {
+  readonly workers: readonly Worker[];
+  close(): Promise<void>;
+}
+
+async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + ms, token);
+  throw new DelayedError();
+}
+
+export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound: OutboundDeps, adapters: readonly ChannelAdapter[]): RunningWorkers {
+  const connection = workerConnectionOptions(opts.redisUrl);
+  const base = { connection, prefix: opts.prefix, autorun: true };
+  const workers: Worker[] = [];
+
+  const inboundWorker = new Worker(
+    INBOUND_QUEUE,
+    async (job, token) => {
+      const outcome = await processInbound(inbound, Number(job.data.updateId));
+      if (outcome.kind === 'wait') await delay(job, token, outcome.ms);
+    },
+    { ...base, concurrency: opts.inboundConcurrency },
+  );
+  inboundWorker.on('failed', (job, err) => {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    opts.log.error({ err, updateId: job.data.updateId }, 'inbound update failed for good');
+    void inbound.inbound.finish(inbound.db, Number(job.data.updateId), 'failed', String(err)).catch(() => {});
+  });
+  workers.push(inboundWorker);
+
+  for (const adapter of adapters) {
+    const { perSecond } = adapter.capabilities.rate;
+    const worker: Worker = new Worker(
+      outboundQueueName(adapter.channel, adapter.botId),
+      async (job, token) => {
+        let outcome;
+        try {
+          outcome = await processOutbound(outbound, Number(job.data.outboundId));
+        } catch (err) {
+          if (err instanceof Error && 'retryable' in err && err.retryable === false) throw new UnrecoverableError(err.message);
+          throw err;
+        }
+        if (outcome.kind === 'wait') return delay(job, token, outcome.ms);
+        if (outcome.kind === 'rate-limited') {
+          opts.log.warn({ channel: adapter.channel, ms: outcome.ms }, 'platform throttled the bot; pausing it');
+          await worker.rateLimit(outcome.ms);
+          throw Worker.RateLimitError();
+        }
+        return outcome.status;
+      },
+      { ...base, concurrency: 4, limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 } },
+    );
+    workers.push(worker);
+  }
+  for (const w of workers) w.on('error', (err) => opts.log.warn({ err: err.message, queue: w.name }, 'worker connection problem'));
+
+  return {
+    workers,
+    async close() {
+      await Promise.allSettled(workers.map((w) => w.close()));
+    },
+  };
+}

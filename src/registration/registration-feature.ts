@@ -1,0 +1,154 @@
+import type { Choice } from '../channels/contract.js';
+import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
+import type { NewRegistration, RegistrationRow } from '../db/repos/registration-repo.js';
+import { fold } from '../domain/fold.js';
+import type { Commune } from '../venue-ops/ports.js';
+import { showDate } from './fields.js';
+import { nextStep, registrationSteps, summaryLines, type Data } from './registration-steps.js';
+import { showVnDateTime } from './reminder-plan.js';
+import { fieldNames, regTexts as t } from './texts.js';
+
+export interface RegistrationStore {
+  create(r: NewRegistration): Promise<RegistrationRow>;
+  byContact(contactId: number): Promise<RegistrationRow[]>;
+  cancel(id: number, contactId: number, at: Date): Promise<boolean>;
+  setOptOut(contactId: number, out: boolean): Promise<void>;
+}
+
+export interface RegistrationFeatureDeps {
+  readonly store: RegistrationStore;
+  searchCommunes(input: string): Commune[];
+  communeById(id: string): Commune | undefined;
+  /** Drops the reminders of a cancelled registration (its previous appointment version). */
+  unschedule(registrationId: number, version: number): Promise<void>;
+}
+
+export const REGISTRATION = 'registration';
+const TTL_MS = 24 * 3600_000;
+const STARTERS = ['dang ky tiem', 'dk tiem', 'dang ki tiem', 'dang ky tiem chung', 'dang ky tiem vac xin', 'dang ky tiem vacxin', 'dang ky tiem covid'];
+const STOP = ['dung', 'stop', 'dung nhac', 'dung nhac lich', 'huy nhac lich'];
+const RESUME = ['bat dau', 'start', 'bat dau nhac', 'nhac lai lich'];
+const EDITABLE = ['fullName', 'birthDate', 'gender', 'phone', 'idNumber', 'insurance', 'occupation', 'priority', 'commune', 'address', 'preferredDate', 'screening'];
+
+/** Free text that asks to register (diacritics folded); questions about registering go to the FAQ. */
+export const wantsRegistration = (text: string) => {
+  const f = fold(text);
+  return STARTERS.some((s) => f === s || f === `toi muon ${s}` || f === `${s} cho toi`);
+};
+
+/**
+ * Vaccination pre-registration by chat: the national portal's questions one at a time, each
+ * validated with a clear Vietnamese message; a summary where any answer can be corrected; explicit
+ * consent before anything is saved; family members; viewing and cancelling; "DỪNG"/"BẮT ĐẦU"
+ * for reminders. The half-filled form lives in the conversation state (survives restarts, expires
+ * after a day), so nothing personal is stored before consent.
+ */
+export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
+  const steps = registrationSteps({ search: deps.searchCommunes, byId: deps.communeById });
+  const communeName = (id: string) => deps.communeById(id)?.name ?? id;
+  const cancelChoice: Choice = { label: 'Hủy', data: 'menu:main' };
+  const flow = (ctx: TurnContext, data: Data, text: string, choices: Choice[] = []): TurnResult => ({
+    replies: [{ type: 'text', text, choices: [...choices, cancelChoice] }],
+    state: { flow: { name: REGISTRATION, step: 'form', data } },
+    stateExpiresAt: new Date(ctx.now.getTime() + TTL_MS),
+  });
+  const say = (text: string, choices: Choice[] = [{ label: 'Về danh mục', data: 'menu:main' }]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
+
+  const ask = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
+    const step = nextStep(steps, data);
+    if (!step) return summary(ctx, data);
+    const p = step.prompt(data);
+    return flow(ctx, data, prefix ? `${prefix}\n${p.text}` : p.text, p.choices);
+  };
+
+  const summary = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
+    const choices = [{ label: t.consent, data: 'rg:consent' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.toLowerCase()}`, data: `rg:edit:${f}` }))];
+    const text = t.summary(summaryLines(data, communeName));
+    return flow(ctx, { ...data, reviewing: true }, prefix ? `${prefix}\n${text}` : text, choices);
+  };
+
+  const edit = (ctx: TurnContext, data: Data, field: string): TurnResult => {
+    const cleared: Data = { ...data, reviewing: false };
+    if (field === 'screening') delete cleared.screening;
+    else if (field === 'commune') delete cleared.communeId;
+    else if (field === 'idNumber') (delete cleared.idNumber, delete cleared.idKind);
+    else delete cleared[field];
+    return ask(ctx, cleared);
+  };
+
+  const save = async (ctx: TurnContext, d: Data): Promise<TurnResult> => {
+    const row = await deps.store.create({
+      contactId: ctx.person.contactId,
+      relation: String(d.relation ?? 'self'),
+      fullName: String(d.fullName),
+      birthDate: String(d.birthDate),
+      gender: String(d.gender),
+      phone: String(d.phone),
+      idKind: String(d.idKind),
+      idNumber: String(d.idNumber),
+      insuranceNumber: (d.insurance as string | null) ?? null,
+      occupation: String(d.occupation),
+      priorityGroup: Number(d.priority),
+      communeId: String(d.communeId),
+      address: String(d.address),
+      preferredDate: String(d.preferredDate),
+      screening: (d.screening as Record<string, string>) ?? {},
+    });
+    return say(t.saved(row.id, String(d.fullName)), [{ label: 'Đăng ký cho người khác', data: 'rg:start' }, { label: 'Đăng ký của tôi', data: 'rg:mine' }, { label: 'Về danh mục', data: 'menu:main' }]);
+  };
+
+  const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
+    if (data.reviewing) {
+      if (input === 'rg:consent' || ['toi dong y', 'dong y', 'dong y gui dang ky'].includes(fold(input))) return save(ctx, data);
+      const m = /^rg:edit:(\w+)$/.exec(input);
+      return m ? edit(ctx, data, m[1]!) : summary(ctx, data, t.needConsent);
+    }
+    const step = nextStep(steps, data);
+    if (!step) return summary(ctx, data);
+    const r = step.accept(input.trim(), data, ctx.now);
+    if (!r.ok) {
+      const p = step.prompt(data);
+      return flow(ctx, data, r.choices ? r.reason : `${r.reason}\n${p.text}`, r.choices ?? p.choices);
+    }
+    return ask(ctx, { ...data, ...r.patch });
+  };
+
+  const mine = async (ctx: TurnContext): Promise<TurnResult> => {
+    const rows = await deps.store.byContact(ctx.person.contactId);
+    if (rows.length === 0) return say(t.none, [{ label: 'Đăng ký tiêm', data: 'rg:start' }, { label: 'Về danh mục', data: 'menu:main' }]);
+    const status = (r: RegistrationRow) => (r.status === 'cancelled' ? 'đã hủy' : r.appointmentAt ? `lịch tiêm ${showVnDateTime(r.appointmentAt)}, ${r.appointmentPlace ?? ''}` : `chờ xếp lịch (mong muốn ${showDate(r.preferredDate ?? '')})`);
+    const lines = rows.map((r) => `#${r.id} ${r.fullName ?? ''}${r.relation === 'self' ? '' : ` (${r.relation})`}: ${status(r)}`);
+    const choices = rows.filter((r) => r.status !== 'cancelled').slice(0, 6).map((r) => ({ label: `Hủy đăng ký #${r.id}`, data: `rg:cancel:${r.id}` }));
+    return say(t.mine(lines), [...choices, { label: 'Về danh mục', data: 'menu:main' }]);
+  };
+
+  const cancel = async (ctx: TurnContext, arg: string): Promise<TurnResult> => {
+    const confirm = /^yes:(\d+)$/.exec(arg);
+    if (!confirm) return say(t.cancelAsk(Number(arg)), [{ label: 'Hủy đăng ký', data: `rg:cancel:yes:${Number(arg)}` }, { label: 'Không hủy', data: 'rg:mine' }]);
+    const id = Number(confirm[1]);
+    const before = (await deps.store.byContact(ctx.person.contactId)).find((r) => r.id === id);
+    if (!before || !(await deps.store.cancel(id, ctx.person.contactId, ctx.now))) return say(t.cannotCancel);
+    await deps.unschedule(id, before.appointmentVersion);
+    return say(t.cancelled(id));
+  };
+
+  const start = async (ctx: TurnContext) => ask(ctx, {}, t.start);
+
+  return {
+    name: REGISTRATION,
+    commands: { dangkytiem: start, dangkycuatoi: mine, dung: async (ctx) => optOut(ctx, true), batdau: async (ctx) => optOut(ctx, false) },
+    choices: { 'menu:register': start, 'rg:start': start, 'rg:mine': mine, 'rg:cancel:': cancel },
+    flow: (ctx, input) => answer(ctx, { ...ctx.state.flow!.data }, input),
+    text: async (ctx, text) => {
+      const f = fold(text);
+      if (STOP.includes(f)) return optOut(ctx, true);
+      if (RESUME.includes(f)) return optOut(ctx, false);
+      return wantsRegistration(text) ? start(ctx) : null;
+    },
+  };
+
+  async function optOut(ctx: TurnContext, out: boolean): Promise<TurnResult> {
+    await deps.store.setOptOut(ctx.person.contactId, out);
+    return say(out ? t.optedOut : t.optedIn);
+  }
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { runVisitMaintenance } from './checkin/maintenance.js';
+import { VisitRepo } from './db/repos/visit-repo.js';
+import { startSweeper } from './pipeline/sweep.js';
+import { startMaintenance } from './queue/maintenance-queue.js';
+import { stayMinutesByType } from './venue-ops/index.js';
+import { RegistrationRepo } from './db/repos/registration-repo.js';
+import { processReminder } from './registration/reminders.js';
+import { startWorkers, type RunningWorkers } from './queue/workers.js';
+import type { Runtime } from './runtime.js';
+
+/** The whole service in one process: HTTP intake, workers and the sweep. */
+export interface Service {
+  readonly app: FastifyInstance;
+  readonly workers: RunningWorkers;
+  /** Stops intake, lets workers finish their current job, then closes every connection. */
+  stop(): Promise<void>;
+}
+
+export async function startService(rt: Runtime, listen?: { port: number; host: string }): Promise<Service> {
+  const app = await buildApp(rt);
+  const workers = startWorkers(
+    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, inboundConcurrency: rt.config.INBOUND_CONCURRENCY, log: rt.log },
+    rt.deps.inbound,
+    rt.deps.outbound,
+    rt.adapters.all(),
+  );
+  rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
+  const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
+  const maintenance = await startMaintenance(
+    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
+    maintenanceTasks(rt),
+  );
+  if (listen) await app.listen(listen);
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    workers,
+    stop() {
+      stopping ??= (async () => {
+        sweeper.stop();
+        await maintenance.close();
+        await app.close();
+        await workers.close();
+        await rt.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The periodic jobs: Zalo OA token refresh ahead of expiry, registration personal-data retention, automatic check-out after a venue type's usual stay, visit retention. */
+function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unknown> }[] {
+  const visits = new VisitRepo(rt.db);
+  const stay = stayMinutesByType(rt.venues.domain);
+  return [
+    ...(rt.zaloTokens ? [{ name: 'zalo-oa-token', run: () => rt.zaloTokens!.refreshIfDue() }] : []),
+    {
+      name: 'registration-retention',
+      run: () => new RegistrationRepo(rt.db).purgePersonalData(new Date(rt.clock.now().getTime() - rt.config.REGISTRATION_RETENTION_DAYS * 24 * 3600_000), rt.clock.now()),
+    },
+    {
+      name: 'visits',
+      run: () => runVisitMaintenance(visits, rt.clock.now(), { retentionDays: rt.config.VISIT_RETENTION_DAYS, stayMinutes: stay, fallbackStayMinutes: 120 }, rt.log),
+    },
+  ];
+}

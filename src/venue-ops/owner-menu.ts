@@ -1,0 +1,108 @@
+import type { Choice } from '../channels/contract.js';
+import type { TurnContext, TurnResult } from '../conversation/types.js';
+import type { VenueRepo, VenueRow } from '../db/repos/venue-repo.js';
+import { venueTexts as t } from './texts.js';
+import type { CodeArtifacts, VenueService } from './venue-service.js';
+
+type Data = Record<string, unknown>;
+
+interface Deps {
+  readonly repo: VenueRepo;
+  readonly service: VenueService;
+  ask(ctx: TurnContext, step: string, data: Data, text: string, choices?: Choice[]): TurnResult;
+  deliver(ctx: TurnContext, a: CodeArtifacts, text: string): Promise<TurnResult>;
+  start(ctx: TurnContext): Promise<TurnResult>;
+}
+
+const say = (text: string, choices?: Choice[]): TurnResult => ({ replies: [choices ? { type: 'text', text, choices } : { type: 'text', text }], state: {} });
+
+/** Day and week boundaries in Vietnam time (UTC+7, no daylight saving). */
+function since(now: Date): { today: Date; week: Date } {
+  const offset = 7 * 3600_000;
+  const local = new Date(now.getTime() + offset);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset;
+  return { today: new Date(midnight), week: new Date(now.getTime() - 7 * 24 * 3600_000) };
+}
+
+/** The owner's menu of their venues: list, add a code, re-issue, suspend/resume, counts. */
+export function ownerHandlers(deps: Deps) {
+  const mine = async (ctx: TurnContext, id: number): Promise<VenueRow | undefined> => {
+    const v = await deps.repo.get(id);
+    return v && v.ownerContactId === ctx.person.contactId ? v : undefined;
+  };
+
+  const list = async (ctx: TurnContext): Promise<TurnResult> => {
+    const venues = await deps.repo.byOwner(ctx.person.contactId);
+    const choices = [...venues.map((v) => ({ label: v.name.slice(0, 40), data: `vn:v:${v.id}` })), { label: 'Đăng ký địa điểm mới', data: 'vn:new' }];
+    return say(venues.length ? t.myVenues : t.noVenues, choices);
+  };
+
+  const entry = async (ctx: TurnContext): Promise<TurnResult> => ((await deps.repo.byOwner(ctx.person.contactId)).length ? list(ctx) : deps.start(ctx));
+
+  const venueMenu = async (v: VenueRow): Promise<TurnResult> => {
+    const codes = await deps.repo.codesOf(v.id);
+    return say(t.venueMenu(v.name, v.status, codes.length), [
+      { label: 'Số lượt khai báo', data: `vn:stats:${v.id}` },
+      { label: 'Gửi lại mã và áp phích', data: `vn:poster:${v.id}` },
+      { label: 'Thêm mã (lối vào, quầy, xe)', data: `vn:add:${v.id}` },
+      { label: 'Cấp lại mã', data: `vn:re:${v.id}` },
+      v.status === 'active' ? { label: 'Tạm ngừng nhận khai báo', data: `vn:sus:${v.id}` } : { label: 'Mở lại nhận khai báo', data: `vn:res:${v.id}` },
+      { label: 'Địa điểm của tôi', data: 'vn:list' },
+    ]);
+  };
+
+  const onVenue = async (ctx: TurnContext, action: string, id: number): Promise<TurnResult> => {
+    const v = await mine(ctx, id);
+    if (!v) return say(t.notYours);
+    switch (action) {
+      case 'v':
+        return venueMenu(v);
+      case 'stats': {
+        const counts = await deps.repo.checkInCounts(v.id, since(ctx.now));
+        return say(t.stats(v.name, counts.today, counts.week), [{ label: 'Quay lại', data: `vn:v:${v.id}` }]);
+      }
+      case 'poster': {
+        const [code] = await deps.repo.codesOf(v.id);
+        return code ? deps.deliver(ctx, await deps.service.render(v, code), t.myVenues) : venueMenu(v);
+      }
+      case 'add':
+        return deps.ask(ctx, 'label', { venueId: v.id }, t.askLabel);
+      case 're': {
+        const codes = await deps.repo.codesOf(v.id);
+        return say(t.pickCodeToReissue, codes.map((c) => ({ label: `${c.label ?? 'Mã chính'} (${c.manualCode})`, data: `vn:recode:${c.id}` })));
+      }
+      case 'sus':
+      case 'res':
+        await deps.repo.setStatus(v.id, action === 'sus' ? 'suspended' : 'active');
+        return say(action === 'sus' ? t.suspended : t.resumed, [{ label: 'Quay lại', data: `vn:v:${v.id}` }]);
+      default:
+        return venueMenu(v);
+    }
+  };
+
+  const choice = async (ctx: TurnContext, rest: string): Promise<TurnResult | null> => {
+    if (rest === 'list') return list(ctx);
+    if (rest === 'new') return deps.start(ctx);
+    const recode = /^recode:([\w-]+)$/.exec(rest);
+    if (recode) {
+      const found = await deps.repo.codeWithVenue(recode[1]!);
+      if (!found || found.venue.ownerContactId !== ctx.person.contactId) return say(t.notYours);
+      const next = await deps.service.reissue(found.code.id);
+      return next ? deps.deliver(ctx, next, t.reissued(next.code.manualCode)) : venueMenu(found.venue);
+    }
+    const m = /^(v|stats|poster|add|re|sus|res):(\d+)$/.exec(rest);
+    return m ? onVenue(ctx, m[1]!, Number(m[2])) : null;
+  };
+
+  const label = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
+    if (input.startsWith('vn:')) return (await choice(ctx, input.slice(3))) ?? list(ctx);
+    const text = input.replace(/\s+/g, ' ').trim();
+    if ([...text].length < 2 || [...text].length > 60) return deps.ask(ctx, 'label', data, t.badLabel);
+    const v = await mine(ctx, Number(data.venueId));
+    if (!v) return say(t.notYours);
+    const a = await deps.service.addCode(v, text);
+    return deps.deliver(ctx, a, t.done(`${v.name} — ${text}`, a.code.manualCode, a.url));
+  };
+
+  return { entry, list, choice, label };
+}

@@ -1,0 +1,40 @@
+import type { CommuneFigures, VenueRepo } from '../db/repos/venue-repo.js';
+import { toCsv } from '../domain/csv.js';
+import type { VenueDomain } from './ports.js';
+
+export interface CommuneReportRow extends CommuneFigures {
+  readonly communeName: string;
+  readonly district: string;
+}
+
+/**
+ * Adoption per commune: venues registered, codes issued, venues with a check-in in the last 7 days.
+ * Every configured commune appears, with zeros where nothing is registered yet (that is the point
+ * of the report: which communes lag behind).
+ */
+export async function communeReport(domain: VenueDomain, repo: VenueRepo, communeIds: readonly string[] | 'all', now: Date): Promise<CommuneReportRow[]> {
+  const figures = await repo.figures(communeIds, new Date(now.getTime() - 7 * 24 * 3600_000));
+  const byId = new Map(figures.map((f) => [f.communeId, f]));
+  const wanted = communeIds === 'all' ? domain.communes : domain.communes.filter((c) => communeIds.includes(c.id));
+  return wanted.map((c) => ({
+    communeId: c.id,
+    communeName: c.name,
+    district: c.district,
+    venues: byId.get(c.id)?.venues ?? 0,
+    activeVenues: byId.get(c.id)?.activeVenues ?? 0,
+    codes: byId.get(c.id)?.codes ?? 0,
+    venuesWithRecentCheckIn: byId.get(c.id)?.venuesWithRecentCheckIn ?? 0,
+  }));
+}
+
+export function communeReportCsv(rows: readonly CommuneReportRow[]): string {
+  return toCsv(
+    ['Mã', 'Phường/xã', 'Huyện/thị xã', 'Địa điểm đã đăng ký', 'Đang hoạt động', 'Mã QR đã cấp', 'Địa điểm có khai báo 7 ngày qua'],
+    rows.map((r) => [r.communeId, r.communeName, r.district, r.venues, r.activeVenues, r.codes, r.venuesWithRecentCheckIn]),
+  );
+}
+
+export function communeReportText(rows: readonly CommuneReportRow[]): string {
+  const lines = rows.map((r) => `• ${r.communeName}: ${r.venues} địa điểm (${r.activeVenues} hoạt động), ${r.codes} mã, ${r.venuesWithRecentCheckIn} có khai báo 7 ngày qua`);
+  return `Tình hình triển khai mã QR:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,42 @@
+/** Every venue-flow sentence an owner sees. */
+export const venueTexts = {
+  start: 'Đăng ký mã QR cho địa điểm. Bạn trả lời vài câu hỏi, tôi sẽ gửi mã QR và áp phích để in. Gõ "hủy" để dừng bất cứ lúc nào.',
+  askName: 'Tên địa điểm là gì? (ví dụ: Tạp hóa Cô Ba, Trường THCS Phổ Minh, Xe khách 76B-012.34)',
+  askType: 'Địa điểm thuộc loại nào? Chọn một mục (hoặc gõ tên loại, ví dụ "cửa hàng"):',
+  badType: 'Tôi chưa nhận ra loại địa điểm này. Bạn chọn một mục trong danh sách nhé.',
+  askPlate: 'Biển số xe? (ví dụ: 76B-012.34)',
+  askRoute: 'Tuyến đường xe chạy? (ví dụ: Đức Phổ - Quảng Ngãi)',
+  badRoute: 'Tuyến đường cần từ 3 đến 120 ký tự.',
+  askAddress: 'Địa chỉ của địa điểm? (số nhà, đường, thôn/tổ dân phố; với xe: nơi đăng ký xe)',
+  askCommune: 'Địa điểm thuộc phường, xã nào? (gõ tên, có dấu hay không dấu đều được, ví dụ: pho minh)',
+  pickCommune: 'Bạn chọn đúng phường, xã:',
+  noCommune: (input: string) => `Tôi không tìm thấy phường, xã "${input}" trong danh sách của địa phương. Bạn gõ lại tên (ví dụ: Phổ Minh, Bình Châu) nhé.`,
+  askPhone: 'Số điện thoại liên hệ của chủ địa điểm? (di động, ví dụ: 0905 123 456)',
+  summary: (lines: string[]) => `Bạn kiểm tra lại thông tin:\n${lines.join('\n')}\n\nĐúng thì bấm "Xác nhận", cần sửa thì chọn mục cần sửa.`,
+  done: (name: string, manualCode: string, url: string) =>
+    `🎉 Đã tạo mã QR cho "${name}".\nMã số để nhắn: ${manualCode}\nĐường dẫn: ${url}\n\nIn áp phích (khổ A4, mã QR rộng ít nhất 15 cm) và dán ở lối ra vào. Cần thêm mã cho lối vào, quầy hoặc xe khác thì chọn "Địa điểm của tôi".`,
+  qrCaption: (name: string) => `Mã QR của ${name}`,
+  posterCaption: 'Áp phích để in (bản PDF ở tin nhắn tiếp theo).',
+  myVenues: 'Địa điểm của bạn:',
+  noVenues: 'Bạn chưa đăng ký địa điểm nào.',
+  venueMenu: (name: string, status: string, codes: number) => `${name}\nTrạng thái: ${status === 'active' ? 'đang nhận khai báo' : 'tạm ngừng'}\nSố mã đang dùng: ${codes}`,
+  askLabel: 'Tên cho mã mới? (ví dụ: Cổng sau, Quầy thu ngân, Xe 76B-012.34)',
+  badLabel: 'Tên mã cần từ 2 đến 60 ký tự.',
+  pickCodeToReissue: 'Cấp lại mã nào? Mã cũ sẽ ngừng dùng ngay; lượt khai báo cũ vẫn được giữ.',
+  reissued: (manualCode: string) => `Đã cấp mã mới (mã số ${manualCode}). Mã cũ không còn dùng được, bạn thay áp phích mới nhé.`,
+  suspended: 'Đã tạm ngừng nhận khai báo ở địa điểm này.',
+  resumed: 'Địa điểm đã nhận khai báo trở lại.',
+  stats: (name: string, today: number, week: number) => `${name}\nHôm nay: ${today} lượt khai báo\n7 ngày qua: ${week} lượt khai báo\n(Chủ địa điểm chỉ xem được số lượt, không xem được ai đã đến.)`,
+  notYours: 'Địa điểm này không thuộc tài khoản của bạn.',
+  renderFailed: 'Xin lỗi, tôi chưa tạo được áp phích lúc này. Thông tin đã được lưu; bạn chọn "Địa điểm của tôi" để lấy lại mã sau ít phút nhé.',
+} as const;
+
+export const fieldLabels: Record<string, string> = {
+  name: 'Tên',
+  typeId: 'Loại',
+  plate: 'Biển số',
+  route: 'Tuyến',
+  address: 'Địa chỉ',
+  communeId: 'Phường/xã',
+  phone: 'Điện thoại',
+};

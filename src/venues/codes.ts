@@ -1,0 +1,81 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Venue code tokens: 8 random bytes (the code id) + the first 8 bytes of HMAC-SHA256(key, id),
+ * both base64url: 22 characters. Short, so `PUBLIC_URL/c/<token>` stays a small QR version that
+ * cheap cameras read quickly; signed, so a guessed or altered token is refused before any database
+ * lookup; revocable, because the id names a row that can be revoked.
+ */
+export const TOKEN_LENGTH = 22;
+const ID_CHARS = 11;
+
+export class CodeSigner {
+  constructor(private readonly key: string) {}
+
+  private sign(id: string): string {
+    return createHmac('sha256', this.key).update(id).digest().subarray(0, 8).toString('base64url');
+  }
+
+  issue(): { codeId: string; token: string } {
+    const codeId = randomBytes(8).toString('base64url');
+    return { codeId, token: codeId + this.sign(codeId) };
+  }
+
+  tokenFor(codeId: string): string {
+    return codeId + this.sign(codeId);
+  }
+
+  verify(token: string): string | null {
+    if (token.length !== TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+    const id = token.slice(0, ID_CHARS);
+    const given = Buffer.from(token.slice(ID_CHARS));
+    const want = Buffer.from(this.sign(id));
+    return given.length === want.length && timingSafeEqual(given, want) ? id : null;
+  }
+}
+
+/** Telegram /start payloads allow 1-64 of [A-Za-z0-9_-]: "c_" + token (the prefix leaves room for other deep links). */
+export const payloadFor = (token: string) => `c_${token}`;
+export function tokenFromPayload(payload: string): string | null {
+  const t = payload.trim().replace(/^c_/, '');
+  return t.length === TOKEN_LENGTH && /^[A-Za-z0-9_-]+$/.test(t) ? t : null;
+}
+
+/**
+ * Manual codes: 6 characters of Crockford's base-32 alphabet (no I, L, O, U) and a Luhn mod-32
+ * check character, so a single mistyped character or a swap of neighbours is caught before any
+ * lookup. Every code has at least one digit and one letter, so ordinary 7-letter words are never
+ * mistaken for a code. Look-alikes are forgiven: O->0, I/L->1, U->V.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const N = ALPHABET.length;
+
+function luhnCheck(chars: string): string {
+  let factor = 2;
+  let sum = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    let addend = factor * ALPHABET.indexOf(chars[i]!);
+    factor = factor === 2 ? 1 : 2;
+    addend = Math.floor(addend / N) + (addend % N);
+    sum += addend;
+  }
+  return ALPHABET[(N - (sum % N)) % N]!;
+}
+
+export function newManualCode(): string {
+  for (;;) {
+    const bytes = randomBytes(6);
+    const body = [...bytes].map((b) => ALPHABET[b % N]).join('');
+    const code = body + luhnCheck(body);
+    if (/\d/.test(code) && /[A-Z]/.test(code)) return code;
+  }
+}
+
+export function normaliseManualCode(input: string): string | null {
+  const s = input.trim().toUpperCase().replace(/^(MÃ|MA|CODE)\s*[:#]?\s*/, '').replace(/[\s.\-_]/g, '');
+  if (s.length !== 7) return null;
+  const mapped = s.replace(/O/g, '0').replace(/[IL]/g, '1').replace(/U/g, 'V');
+  if (![...mapped].every((c) => ALPHABET.includes(c))) return null;
+  if (!/\d/.test(mapped) || !/[A-Z]/.test(mapped)) return null;
+  return luhnCheck(mapped.slice(0, 6)) === mapped[6] ? mapped : null;
+}

@@ -1,0 +1,49 @@
+/**
+ * npm run bench:faq [-- path/to/questions.jsonl]   (default: test/faq/eval/questions.jsonl)
+ *
+ * Issue 6's figures on an evaluation set of {"q", "id"} lines (id null = out of scope): top-1
+ * accuracy on in-scope questions (a 'suggest' is not counted as correct), rejection rate of
+ * out-of-scope ones (anything but 'answer' is a rejection), and p50/p95 latency per question on a
+ * warm matcher. Misses are listed so they can be studied (never copied into topics).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadKnowledgeBase } from '../../src/faq/loader.js';
+import { createMatcher } from '../../src/faq/matcher.js';
+
+interface Row {
+  readonly q: string;
+  readonly id: string | null;
+}
+
+const file = process.argv.slice(2).find((a) => a !== '--') ?? fileURLToPath(new URL('../faq/eval/questions.jsonl', import.meta.url));
+const rows = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const matcher = createMatcher(await loadKnowledgeBase());
+for (const r of rows.slice(0, 20)) matcher.match(r.q); // warm-up
+
+const times: number[] = [];
+let correct = 0;
+let suggested = 0;
+let rejected = 0;
+const misses: string[] = [];
+for (const r of rows) {
+  const t0 = performance.now();
+  const m = matcher.match(r.q);
+  times.push(performance.now() - t0);
+  if (r.id === null) {
+    if (m.decision !== 'answer') rejected++;
+    else misses.push(`  out-of-scope answered  ${JSON.stringify(r.q)} -> ${m.id} (${m.score})`);
+  } else if (m.decision === 'answer' && m.id === r.id) correct++;
+  else {
+    if (m.decision === 'suggest' && m.top.some((t) => t.id === r.id)) suggested++;
+    misses.push(`  ${m.decision.padEnd(7)} ${JSON.stringify(r.q)} want ${r.id} got ${m.id ?? m.top.map((t) => t.id).join('|')} (${m.score})`);
+  }
+}
+const inScope = rows.filter((r) => r.id !== null).length;
+const outOfScope = rows.length - inScope;
+const pct = (p: number) => [...times].sort((a, b) => a - b)[Math.floor((p / 100) * (times.length - 1))]!;
+process.stdout.write(`${misses.join('\n')}\n\n`);
+process.stdout.write(`questions: ${inScope} in scope, ${outOfScope} out of scope (${file})\n`);
+process.stdout.write(`top-1 accuracy: ${((100 * correct) / inScope).toFixed(1)} %  (${correct}/${inScope}; another ${suggested} offered the right topic among choices)\n`);
+process.stdout.write(`out-of-scope rejection: ${((100 * rejected) / outOfScope).toFixed(1)} %  (${rejected}/${outOfScope})\n`);
+process.stdout.write(`latency: p50 ${pct(50).toFixed(2)} ms, p95 ${pct(95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms\n`);

@@ -1,0 +1,92 @@
+/**
+ * npm run bench:qr:posters   (= make this set, then run bench:qr on it)
+ *
+ * A second, synthetic test set for the photo decoder: our own A4 posters (rendered by the real
+ * poster code) "photographed" the way residents do it: small in a large frame, rotated, dim,
+ * washed out, blurred, with a glare band, next to a second (payment) code, as a screenshot, and
+ * as a heavily compressed JPEG. Written to a temp folder with a manifest of the expected URLs.
+ * These are not real photos; they check that the pipeline reads our own posters in bad shape.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Jimp } from 'jimp';
+import QRCode from 'qrcode';
+import { createVenueDomain } from '../../src/venues/venue-domain.js';
+
+type Img = Awaited<ReturnType<typeof Jimp.read>>;
+const as = (x: unknown) => x as Img;
+
+/** A small deterministic PRNG, so the set is the same on every run. */
+function rng(seed: number) {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+function scene(w: number, h: number, rand: () => number): Img {
+  const s = new Jimp({ width: w, height: h, color: 0x7d8288ff });
+  const d = s.bitmap.data;
+  for (let i = 0; i < d.length; i += 4) {
+    const n = (rand() - 0.5) * 50;
+    d[i] = Math.max(0, Math.min(255, d[i]! + n));
+    d[i + 1] = Math.max(0, Math.min(255, d[i + 1]! + n));
+    d[i + 2] = Math.max(0, Math.min(255, d[i + 2]! + n));
+  }
+  return as(s);
+}
+
+function glare(img: Img, x0: number, width: number): Img {
+  const d = img.bitmap.data;
+  const w = img.bitmap.width;
+  for (let i = 0; i < d.length; i += 4) {
+    const x = (i / 4) % w;
+    const k = Math.max(0, 1 - Math.abs(x - x0) / width);
+    for (let c = 0; c < 3; c++) d[i + c] = Math.min(255, d[i + c]! + 150 * k);
+  }
+  return img;
+}
+
+async function main(): Promise<void> {
+  const domain = createVenueDomain({ publicUrl: 'https://quetma.example.vn', signingKey: 'poster-photo-set-signing-key-32chars!' });
+  const dir = await mkdtemp(path.join(tmpdir(), 'quetma-poster-photos-'));
+  const rand = rng(42);
+  const manifest: { file: string; expected: string[]; set: string; category: string }[] = [];
+  const variants: [string, (poster: Img) => Promise<Img> | Img, 'image/jpeg' | 'image/png', number?][] = [
+    ['nominal', (p) => as(scene(2400, 1800, rand).composite(as(p.clone().resize({ w: 1000 })), 700, 200)), 'image/jpeg'],
+    ['small-in-frame', (p) => as(scene(4000, 3000, rand).composite(as(p.clone().resize({ w: 520 })), 2600, 1900)), 'image/jpeg'],
+    ['rotated', (p) => as(scene(2400, 2400, rand).composite(as(p.clone().resize({ w: 1100 }).rotate(23)), 500, 300)), 'image/jpeg'],
+    ['dim', (p) => as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 }).brightness(0.3)), 500, 100)), 'image/jpeg'],
+    ['washed-out', (p) => as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 }).contrast(-0.6)), 500, 100)), 'image/jpeg'],
+    ['blurred', (p) => as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 }).blur(4)), 500, 100)), 'image/jpeg'],
+    ['glare', (p) => glare(as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 })), 500, 100)), 950, 160), 'image/jpeg'],
+    ['screenshot', (p) => as(p.clone().resize({ w: 720 })), 'image/png'],
+    ['low-quality-jpeg', (p) => as(scene(1600, 1200, rand).composite(as(p.clone().resize({ w: 700 })), 400, 100)), 'image/jpeg', 25],
+  ];
+  for (let n = 0; n < 4; n++) {
+    const { token } = domain.issueToken();
+    const url = `https://quetma.example.vn/c/${token}`;
+    const poster = await Jimp.read(await domain.renderPosterPreviewPng({ venueName: `Cửa hàng số ${n + 1} chợ Thạch Trụ`, address: `Ki-ốt ${n + 10}, chợ Thạch Trụ`, communeName: 'Xã Phổ Thuận', url, manualCode: domain.newManualCode() }));
+    for (const [category, make, mime, quality] of variants) {
+      const img = await make(poster);
+      const file = `${category}-${n}.${mime === 'image/png' ? 'png' : 'jpg'}`;
+      await writeFile(path.join(dir, file), mime === 'image/png' ? await img.getBuffer('image/png') : await img.getBuffer('image/jpeg', { quality: quality ?? 85 }));
+      manifest.push({ file, expected: [url], set: 'quetma-posters', category });
+    }
+    // Next to a payment code: both are in the picture, ours must be among the texts.
+    const pay = await Jimp.read(await QRCode.toBuffer('00020101021138570010A00000072701270006970422011312345678901230208QRIBFTTA53037045802VN6304ABCD', { width: 500 }));
+    const both = as(scene(2400, 1600, rand).composite(as(poster.clone().resize({ w: 900 })), 150, 100).composite(pay, 1500, 500));
+    const file = `with-payment-code-${n}.jpg`;
+    await writeFile(path.join(dir, file), await both.getBuffer('image/jpeg', { quality: 85 }));
+    manifest.push({ file, expected: [url, '00020101021138570010A00000072701270006970422011312345678901230208QRIBFTTA53037045802VN6304ABCD'], set: 'quetma-posters', category: 'with-payment-code' });
+  }
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  process.stdout.write(`${path.join(dir, 'manifest.json')}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, fold, squeezeLetters, syllables } from '../../src/faq/normalize.js';
+
+describe('fold', () => {
+  it('removes diacritics, lower-cases and maps đ to d', () => {
+    expect(fold('Đăng Ký Tiêm Chủng')).toBe('dang ky tiem chung');
+    expect(fold('ĐƯỜNG DÂY NÓNG')).toBe('duong day nong');
+  });
+
+  it('gives the same result for NFC and NFD input', () => {
+    const nfc = 'Sổ sức khỏe điện tử'.normalize('NFC');
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    expect(fold(nfd)).toBe(fold(nfc));
+    expect(syllables(nfd)).toEqual(syllables(nfc));
+  });
+});
+
+describe('squeezeLetters', () => {
+  it('squeezes runs of a repeated letter', () => {
+    expect(squeezeLetters('aaaa')).toBe('a');
+    expect(squeezeLetters('tiemmm')).toBe('tiem');
+    expect(squeezeLetters('khongg')).toBe('khong');
+  });
+
+  it('keeps the doubled u and o that folded Vietnamese needs, and digits', () => {
+    expect(squeezeLetters('cuu')).toBe('cuu'); // cứu
+    expect(squeezeLetters('uu')).toBe('uu'); // ưu
+    expect(squeezeLetters('19009095')).toBe('19009095');
+  });
+});
+
+describe('syllables', () => {
+  it('expands the abbreviations residents type', () => {
+    expect(syllables('dk tiem o dau')).toEqual(['dang', 'ki', 'tiem', 'o', 'dau']);
+    expect(syllables('đk')).toEqual(['dang', 'ki']);
+    expect(syllables('ko dc')).toEqual(['khong', 'duoc']);
+    expect(syllables('k nhận đc')).toEqual(['khong', 'nhan', 'duoc']);
+    expect(syllables('hok')).toEqual(['khong']);
+    expect(syllables('tc')).toEqual(['tiem', 'chung']);
+    expect(syllables('sđt')).toEqual(['so', 'dien', 'thoai']);
+  });
+
+  it('turns long names and their abbreviations into the same single term', () => {
+    expect(syllables('sskdt')).toEqual(syllables('Sổ sức khỏe điện tử'));
+    expect(syllables('cccd')).toEqual(syllables('căn cước công dân'));
+    expect(syllables('cmnd')).toEqual(syllables('chứng minh nhân dân'));
+    expect(syllables('bhyt')).toEqual(syllables('bảo hiểm y tế'));
+    expect(syllables('vx')).toEqual(syllables('vắc-xin'));
+    expect(syllables('vaccine')).toEqual(syllables('vắc xin'));
+    expect(syllables('PC-Covid')).toEqual(['pccovid']);
+    expect(syllables('gọi 1900-9095')).toEqual(['goi', '19009095']);
+  });
+
+  it('maps vaccine brand spellings to one name', () => {
+    expect(syllables('astra az astrazeneca')).toEqual(['astrazeneca', 'astrazeneca', 'astrazeneca']);
+    expect(syllables('phizer pfizer')).toEqual(['pfizer', 'pfizer']);
+    expect(syllables('mordena')).toEqual(['moderna']);
+    expect(syllables('vero cell sinopharm')).toEqual(['verocell', 'verocell']);
+  });
+
+  it('squeezes stretched letters before looking up abbreviations', () => {
+    expect(syllables('ko dc aaaa')).toEqual(['khong', 'duoc', 'a']);
+    expect(syllables('kooo')).toEqual(['khong']);
+  });
+
+  it('treats kì/kỳ, lí/lý as the same syllable', () => {
+    expect(syllables('đăng kí')).toEqual(syllables('đăng ký'));
+  });
+
+  it('splits numbers from words but keeps F0/F1', () => {
+    expect(syllables('mũi3')).toEqual(['mui', '3']);
+    expect(syllables('F0 khỏi bệnh')).toEqual(['f0', 'khoi', 'benh']);
+  });
+});
+
+describe('analyze', () => {
+  it('keeps syllable pairs, including pairs with one stop word', () => {
+    const a = analyze('tôi đang có bầu có tiêm chủng được không');
+    expect(a.bigrams).toContain('co_thai');
+    expect(a.bigrams).toContain('tiem_chung');
+    expect(a.unigrams).not.toContain('co');
+  });
+
+  it('drops pairs of two politeness words or pronouns', () => {
+    expect(analyze('cho tôi hỏi').bigrams).toEqual([]);
+  });
+});

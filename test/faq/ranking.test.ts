@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/faq/loader.js';
+import { createMatcher } from '../../src/faq/matcher.js';
+
+describe('ranking', async () => {
+  const matcher = createMatcher(await loadKnowledgeBase());
+  const top = (q: string) => matcher.match(q).top[0]?.id;
+
+  it('finds the topic with or without diacritics and abbreviations', () => {
+    for (const q of ['đăng ký tiêm trên trang web thế nào', 'dang ky tiem tren trang web the nao', 'dk tiem tren web ntn']) {
+      expect(top(q), q).toBe('register-portal');
+    }
+  });
+
+  it('ranks by syllable pairs, not loose syllables: "có thai" is pregnancy, "chứng nhận" is the certificate', () => {
+    expect(top('đang có thai tiêm được không')).toBe('pregnancy');
+    expect(top('lấy giấy chứng nhận đã tiêm ở đâu')).toBe('certificate');
+  });
+
+  it('repairs typos that cannot be Vietnamese syllables', () => {
+    expect(top('ko nhan dc ma otp')).toBe('otp-not-received');
+    expect(top('dnag ky tiem chugn o dau')).toBe(top('đăng ký tiêm chủng ở đâu'));
+    expect(top('tieems mui 3 khi naof')).toBe('booster');
+  });
+
+  it('answers a one-word question when the word belongs to one topic', () => {
+    expect(matcher.match('otp').id).toBe('otp-not-received');
+    expect(matcher.match('hotline').id).toBe('hotline');
+  });
+
+  it('separates neighbouring topics', () => {
+    expect(matcher.match('mũi 1 astra mũi 2 pfizer được không').id).toBe('mixing-vaccines');
+    expect(matcher.match('mũi 2 pfizer cách mũi 1 mấy tuần').top[0]?.id).toBe('dose-interval');
+    expect(matcher.match('tiêm xong bị sốt có sao không').id).toBe('after-vaccination');
+    expect(matcher.match('trước khi tiêm có cần nhịn ăn không').id).toBe('before-vaccination');
+    expect(matcher.match('ai không được tiêm vắc xin').id).toBe('contraindications');
+  });
+
+  it('answers with the topic text and its source', () => {
+    const r = matcher.match('tiêm vắc xin covid có mất tiền không');
+    expect(r.decision).toBe('answer');
+    expect(r.id).toBe('vaccine-cost');
+    expect(r.answer?.text).toMatch(/miễn phí/);
+    expect(r.answer?.sourceUrl).toMatch(/^https:\/\//);
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.score).toBeLessThanOrEqual(1);
+  });
+
+  it('offers up to three choices when two topics tie', () => {
+    const r = matcher.match('chứng nhận');
+    expect(['suggest', 'answer']).toContain(r.decision);
+    expect(r.top.length).toBeLessThanOrEqual(3);
+    expect(r.top.map((t) => t.id)).toContain('certificate');
+  });
+
+  it('matches a long multi-sentence question', () => {
+    const q =
+      'Chào anh chị. Mẹ tôi năm nay 68 tuổi, bị tiểu đường và cao huyết áp đã lâu, uống thuốc đều. ' +
+      'Bà có tiêm vắc xin được không hay phải hoãn ạ?';
+    expect(top(q)).toBe('contraindications');
+  });
+});
