@@ -48,12 +48,13 @@ export class ZaloTokens {
     return pair.accessToken;
   }
 
-  /** Called by the maintenance job: refreshes only when the token expires soon. */
+  /**
+   * Called by the maintenance job: refreshes only when the token expires soon. True when this call
+   * spent the refresh token (not when another process refreshed meanwhile).
+   */
   async refreshIfDue(): Promise<boolean> {
     await this.accessToken().catch(() => undefined); // seeds the store on first run
-    const before = this.cached?.accessToken;
-    await this.refresh('due');
-    return this.cached?.accessToken !== before;
+    return (await this.refreshUnderLock('due')).refreshed;
   }
 
   /**
@@ -61,17 +62,21 @@ export class ZaloTokens {
    * `due`: refresh only if the stored token expires within the refresh-ahead window.
    */
   async refresh(reason: 'due' | 'rejected', rejectedToken?: string): Promise<string> {
+    return (await this.refreshUnderLock(reason, rejectedToken)).pair.accessToken;
+  }
+
+  private async refreshUnderLock(reason: 'due' | 'rejected', rejectedToken?: string): Promise<{ pair: TokenPair; refreshed: boolean }> {
     const ahead = this.opts.refreshAheadMs ?? 3600_000;
-    const pair = await this.opts.store.withLock(this.opts.appId, async (current, save) => {
+    const result = await this.opts.store.withLock(this.opts.appId, async (current, save) => {
       if (!current) throw new ZaloTokenError('no Zalo OA token pair stored', false);
-      if (reason === 'rejected' && current.accessToken !== rejectedToken) return current;
-      if (reason === 'due' && current.expiresAt.getTime() - this.now().getTime() > ahead) return current;
+      if (reason === 'rejected' && current.accessToken !== rejectedToken) return { pair: current, refreshed: false };
+      if (reason === 'due' && current.expiresAt.getTime() - this.now().getTime() > ahead) return { pair: current, refreshed: false };
       const next = await this.callOAuth(current.refreshToken);
       await save(next);
-      return next;
+      return { pair: next, refreshed: true };
     });
-    this.cached = pair;
-    return pair.accessToken;
+    this.cached = result.pair;
+    return result;
   }
 
   private async callOAuth(refreshToken: string): Promise<TokenPair> {

@@ -124,7 +124,10 @@ describe('zalo OA token refresh', () => {
     const make = () => new ZaloTokens({ appId: 'race-app', appSecret: 's', oauthRoot: fake.url, store });
     await store.seed('race-app', { accessToken: 'stale', refreshToken: 'oa-refresh-race', expiresAt: new Date(Date.now() + 60_000) });
     const oauthBefore = fake.calls('oauth').length;
-    const [a, b] = await Promise.all([make().refreshIfDue(), make().refreshIfDue()]);
+    // Both processes have read the stale pair before either refreshes: the worst interleaving.
+    const [p1, p2] = [make(), make()];
+    await Promise.all([p1.accessToken(), p2.accessToken()]);
+    const [a, b] = await Promise.all([p1.refreshIfDue(), p2.refreshIfDue()]);
     expect(fake.calls('oauth').length - oauthBefore).toBe(1);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     const pair = await store.load('race-app');
