@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ImageRef, InboundEvent } from './channels/contract.js';
+import { redisAttemptCounter } from './account-link/attempt-counter.js';
+import { ATTEMPT_WINDOW_MINUTES, linkFeature } from './account-link/link-feature.js';
 import { checkInFeature } from './checkin/checkin-feature.js';
 import { CheckInService } from './checkin/checkin-service.js';
 import { PhotoError, type PhotoDecoder } from './checkin/resolver.js';
@@ -8,6 +10,7 @@ import type { Config } from './config/schema.js';
 import type { Feature } from './conversation/types.js';
 import type { Db } from './db/client.js';
 import type { MediaStore } from './db/repos/media-repo.js';
+import { LinkRepo } from './db/repos/link-repo.js';
 import { QuestionRepo } from './db/repos/question-repo.js';
 import { VisitRepo } from './db/repos/visit-repo.js';
 import type { Clock } from './domain/clock.js';
@@ -58,7 +61,7 @@ function imageDownloader(adapters: AdapterRegistry) {
 
 /**
  * Every conversation feature the service ships, in routing order (earlier features see free text
- * first: check-in codes, then "create a QR code", officials' words, pre-registration and reminder opt-out, and the FAQ last as the
+ * first: account linking, check-in codes, then "create a QR code", officials' words, pre-registration and reminder opt-out, and the FAQ last as the
  * catch-all that answers, suggests or says it does not know).
  */
 export const defaultFeatures: FeatureFactory = async (host) => {
@@ -66,6 +69,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
   const visits = new VisitRepo(host.db);
   const scope = officialScope(domain, repo);
   return [
+    linkFeature({ store: new LinkRepo(host.db), attempts: redisAttemptCounter(host.redis, host.config.QUEUE_PREFIX, ATTEMPT_WINDOW_MINUTES * 60) }),
     checkInFeature({
       service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
       store: visits,

@@ -12,8 +12,9 @@ export const texts = {
     '• Khai báo vào/ra: quét mã QR ở cửa bằng camera, hoặc gửi ảnh chụp mã cho tôi, hoặc nhắn mã số in dưới mã QR.\n' +
     '• Lịch sử ra vào: xem các nơi bạn đã đến trong 14 ngày.\n' +
     '• Đăng ký địa điểm: tạo mã QR và áp phích để in cho cửa hàng, cơ quan, trường học, xe khách...\n' +
-    '• Hỏi về tiêm chủng: cứ nhắn câu hỏi như bình thường, có dấu hay không dấu đều được.\n\n' +
-    'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /trogiup (hướng dẫn).',
+    '• Hỏi về tiêm chủng: cứ nhắn câu hỏi như bình thường, có dấu hay không dấu đều được.\n' +
+    '• Dùng cả Zalo và Telegram: nhắn LIÊN KẾT để hai nơi dùng chung lịch sử, người thân và đăng ký.\n\n' +
+    'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /lienket (liên kết tài khoản), /trogiup (hướng dẫn).',
   comingSoon: (label: string) =>
     `Tính năng "${label}" đang được hoàn thiện và sẽ sớm có. Bạn vui lòng quay lại sau nhé.`,
   notUnderstood: 'Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:',

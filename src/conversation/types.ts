@@ -19,8 +19,14 @@ export interface ConversationState {
   readonly choices?: readonly Choice[];
 }
 
+/**
+ * Who is talking. `contactId` is the person: the primary contact that owns their data, shared by
+ * every chat they linked. `chatContactId` is this chat, for what belongs to one conversation
+ * (a question whose answer must come back here, the link codes it issued).
+ */
 export interface Person {
   readonly contactId: number;
+  readonly chatContactId: number;
   readonly role: string;
   readonly displayName?: string | undefined;
 }

@@ -42,7 +42,7 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
   const answerQuestion = async (ctx: TurnContext, text: string): Promise<TurnResult> => {
     const result = deps.faq.match(text);
     if (result.decision === 'answer') return say(replyText(result), [menu]);
-    const q = await deps.questions.add({ contactId: ctx.person.contactId, text, topTopics: result.top.map((x) => x.id) });
+    const q = await deps.questions.add({ contactId: ctx.person.chatContactId, text, topTopics: result.top.map((x) => x.id) });
     if (result.decision === 'suggest') {
       const choices = result.top.map((x) => ({ label: x.title, data: `hd:t:${x.id}` }));
       return say(replyText(result), [...choices, { label: t.notThese, data: `hd:ask:${q.id}` }, menu]);
@@ -58,7 +58,7 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
   const askCommune = (ctx: TurnContext, data: Data) => flow(ctx, 'commune', data, t.askCommune);
 
   const forward = async (ctx: TurnContext, questionId: number, commune: Commune): Promise<TurnResult> => {
-    if (!(await deps.questions.forward(questionId, ctx.person.contactId, commune.id))) return say(t.alreadyForwarded);
+    if (!(await deps.questions.forward(questionId, ctx.person.chatContactId, commune.id))) return say(t.alreadyForwarded);
     const q = await deps.questions.get(questionId);
     const officials = await deps.questions.officialsOf(commune.id);
     const notices = officials.map((o) => ({
@@ -93,7 +93,7 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
       if (s.step === 'answer') return officials.answer(ctx, s.data, input);
       if (s.step === 'question') {
         if ([...input.trim()].length < 8) return flow(ctx, 'question', s.data, t.questionTooShort);
-        const q = await deps.questions.add({ contactId: ctx.person.contactId, text: input.trim(), topTopics: [] });
+        const q = await deps.questions.add({ contactId: ctx.person.chatContactId, text: input.trim(), topTopics: [] });
         return askCommune(ctx, { questionId: q.id });
       }
       return pickCommune(ctx, s.data, input);

@@ -49,7 +49,7 @@ export async function processInbound(deps: InboundDeps, updateId: number): Promi
   const state = ((await deps.contacts.getState(contact.id, now)) ?? {}) as ConversationState;
   const result = await deps.core.handle({
     event,
-    person: { contactId: contact.id, role: contact.role, displayName: contact.displayName ?? undefined },
+    person: { contactId: contact.linkedTo ?? contact.id, chatContactId: contact.id, role: contact.role, displayName: contact.displayName ?? undefined },
     state,
     now,
     capabilities: adapter.capabilities,

@@ -8,7 +8,7 @@ const caps = { textLimit: 2000, images: true, buttons: false, rate: { perSecond:
 function ctx(body: EventBody, state: ConversationState = {}): TurnContext {
   return {
     event: { channel: 'zalo-oa', botId: 'oa', chatId: 'c1', userId: 'u1', at: new Date(), body, displayName: 'Lan' },
-    person: { contactId: 1, role: 'resident' },
+    person: { contactId: 1, chatContactId: 1, role: 'resident' },
     state,
     now: new Date(),
     capabilities: caps,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema/contacts.js';
 import { registrations, reminderLog, reminderOptOuts } from '../schema/registrations.js';
@@ -52,13 +52,19 @@ export class RegistrationRepo {
       .returning();
   }
 
+  /**
+   * The registration and the chat its reminders go to: of the person's chats (the owner and the
+   * chats linked to it), a reachable one first, then the one used most recently.
+   */
   async reminderTarget(id: number): Promise<ReminderTarget | undefined> {
     const [row] = await this.db
       .select({ r: registrations, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId, unreachableAt: contacts.unreachableAt, optOut: reminderOptOuts.contactId })
       .from(registrations)
-      .innerJoin(contacts, eq(contacts.id, registrations.contactId))
+      .innerJoin(contacts, or(eq(contacts.id, registrations.contactId), eq(contacts.linkedTo, registrations.contactId)))
       .leftJoin(reminderOptOuts, eq(reminderOptOuts.contactId, registrations.contactId))
-      .where(eq(registrations.id, id));
+      .where(eq(registrations.id, id))
+      .orderBy(sql`${contacts.unreachableAt} is not null`, desc(contacts.lastSeenAt))
+      .limit(1);
     return row ? { ...row.r, channel: row.channel, botId: row.botId, chatId: row.chatId, unreachable: row.unreachableAt !== null, optedOut: row.optOut !== null } : undefined;
   }
 

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
+import type { LinkedChat, LinkStore, RedeemOutcome } from '../../account-link/ports.js';
+import type { Db } from '../client.js';
+import { contacts, linkCodes } from '../schema/contacts.js';
+import { venues } from '../schema/venues.js';
+import { dependents, visitFlags, visits } from '../schema/visits.js';
+import { registrations, reminderOptOuts } from '../schema/registrations.js';
+
+const hash = (code: string) => createHash('sha256').update(`quetma-link:${code}`).digest('hex');
+
+/**
+ * Postgres side of account linking. Redeeming a code moves the redeeming chat's own data (visits,
+ * family members, registrations, reminder opt-out, venues it owns) to the person's primary contact
+ * in one transaction, so nothing a resident entered before linking disappears from view.
+ * Questions to officials stay with the chat that asked, so answers come back where they were asked.
+ */
+export class LinkRepo implements LinkStore {
+  constructor(private readonly db: Db) {}
+
+  async issue(contactId: number, code: string, expiresAt: Date): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.delete(linkCodes).where(eq(linkCodes.contactId, contactId));
+      const rows = await tx.insert(linkCodes).values({ codeHash: hash(code), contactId, expiresAt }).onConflictDoNothing().returning();
+      return rows.length === 1;
+    });
+  }
+
+  async redeem(code: string, contactId: number, now: Date): Promise<RedeemOutcome> {
+    return this.db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.delete(linkCodes).where(lte(linkCodes.expiresAt, now));
+      const [found] = await tx.select().from(linkCodes).where(and(eq(linkCodes.codeHash, hash(code)), gt(linkCodes.expiresAt, now)));
+      if (!found) return { kind: 'unknown' };
+      if (found.contactId === contactId) return { kind: 'own-code' };
+      const issuer = await this.contact(tx, found.contactId);
+      const me = await this.contact(tx, contactId);
+      if (!issuer || !me) return { kind: 'unknown' };
+      const primary = issuer.linkedTo ?? issuer.id;
+      const mine = me.linkedTo ?? me.id;
+      await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
+      if (primary === mine) return { kind: 'already', primaryId: primary };
+      await this.mergePerson(tx, mine, primary, now);
+      return { kind: 'linked', primaryId: primary };
+    });
+  }
+
+  async unlink(contactId: number): Promise<number> {
+    const me = await this.contact(this.db, contactId);
+    if (!me) return 0;
+    if (me.linkedTo !== null) {
+      await this.db.update(contacts).set({ linkedTo: null }).where(eq(contacts.id, contactId));
+      return 1;
+    }
+    const freed = await this.db.update(contacts).set({ linkedTo: null }).where(eq(contacts.linkedTo, contactId)).returning({ id: contacts.id });
+    return freed.length;
+  }
+
+  async chatsOf(contactId: number): Promise<LinkedChat[]> {
+    const me = await this.contact(this.db, contactId);
+    if (!me) return [];
+    const primary = me.linkedTo ?? me.id;
+    const rows = await this.db
+      .select({ id: contacts.id, channel: contacts.channel, displayName: contacts.displayName })
+      .from(contacts)
+      .where(or(eq(contacts.id, primary), eq(contacts.linkedTo, primary)))
+      .orderBy(contacts.id);
+    return rows.map((r) => ({ contactId: r.id, channel: r.channel, displayName: r.displayName ?? undefined, current: r.id === contactId }));
+  }
+
+  private async contact(db: Db, id: number) {
+    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo }).from(contacts).where(eq(contacts.id, id));
+    return row;
+  }
+
+  /** Everything of person `from` (its primary and the chats linked to it) becomes person `to`'s. */
+  private async mergePerson(tx: Db, from: number, to: number, now: Date): Promise<void> {
+    await tx.update(contacts).set({ linkedTo: to }).where(or(eq(contacts.id, from), eq(contacts.linkedTo, from)));
+    await tx.update(visits).set({ contactId: to }).where(eq(visits.contactId, from));
+    // A person is in one place: of two open visits (one per chat), the later one stays open.
+    await tx.execute(sql`update ${visits} set checked_out_at = ${now.toISOString()}::timestamptz, checkout_reason = 'elsewhere'
+      where contact_id = ${to} and dependent_id is null and checked_out_at is null
+        and id <> (select id from ${visits} where contact_id = ${to} and dependent_id is null and checked_out_at is null order by checked_in_at desc limit 1)`);
+    await tx.update(visitFlags).set({ contactId: to }).where(eq(visitFlags.contactId, from));
+    await tx.update(dependents).set({ contactId: to }).where(eq(dependents.contactId, from));
+    await tx.update(registrations).set({ contactId: to }).where(eq(registrations.contactId, from));
+    await tx.update(venues).set({ ownerContactId: to }).where(eq(venues.ownerContactId, from));
+    // One opt-out for the person is enough: keep it if either side had opted out.
+    await tx.execute(sql`insert into ${reminderOptOuts} (contact_id, at) select ${to}, at from ${reminderOptOuts} where contact_id = ${from} on conflict do nothing`);
+    await tx.delete(reminderOptOuts).where(eq(reminderOptOuts.contactId, from));
+  }
+}
