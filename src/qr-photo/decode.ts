@@ -60,7 +60,8 @@ const scaledTo = (img: Img, longSide: number): Img => {
  * decoded photos the earlier steps missed on the development set (see `npm run bench:qr`):
  * downscaled (large phone photos confuse the binariser), contrast-stretched (dim or washed-out
  * photos), a global-histogram binariser (glare gradients), rescaled small images (tiny or blocky codes) and overlapping crops (a small code in a
- * busy frame); a small-window adaptive threshold (uneven light, soft focus).
+ * busy frame); a small-window adaptive threshold (uneven light, soft focus); a light blur (halftone
+ * print, moiré, JPEG speckle).
  */
 function* variants(img: Img): Generator<{ name: string; pixels: () => Pixels; zx?: ReaderOptions }> {
   yield { name: 'down-1200', pixels: () => pixels(scaledTo(img, 1200)) };
@@ -83,6 +84,8 @@ function* variants(img: Img): Generator<{ name: string; pixels: () => Pixels; zx
   for (const [x, y] of [[0, 0], [0.4, 0], [0, 0.4], [0.4, 0.4], [0.2, 0.2]] as const) {
     yield { name: `crop-${x}-${y}`, pixels: () => pixels(scaledTo(same(img.clone().crop({ x: Math.round(w * x), y: Math.round(h * y), w: Math.round(w * 0.6), h: Math.round(h * 0.6) })), 1200)) };
   }
+  // Last, as it is rarely needed: a light blur melts halftone dots, moiré and JPEG speckle that break the finder patterns.
+  yield { name: 'smooth', pixels: () => pixels(same(scaledTo(img, 1000).blur(1))), zx: { binarizer: 'GlobalHistogram' } };
 }
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];

@@ -52,7 +52,11 @@ function judge(e: Entry, found: string[]): { ok: boolean; wrong: number } {
 }
 
 async function main(): Promise<void> {
-  const manifests = process.argv.slice(2).filter((a) => a !== '--');
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  // `--only pipeline` (or jsqr-only, zxing-only) runs one decoder: the single-decoder runs are slow on big photos.
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+  const manifests = args;
   if (manifests.length === 0) manifests.push(path.resolve('../shared/qr-dev/manifest.json'));
   const entries: (Entry & { path: string })[] = [];
   for (const m of manifests) {
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     entries.push(...list.map((e) => ({ ...e, path: path.resolve(path.dirname(m), e.file) })));
   }
   for (const [name, decode] of Object.entries(decoders)) {
+    if (only && name !== only) continue;
     const groups = new Map<string, Tally>();
     const total: Tally = { ok: 0, total: 0, wrong: 0, ms: [] };
     const misses: string[] = [];
