@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { runVisitMaintenance } from './checkin/maintenance.js';
+import { autoCheckoutNotifier } from './checkin/auto-checkout-notice.js';
+import { runVisitMaintenance, type MaintenanceOptions } from './checkin/maintenance.js';
+import type { Db } from './db/client.js';
 import { VisitRepo } from './db/repos/visit-repo.js';
 import { startSweeper } from './pipeline/sweep.js';
 import { startMaintenance } from './queue/maintenance-queue.js';
@@ -53,7 +55,7 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
 /** The periodic jobs: Zalo OA token refresh ahead of expiry, registration personal-data retention, automatic check-out after a venue type's usual stay, visit retention. */
 function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unknown> }[] {
   const visits = new VisitRepo(rt.db);
-  const stay = stayMinutesByType(rt.venues.domain);
+  const visitOptions = visitMaintenanceOptions(rt);
   return [
     ...(rt.zaloTokens ? [{ name: 'zalo-oa-token', run: () => rt.zaloTokens!.refreshIfDue() }] : []),
     {
@@ -62,7 +64,25 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
     },
     {
       name: 'visits',
-      run: () => runVisitMaintenance(visits, rt.clock.now(), { retentionDays: rt.config.VISIT_RETENTION_DAYS, stayMinutes: stay, fallbackStayMinutes: 120 }, rt.log),
+      run: () => runVisitMaintenance(visits, rt.clock.now(), visitOptions, rt.log),
     },
   ];
+}
+
+/** Retention, usual stays per venue type, and the automatic check-out notice bound to the runtime. */
+export function visitMaintenanceOptions(rt: Runtime): MaintenanceOptions {
+  const { contacts, outbound, enqueueOutbound } = rt.deps.inbound;
+  return {
+    retentionDays: rt.config.VISIT_RETENTION_DAYS,
+    stayMinutes: stayMinutesByType(rt.venues.domain),
+    fallbackStayMinutes: 120,
+    notify: rt.config.AUTO_CHECKOUT_NOTICE
+      ? autoCheckoutNotifier({
+          chatOf: (tx, personId) => contacts.reachableChatOf(tx as Db, personId),
+          capabilities: (channel, botId) => rt.adapters.get(channel, botId)?.capabilities,
+          addOutbound: (tx, rows) => outbound.add(tx as Db, rows),
+          enqueueOutbound,
+        })
+      : undefined,
+  };
 }

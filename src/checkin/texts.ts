@@ -35,6 +35,10 @@ export const checkinTexts = {
   imageTooBig: 'Ảnh quá lớn. Bạn gửi ảnh dưới 10 MB nhé.',
   decodeBusy: 'Tôi chưa đọc kịp ảnh này. Bạn gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',
   checkedOut: (venues: string[], at: Date) => `👋 Đã khai báo ra khỏi ${venues.join(', ')} lúc ${when(at)}.`,
+  autoOut: (venue: string, at: Date, self: boolean, dependents: number) => {
+    const who = self ? (dependents ? `bạn và ${dependents} người thân` : 'bạn') : `${dependents} người thân của bạn`;
+    return `🚪 Tôi đã tự động ghi ${who} ra khỏi ${venue} lúc ${when(at)}, vì đã quá thời gian ở lại thường lệ của nơi này.\nNếu vẫn còn ở đó, bạn quét lại mã để khai báo vào nhé.`;
+  },
   nothingOpen: 'Hiện bạn không có lượt khai báo vào nào đang mở.',
   openNow: (venue: string, since: Date) => `Bạn đang ở ${venue} từ ${when(since)}.`,
   historyTitle: 'Lịch sử ra vào 14 ngày qua:',

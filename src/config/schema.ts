@@ -60,6 +60,7 @@ export const configSchema = z
     INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     /** Visits are deleted this many days after check-in (issue 5: default 21). */
     VISIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+    AUTO_CHECKOUT_NOTICE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Personal data of a pre-registration is erased this many days after its last appointment (issue 6). */
     REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Minutes between maintenance runs (automatic check-out, retention). */

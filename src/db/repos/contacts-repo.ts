@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { InboundEvent } from '../../channels/contract.js';
 import type { Db } from '../client.js';
 import { contacts, conversationStates } from '../schema/contacts.js';
@@ -28,6 +28,17 @@ export class ContactsRepo {
       .select()
       .from(contacts)
       .where(and(eq(contacts.channel, channel), eq(contacts.botId, botId), eq(contacts.chatId, chatId)));
+    return row;
+  }
+
+  /** Of a person's chats (the primary and those linked to it), the reachable one used most recently. */
+  async reachableChatOf(db: Db, personId: number): Promise<{ channel: string; botId: string; chatId: string } | undefined> {
+    const [row] = await db
+      .select({ channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId })
+      .from(contacts)
+      .where(and(or(eq(contacts.id, personId), eq(contacts.linkedTo, personId)), isNull(contacts.unreachableAt)))
+      .orderBy(desc(contacts.lastSeenAt))
+      .limit(1);
     return row;
   }
 

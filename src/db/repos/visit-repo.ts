@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Dependent, NewVisit, OpenVisit, VisitRecord, VisitStore } from '../../checkin/types.js';
+import type { AutoClosedVisit } from '../../checkin/maintenance.js';
 import type { Db } from '../client.js';
 import { venues } from '../schema/venues.js';
 import { dependents, visitFlags, visits } from '../schema/visits.js';
@@ -87,16 +88,28 @@ export class VisitRepo implements VisitStore {
   }
 
   /** Ends visits older than their venue type's usual stay (`stayMinutes` by type id). */
-  async autoCheckout(now: Date, stayMinutes: Readonly<Record<string, number>>, fallbackMinutes: number): Promise<number> {
+  async autoCheckout(now: Date, stayMinutes: Readonly<Record<string, number>>, fallbackMinutes: number, inTx?: (tx: unknown, closed: readonly AutoClosedVisit[]) => Promise<void>): Promise<readonly AutoClosedVisit[]> {
     const cases = Object.entries(stayMinutes).map(([type, m]) => sql`when ${type} then ${m}`);
     const stay = cases.length ? sql`(case ${venues.typeId} ${sql.join(cases, sql` `)} else ${fallbackMinutes} end)` : sql`${fallbackMinutes}`;
-    const rows = await this.db.execute(sql`
-      update ${visits} set checked_out_at = ${visits.checkedInAt} + make_interval(mins => ${stay}::int), checkout_reason = 'auto'
-      from ${venues}
-      where ${visits.venueId} = ${venues.id} and ${visits.checkedOutAt} is null
-        and ${visits.checkedInAt} + make_interval(mins => ${stay}::int) <= ${now.toISOString()}::timestamptz
-      returning ${visits.id}`);
-    return rowCount(rows);
+    return this.db.transaction(async (tx) => {
+      const result = await tx.execute(sql`
+        update ${visits} set checked_out_at = ${visits.checkedInAt} + make_interval(mins => ${stay}::int), checkout_reason = 'auto'
+        from ${venues}
+        where ${visits.venueId} = ${venues.id} and ${visits.checkedOutAt} is null
+          and ${visits.checkedInAt} + make_interval(mins => ${stay}::int) <= ${now.toISOString()}::timestamptz
+        returning ${visits.id} as visit_id, ${visits.contactId} as contact_id, ${visits.dependentId} as dependent_id,
+          ${venues.id} as venue_id, ${venues.name} as venue_name, ${visits.checkedOutAt} as checked_out_at`);
+      const closed = rowsOf(result).map((r) => ({
+        visitId: Number(r.visit_id),
+        contactId: Number(r.contact_id),
+        dependentId: r.dependent_id === null ? null : Number(r.dependent_id),
+        venueId: Number(r.venue_id),
+        venueName: String(r.venue_name),
+        checkedOutAt: new Date(r.checked_out_at as string | Date),
+      }));
+      if (closed.length && inTx) await inTx(tx, closed);
+      return closed;
+    });
   }
 
   /** Deletes visits older than the retention period. */
@@ -106,8 +119,8 @@ export class VisitRepo implements VisitStore {
   }
 }
 
-function rowCount(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  const r = result as { rows?: unknown[]; count?: number };
-  return r.rows?.length ?? r.count ?? 0;
+/** Rows of a raw query: postgres.js answers an array, PGlite an object with `rows`. */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
 }
