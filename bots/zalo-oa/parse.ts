@@ -3,7 +3,8 @@ import type { EventBody, InboundEvent, ParsedUpdate } from '../../src/channels/c
 /**
  * Zalo OA webhook event -> neutral event. Shapes per shared/notes/platform-facts.md 1.2 (Chatwoot's
  * Zalo OA channel and Zalo's SDKs): `user_send_text`, `user_send_image`
- * (message.attachments[].payload.url), `user_send_link` (payload.url), `follow`/`unfollow`
+ * (message.attachments[].payload.url), `user_send_file` (payload url/name/size, Chatwoot; read as
+ * an image), `user_send_link` (payload.url), `follow`/`unfollow`
  * (follower.id), `user_submit_info` (info{...}, flat or with full_address). Everything else is
  * stored and ignored. IDs stay strings: they exceed 2^53.
  */
@@ -27,6 +28,12 @@ export function parseZaloOaEvent(botId: string, body: unknown): ParsedUpdate {
       const url = attachmentUrl(message, 'image');
       if (!url) return { ok: true, key, chatId: user, event: null };
       return event({ type: 'image', image: { kind: 'url', url }, ...(typeof message.text === 'string' && message.text ? { caption: message.text } : {}) });
+    }
+    case 'user_send_file': {
+      // A photo sent "as a file" keeps its full resolution: read it like an image. A file that is
+      // not an image gets the decoder's friendly "cannot open this file" answer.
+      const url = attachmentUrl(message, 'file');
+      return url ? event({ type: 'image', image: { kind: 'url', url } }) : { ok: true, key, chatId: user, event: null };
     }
     case 'user_send_link': {
       const url = attachmentUrl(message, 'link');

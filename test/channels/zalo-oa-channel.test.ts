@@ -18,6 +18,7 @@ const USER = '8123456789012345678';
 const base = (event: string, extra: Record<string, unknown>) => ({ app_id: APP_ID, user_id_by_app: '5512345678901234567', event_name: event, timestamp: '1700000000123', ...extra });
 export const oaText = (text: string, msgId = 'msg-text-1') => base('user_send_text', { sender: { id: USER }, recipient: { id: '999' }, message: { text, msg_id: msgId } });
 const oaImage = () => base('user_send_image', { sender: { id: USER }, recipient: { id: '999' }, message: { msg_id: 'msg-img-1', text: 'mã ở chợ', attachments: [{ type: 'image', payload: { url: 'https://photo-s.zadn.vn/qr.jpg', thumbnail: 'https://photo-s.zadn.vn/t.jpg' } }] } });
+const oaFile = () => base('user_send_file', { sender: { id: USER }, recipient: { id: '999' }, message: { msg_id: 'msg-file-1', attachments: [{ type: 'file', payload: { url: 'https://f21-zpc.zdn.vn/ma-qr.jpg', name: 'ma-qr.jpg', size: '2048576', type: 'jpg' } }] } });
 const oaLink = () => base('user_send_link', { sender: { id: USER }, recipient: { id: '999' }, message: { msg_id: 'msg-link-1', attachments: [{ type: 'link', payload: { url: 'https://quetma.example.vn/c/abc', description: 'x' } }] } });
 const oaFollow = () => base('follow', { oa_id: '999', follower: { id: USER }, source: 'oa_profile' });
 const oaUnfollow = () => base('unfollow', { oa_id: '999', follower: { id: USER }, source: 'oa_profile' });
@@ -53,6 +54,7 @@ describe('zalo OA webhook', () => {
     { name: 'follow names the follower', body: oaFollow(), auth: 'valid', status: 200, event: { chatId: USER, body: { type: 'follow' } } },
     { name: 'unfollow is an event', body: oaUnfollow(), auth: 'valid', status: 200, event: { body: { type: 'unfollow' } } },
     { name: 'submitted info becomes contact info', body: oaInfo(), auth: 'valid', status: 200, event: { body: { type: 'contact-info', name: 'Nguyễn Văn An', phone: '0905123456', address: 'Thôn 1, Phổ Minh, Quảng Ngãi' } } },
+    { name: 'a photo sent as a file is read as an image', body: oaFile(), auth: 'valid', status: 200, event: { body: { type: 'image', image: { kind: 'url', url: 'https://f21-zpc.zdn.vn/ma-qr.jpg' } } } },
     { name: 'a sticker is stored and ignored', body: oaSticker(), auth: 'valid', status: 200, event: null },
     { name: 'a wrong signature is refused', body: oaText('x', 'm-bad'), auth: { 'x-zevent-signature': 'mac=00ff' }, status: 401 },
     { name: 'a missing signature is refused', body: oaText('x', 'm-none'), auth: {}, status: 401 },
