@@ -5,44 +5,25 @@ import { contacts } from '../../src/db/schema/contacts.js';
 import { registrations } from '../../src/db/schema/registrations.js';
 import { visits } from '../../src/db/schema/visits.js';
 import { RegistrationRepo } from '../../src/db/repos/registration-repo.js';
-import { FakeTelegram } from '../fakes/fake-telegram.js';
-import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN, type TestService } from '../harness/service.js';
+import { useTelegramService } from '../harness/telegram-service.js';
 import { SimChat, textOf } from '../harness/sim-chat.js';
 import { waitFor } from '../harness/wait.js';
 
-let fake: FakeTelegram;
-let ts: TestService;
-beforeAll(async () => {
-  fake = await new FakeTelegram().start();
-  ts = await startTestService({
-    listen: true,
-    env: { TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TEST_TELEGRAM_SECRET, TELEGRAM_API_ROOT: fake.url },
-  });
-});
-afterAll(async () => {
-  await ts?.stop();
-  await fake?.close();
-});
+const tg = useTelegramService();
 
-let updateId = 1;
-/** Sends a text as a Telegram user and resolves with the text of the bot's next reply to that chat. */
+/** Sends a text as a Telegram user and resolves with the text of the bot's replies to it. */
 async function telegram(chat: number, text: string): Promise<string> {
-  const before = fake.delivered().filter((c) => Number(c.params.chat_id) === chat).length;
-  const id = updateId++;
-  const res = await fetch(`${ts.baseUrl}/webhooks/telegram`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TEST_TELEGRAM_SECRET },
-    body: JSON.stringify({ update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'Lan' }, text } }),
-  });
-  expect(res.status).toBe(200);
-  await waitFor(() => fake.delivered().filter((c) => Number(c.params.chat_id) === chat).length > before, `reply to ${text}`);
-  return fake.delivered().filter((c) => Number(c.params.chat_id) === chat).slice(before).map((c) => String(c.params.text ?? c.params.caption ?? '')).join('\n');
+  const mine = () => tg.fake.delivered().filter((c) => Number(c.params.chat_id) === chat);
+  const before = mine().length;
+  expect(await tg.post(chat, text)).toBe(200);
+  await waitFor(() => mine().length > before, `reply to ${text}`);
+  return mine().slice(before).map((c) => String(c.params.text ?? c.params.caption ?? '')).join('\n');
 }
 
 const codeIn = (text: string) => /LIÊN KẾT (\d{6})/.exec(text)?.[1];
 
 async function venue(name: string) {
-  const { domain, service } = ts.rt.venues;
+  const { domain, service } = tg.ts.rt.venues;
   return service.register({ name, typeId: domain.types[0]!.id, communeId: domain.communes[0]!.id, address: 'Thôn 2', phone: '0912345678' });
 }
 
@@ -50,10 +31,10 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
   it('shares history across the linked chats and keeps the person in one place', async () => {
     const market = await venue('Chợ Trà Câu');
     const school = await venue('Trường THCS Phổ Văn');
-    const web = new SimChat(ts, 'resident');
-    const tg = 910_001;
+    const web = new SimChat(tg.ts, 'resident');
+    const tgChat = 910_001;
 
-    expect(await telegram(tg, market.code.manualCode)).toContain('Chợ Trà Câu');
+    expect(await telegram(tgChat, market.code.manualCode)).toContain('Chợ Trà Câu');
     expect(textOf(await web.send(school.code.manualCode))).toContain('Trường THCS Phổ Văn');
 
     const issued = textOf(await web.send('liên kết'));
@@ -61,23 +42,23 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     expect(code, issued).toBeDefined();
     expect(issued).toMatch(/một lần, trong 10 phút/);
 
-    const linked = await telegram(tg, `lien ket ${code!.slice(0, 3)} ${code!.slice(3)}`);
+    const linked = await telegram(tgChat, `lien ket ${code!.slice(0, 3)} ${code!.slice(3)}`);
     expect(linked).toMatch(/Đã liên kết/);
     expect(linked).toContain('Telegram');
 
-    for (const history of [textOf(await web.send('lịch sử')), await telegram(tg, 'lich su')]) {
+    for (const history of [textOf(await web.send('lịch sử')), await telegram(tgChat, 'lich su')]) {
       expect(history).toContain('Chợ Trà Câu');
       expect(history).toContain('Trường THCS Phổ Văn');
     }
-    const [webContact] = await ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'web'), eq(contacts.chatId, simulatorChatId(web.session, 'resident'))));
-    const open = await ts.rt.db.select().from(visits).where(and(eq(visits.contactId, webContact!.id), isNull(visits.checkedOutAt), isNull(visits.dependentId)));
+    const [webContact] = await tg.ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'web'), eq(contacts.chatId, simulatorChatId(web.session, 'resident'))));
+    const open = await tg.ts.rt.db.select().from(visits).where(and(eq(visits.contactId, webContact!.id), isNull(visits.checkedOutAt), isNull(visits.dependentId)));
     expect(open.map((v) => v.venueId)).toEqual([school.venue.id]);
   });
 
   it('spends a code once and refuses a chat its own code', async () => {
-    const a = new SimChat(ts, 'resident');
-    const b = new SimChat(ts, 'resident');
-    const c = new SimChat(ts, 'resident');
+    const a = new SimChat(tg.ts, 'resident');
+    const b = new SimChat(tg.ts, 'resident');
+    const c = new SimChat(tg.ts, 'resident');
     const code = codeIn(textOf(await a.send('/lienket')))!;
     expect(textOf(await a.send(`/lienket ${code}`))).toMatch(/chính tài khoản này/);
     expect(textOf(await b.send(`LIÊN KẾT ${code}`))).toMatch(/Đã liên kết/);
@@ -86,8 +67,8 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
   });
 
   it('stops a chat that guesses codes, even when it then types a real one', async () => {
-    const owner = new SimChat(ts, 'resident');
-    const guesser = new SimChat(ts, 'resident');
+    const owner = new SimChat(tg.ts, 'resident');
+    const guesser = new SimChat(tg.ts, 'resident');
     const real = codeIn(textOf(await owner.send('lien ket')))!;
     const wrong = real === '000000' ? '111111' : '000000';
     for (let i = 0; i < 4; i++) expect(textOf(await guesser.send(`lien ket ${wrong}`))).toMatch(/không đúng/);
@@ -98,8 +79,8 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
 
   it('unlinks a chat, which starts afresh while the history stays with the other', async () => {
     const shop = await venue('Tạp hóa Cô Ba');
-    const first = new SimChat(ts, 'resident');
-    const second = new SimChat(ts, 'resident');
+    const first = new SimChat(tg.ts, 'resident');
+    const second = new SimChat(tg.ts, 'resident');
     await first.send(shop.code.manualCode);
     const code = codeIn(textOf(await first.send('liên kết tài khoản')))!;
     await second.send(`liên kết ${code}`);
@@ -110,18 +91,18 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
   });
 
   it('sends reminders to the reachable chat the person used last', async () => {
-    const phone = new SimChat(ts, 'resident');
-    const tg = 910_002;
+    const phone = new SimChat(tg.ts, 'resident');
+    const tgChat = 910_002;
     await phone.send('xin chào');
     const code = codeIn(textOf(await phone.send('liên kết')))!;
-    await telegram(tg, `/lienket ${code}`);
-    const [owner] = await ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'web'), eq(contacts.chatId, simulatorChatId(phone.session, 'resident'))));
+    await telegram(tgChat, `/lienket ${code}`);
+    const [owner] = await tg.ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'web'), eq(contacts.chatId, simulatorChatId(phone.session, 'resident'))));
     // Telegram dates have whole seconds: make "the web chat was used an hour ago" explicit.
-    await ts.rt.db.update(contacts).set({ lastSeenAt: new Date(Date.now() - 3600_000) }).where(eq(contacts.id, owner!.id));
-    const [reg] = await ts.rt.db.insert(registrations).values({ contactId: owner!.id, communeId: ts.rt.venues.domain.communes[0]!.id, fullName: 'Lê Văn Tư' }).returning();
-    const repo = new RegistrationRepo(ts.rt.db);
+    await tg.ts.rt.db.update(contacts).set({ lastSeenAt: new Date(Date.now() - 3600_000) }).where(eq(contacts.id, owner!.id));
+    const [reg] = await tg.ts.rt.db.insert(registrations).values({ contactId: owner!.id, communeId: tg.ts.rt.venues.domain.communes[0]!.id, fullName: 'Lê Văn Tư' }).returning();
+    const repo = new RegistrationRepo(tg.ts.rt.db);
     expect((await repo.reminderTarget(reg!.id))!.channel).toBe('telegram');
-    await ts.rt.db.update(contacts).set({ unreachableAt: new Date(), unreachableReason: 'blocked' }).where(eq(contacts.linkedTo, owner!.id));
+    await tg.ts.rt.db.update(contacts).set({ unreachableAt: new Date(), unreachableReason: 'blocked' }).where(eq(contacts.linkedTo, owner!.id));
     expect((await repo.reminderTarget(reg!.id))!.chatId).toBe(simulatorChatId(phone.session, 'resident'));
   });
 });
