@@ -3,8 +3,8 @@ import type { EventBody, InboundEvent, ParsedUpdate } from '../../src/channels/c
 /**
  * Zalo OA webhook event -> neutral event. Shapes per shared/notes/platform-facts.md 1.2 (Chatwoot's
  * Zalo OA channel and Zalo's SDKs): `user_send_text`, `user_send_image`
- * (message.attachments[].payload.url), `user_send_file` (payload url/name/size, Chatwoot; read as
- * an image), `user_send_link` (payload.url), `follow`/`unfollow`
+ * (message.attachments[].payload.url), `user_send_file` (attachment type "file" with payload.url and
+ * payload.type = the extension: Chatwoot app/services/zalo/messages/attachment_service.rb; read as an image), `user_send_link` (payload.url), `follow`/`unfollow`
  * (follower.id), `user_submit_info` (info{...}, flat or with full_address). Everything else is
  * stored and ignored. IDs stay strings: they exceed 2^53.
  */
