@@ -6,7 +6,7 @@ import { startService } from './service.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

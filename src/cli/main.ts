@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config/schema.js';
+import { ConfigError, loadConfig, processEnv } from '../config/schema.js';
 import type { Runtime } from '../runtime.js';
 import type { CliContext } from './command.js';
 import { commands } from './commands/index.js';
@@ -39,5 +39,5 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  runCli(process.argv.slice(2), process.env).then((code) => process.exit(code));
+  runCli(process.argv.slice(2), processEnv()).then((code) => process.exit(code));
 }

@@ -74,6 +74,11 @@ export const configSchema = z
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Rules that tie keys together. Run on the raw strings so they report even when other keys fail. */
+/** The process environment: the one place in the code base that reads it. */
+export function processEnv(): Env {
+  return process.env;
+}
+
 function crossKeyProblems(env: Env): { key: string; message: string }[] {
   const has = (k: string) => (env[k] ?? '').trim() !== '';
   const production = env.NODE_ENV === 'production';
@@ -108,7 +113,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env = processEnv()): Config {
   const parsed = configSchema.safeParse(env);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ key: i.path.map(String).join('.') || '(root)', message: i.message }))),
