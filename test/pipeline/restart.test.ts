@@ -26,7 +26,7 @@ describe('stopping and restarting never sends a message twice', () => {
     const db = await createTestDatabase();
     const chat = 41_000_001;
     const first = await startTestService({ env: env(), databaseUrl: db.url });
-    fake.stallNext('sendMessage', 1500);
+    fake.stallNext('sendMessage', 4000); // long enough that the crash always happens mid-call
     await first.app.inject({ method: 'POST', url: '/webhooks/telegram', headers, payload: textUpdate('/start', chat) });
     await waitFor(() => callsTo(chat).length === 1, 'the send to start');
     // Crash: workers stop without waiting for their job, connections drop.
@@ -38,11 +38,12 @@ describe('stopping and restarting never sends a message twice', () => {
     try {
       const [row] = await second.rt.db.select().from(outboundMessages).where(eq(outboundMessages.chatId, String(chat)));
       expect(row!.status).toBe('sending');
-      // What a redelivered job does with the claimed row: wait, then give it up as uncertain.
-      const deps = { ...second.rt.deps.outbound, stuckAfterMs: 300 };
-      expect((await processOutbound(deps, row!.id)).kind).toBe('wait');
-      await sleep(400);
-      expect(await processOutbound(deps, row!.id)).toEqual({ kind: 'done', status: 'uncertain' });
+      // What a redelivered job does with the claimed row: while the claim may still be alive it
+      // waits; once the claim is older than the stuck limit it gives the row up as uncertain.
+      // (Limits are relative to the claim's age, so a slow machine cannot change the outcome.)
+      const age = Date.now() - row!.claimedAt!.getTime();
+      expect((await processOutbound({ ...second.rt.deps.outbound, stuckAfterMs: age + 60_000 }, row!.id)).kind).toBe('wait');
+      expect(await processOutbound({ ...second.rt.deps.outbound, stuckAfterMs: 1 }, row!.id)).toEqual({ kind: 'done', status: 'uncertain' });
       await sleep(1500);
       expect(callsTo(chat)).toHaveLength(1);
     } finally {
