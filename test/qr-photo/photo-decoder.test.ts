@@ -55,9 +55,9 @@ describe('reading QR codes from photos', () => {
     png.writeUInt32BE(20000, 16);
     png.writeUInt32BE(20000, 20);
     expect(probeImage(png)).toMatchObject({ format: 'png', width: 20000, height: 20000 });
-    const t0 = performance.now();
+    // The file holds no such pixels: decoding it would fail as "not an image", so "too large"
+    // proves the header was judged before any decoding.
     await expect(decodeQrTexts(png)).rejects.toMatchObject({ kind: 'too-large' });
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('refuses files over 10 MB without sending them to a worker', async () => {
