@@ -45,8 +45,11 @@ export function linkFeature(deps: LinkDeps): Feature {
     if ((await deps.attempts.failures(chat)) >= MAX_FAILED_ATTEMPTS) return say(t.tooMany(ATTEMPT_WINDOW_MINUTES));
     const outcome = await deps.store.redeem(code, chat, ctx.now);
     switch (outcome.kind) {
-      case 'linked':
-        return say(t.linked(names(await deps.store.chatsOf(chat))));
+      case 'linked': {
+        const other = channelNames[ctx.event.channel] ?? ctx.event.channel;
+        const notice = { to: outcome.issuer, replies: [{ type: 'text' as const, text: t.linkedNotice(other) }] };
+        return { ...say(t.linked(names(await deps.store.chatsOf(chat)))), notices: [notice] };
+      }
       case 'already':
         return say(t.already);
       case 'own-code':

@@ -1,6 +1,7 @@
 /** What redeeming a link code did. */
 export type RedeemOutcome =
-  | { readonly kind: 'linked'; readonly primaryId: number }
+  /** `issuer`: the chat that showed the code, told about the new link in case it was not its owner's doing. */
+  | { readonly kind: 'linked'; readonly primaryId: number; readonly issuer: { readonly channel: string; readonly chatId: string } }
   | { readonly kind: 'already'; readonly primaryId: number }
   | { readonly kind: 'own-code' }
   | { readonly kind: 'unknown' };

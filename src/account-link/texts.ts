@@ -19,6 +19,9 @@ export const linkTexts = {
   linked: (linked: readonly string[]) =>
     `Đã liên kết. Từ nay lịch sử ra vào, người thân, đăng ký tiêm và địa điểm của bạn dùng chung trên: ${chatList(linked)}.\n` +
     'Muốn bỏ liên kết, nhắn: HỦY LIÊN KẾT.',
+  linkedNotice: (other: string) =>
+    `🔗 Tài khoản này vừa được liên kết với ${other}: hai nơi giờ dùng chung lịch sử ra vào, người thân và đăng ký tiêm.\n` +
+    'Nếu không phải bạn làm, hãy nhắn HỦY LIÊN KẾT ngay.',
   already: 'Hai tài khoản này đã liên kết với nhau rồi, bạn không cần làm gì thêm.',
   ownCode: 'Đây là mã do chính tài khoản này tạo ra. Bạn hãy nhắn mã này từ ứng dụng còn lại (Zalo hoặc Telegram) nhé.',
   unknown: (minutes: number) =>

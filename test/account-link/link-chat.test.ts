@@ -45,6 +45,8 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     const linked = await telegram(tgChat, `lien ket ${code!.slice(0, 3)} ${code!.slice(3)}`);
     expect(linked).toMatch(/Đã liên kết/);
     expect(linked).toContain('Telegram');
+    // The chat that showed the code hears of the link, in case it was not its owner's doing.
+    expect(textOf(await web.replies())).toMatch(/vừa được liên kết với Telegram[\s\S]*HỦY LIÊN KẾT/);
 
     for (const history of [textOf(await web.send('lịch sử')), await telegram(tgChat, 'lich su')]) {
       expect(history).toContain('Chợ Trà Câu');

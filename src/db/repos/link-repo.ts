@@ -41,7 +41,7 @@ export class LinkRepo implements LinkStore {
       await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
       if (primary === mine) return { kind: 'already', primaryId: primary };
       await this.mergePerson(tx, mine, primary, now);
-      return { kind: 'linked', primaryId: primary };
+      return { kind: 'linked', primaryId: primary, issuer: { channel: issuer.channel, chatId: issuer.chatId } };
     });
   }
 
@@ -69,7 +69,7 @@ export class LinkRepo implements LinkStore {
   }
 
   private async contact(db: Db, id: number) {
-    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo }).from(contacts).where(eq(contacts.id, id));
+    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo, channel: contacts.channel, chatId: contacts.chatId }).from(contacts).where(eq(contacts.id, id));
     return row;
   }
 
