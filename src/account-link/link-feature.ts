@@ -15,7 +15,8 @@ export const LINK_CODE_MINUTES = 10;
 export const MAX_FAILED_ATTEMPTS = 5;
 export const ATTEMPT_WINDOW_MINUTES = 15;
 
-const LINK = /^(?:lien ket|link)(?: tai khoan)?(?: ([\d ]{6,9}))?$/;
+// Not "link" alone: residents write that when they want the registration website.
+const LINK = /^lien ket(?: tai khoan)?(?: ([\d ]{6,9}))?$/;
 const UNLINK = /^(?:huy|bo|go) lien ket(?: tai khoan)?$/;
 
 const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: {} });
