@@ -72,7 +72,11 @@ export function newManualCode(): string {
 }
 
 export function normaliseManualCode(input: string): string | null {
-  const s = input.trim().toUpperCase().replace(/^(MÃ|MA|CODE)\s*[:#]?\s*/, '').replace(/[\s.\-_]/g, '');
+  const upper = input.trim().toUpperCase();
+  const collapse = (x: string) => x.replace(/[\s.\-_]/g, '');
+  // "mã: K7M2QXA" loses its prefix word, but a code that itself starts with "MA" keeps its letters.
+  const whole = collapse(upper);
+  const s = whole.length === 7 ? whole : collapse(upper.replace(/^(MÃ|MA|CODE)\s*[:#]?\s*/, ''));
   if (s.length !== 7) return null;
   const mapped = s.replace(/O/g, '0').replace(/[IL]/g, '1').replace(/U/g, 'V');
   if (![...mapped].every((c) => ALPHABET.includes(c))) return null;

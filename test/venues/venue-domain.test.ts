@@ -76,6 +76,15 @@ describe('code tokens and manual codes', () => {
     expect(domain.normaliseManualCode('xinchao')).toBeNull();
   });
 
+  it('keeps a manual code that itself begins with "MA", with or without a "mã:" before it', () => {
+    // MAQQQX0 is a valid code (check character 0); about one code in a thousand begins with MA.
+    for (const typed of ['MAQQQX0', 'maq qqx0', 'mã: MAQQQX0', 'ma MAQQQX0', 'Mã MAQQ-QX0']) {
+      expect(domain.normaliseManualCode(typed), typed).toBe('MAQQQX0');
+    }
+    const other = domain.newManualCode();
+    expect(domain.normaliseManualCode(`mã: ${other}`)).toBe(other);
+  });
+
   it('finds our URL inside any text and names other codes for what they are', () => {
     const { token } = domain.issueToken();
     expect(domain.classify(`em quét được ${PUBLIC}/c/${token}.`)).toEqual({ tokens: [token], kind: 'ours' });
