@@ -1,7 +1,7 @@
 import type { ChannelCapabilities } from '../channels/contract.js';
 import { renderReplies } from '../conversation/render.js';
 import type { NewOutbound } from '../db/repos/outbound-repo.js';
-import { isQuiet } from '../registration/reminder-plan.js';
+import { isQuiet } from '../domain/quiet-hours.js';
 import type { AutoCheckoutNotifier, AutoClosedVisit } from './maintenance.js';
 import { checkinTexts as t } from './texts.js';
 

@@ -4,26 +4,12 @@
  * would fall in the quiet hours moves to 07:00, and one that would then come after the
  * appointment, or is already past, is not planned.
  */
+import { outOfQuietHours } from '../domain/quiet-hours.js';
+
 export type ReminderKind = 'day-before' | 'two-hours';
 
 const VN = 7 * 3600_000;
 const HOUR = 3600_000;
-
-/** Hour of day in Vietnam. */
-export const vnHour = (d: Date) => new Date(d.getTime() + VN).getUTCHours();
-
-export function isQuiet(d: Date): boolean {
-  const h = vnHour(d);
-  return h >= 21 || h < 7;
-}
-
-/** The first moment at or after `d` that is outside the quiet hours (07:00 VN). */
-export function outOfQuietHours(d: Date): Date {
-  if (!isQuiet(d)) return d;
-  const local = new Date(d.getTime() + VN);
-  const seven = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 7) - VN;
-  return new Date(seven > d.getTime() ? seven : seven + 24 * HOUR);
-}
 
 export function planReminders(appointment: Date, now: Date): { kind: ReminderKind; at: Date }[] {
   const local = new Date(appointment.getTime() + VN);

@@ -3,7 +3,8 @@ import { renderReplies } from '../conversation/render.js';
 import type { Db } from '../db/client.js';
 import type { NewOutbound } from '../db/repos/outbound-repo.js';
 import type { RegistrationRow, ReminderTarget } from '../db/repos/registration-repo.js';
-import { isQuiet, outOfQuietHours, planReminders, showVnDateTime, type ReminderKind } from './reminder-plan.js';
+import { isQuiet, outOfQuietHours } from '../domain/quiet-hours.js';
+import { planReminders, showVnDateTime, type ReminderKind } from './reminder-plan.js';
 
 export interface ReminderJobData {
   readonly registrationId: number;
