@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ImageRef, InboundEvent } from './channels/contract.js';
@@ -12,6 +13,7 @@ import type { Db } from './db/client.js';
 import type { MediaStore } from './db/repos/media-repo.js';
 import { LinkRepo } from './db/repos/link-repo.js';
 import { QuestionRepo } from './db/repos/question-repo.js';
+import { SettingsRepo } from './db/repos/settings-repo.js';
 import { VisitRepo } from './db/repos/visit-repo.js';
 import type { Clock } from './domain/clock.js';
 import type { FaqService } from './faq/service.js';
@@ -68,6 +70,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
   const { domain, repo, service, resolver } = host.venues;
   const visits = new VisitRepo(host.db);
   const scope = officialScope(domain, repo);
+  const pseudonymSalt = await new SettingsRepo(host.db).getOrCreate('pseudonym_salt', () => randomBytes(16).toString('hex'));
   return [
     linkFeature({ store: new LinkRepo(host.db), attempts: redisAttemptCounter(host.redis, host.config.QUEUE_PREFIX, ATTEMPT_WINDOW_MINUTES * 60) }),
     checkInFeature({
@@ -78,7 +81,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       downloadImage: imageDownloader(host.adapters),
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
-    officialsFeature({ domain, repo }),
+    officialsFeature({ domain, repo, flags: visits, pseudonymSalt }),
     registrationFeature({
       store: host.registrations.repo,
       searchCommunes: (input) => domain.searchCommunes(input),

@@ -14,7 +14,8 @@ export const texts = {
     '• Đăng ký địa điểm: tạo mã QR và áp phích để in cho cửa hàng, cơ quan, trường học, xe khách...\n' +
     '• Hỏi về tiêm chủng: cứ nhắn câu hỏi như bình thường, có dấu hay không dấu đều được.\n' +
     '• Dùng cả Zalo và Telegram: nhắn LIÊN KẾT để hai nơi dùng chung lịch sử, người thân và đăng ký.\n\n' +
-    'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /lienket (liên kết tài khoản), /trogiup (hướng dẫn).',
+    'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /lienket (liên kết tài khoản), /trogiup (hướng dẫn).\n' +
+    'Cán bộ phường, xã: /canbo để xem các lệnh dành cho cán bộ.',
   comingSoon: (label: string) =>
     `Tính năng "${label}" đang được hoàn thiện và sẽ sớm có. Bạn vui lòng quay lại sau nhé.`,
   notUnderstood: 'Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:',

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Dependent, NewVisit, OpenVisit, VisitRecord, VisitStore } from '../../checkin/types.js';
 import type { AutoClosedVisit } from '../../checkin/maintenance.js';
+import type { FlaggedVisit } from '../../venue-ops/flags.js';
 import type { Db } from '../client.js';
 import { venues } from '../schema/venues.js';
 import { dependents, visitFlags, visits } from '../schema/visits.js';
@@ -67,6 +68,19 @@ export class VisitRepo implements VisitStore {
 
   async flag(contactId: number, visitId: number, communeId: string, reason: string): Promise<void> {
     await this.db.insert(visitFlags).values({ contactId, visitId, communeId, reason });
+  }
+
+  /** Flags raised in some communes since a moment, newest first, with the venue and time of the visit. */
+  async recentFlags(communeIds: readonly string[], since: Date, limit: number): Promise<FlaggedVisit[]> {
+    if (communeIds.length === 0) return [];
+    return this.db
+      .select({ contactId: visitFlags.contactId, communeId: visitFlags.communeId, reason: visitFlags.reason, at: visitFlags.createdAt, venueName: venues.name })
+      .from(visitFlags)
+      .leftJoin(visits, eq(visits.id, visitFlags.visitId))
+      .leftJoin(venues, eq(venues.id, visits.venueId))
+      .where(and(inArray(visitFlags.communeId, [...communeIds]), gte(visitFlags.createdAt, since)))
+      .orderBy(desc(visitFlags.createdAt))
+      .limit(limit);
   }
 
   async dependents(contactId: number): Promise<Dependent[]> {
