@@ -1,5 +1,6 @@
 import { Jimp } from 'jimp';
 import QRCode from 'qrcode';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PhotoError } from '../../src/checkin/resolver.js';
 import { decodeQrTexts } from '../../src/qr-photo/decode.js';
@@ -39,6 +40,13 @@ describe('reading QR codes from photos', () => {
     const code = as((await qr(URL_A, 500)).brightness(0.35));
     const bytes = await scene(900, 900, [{ img: code, x: 200, y: 200 }]);
     expect(await decodeQrTexts(bytes)).toEqual([URL_A]);
+  });
+
+  it('reads a WebP image (forwarded pictures and some screenshots are WebP)', async () => {
+    const png = await scene(800, 600, [{ img: await qr(URL_A, 360), x: 200, y: 100 }], 'image/png');
+    const webp = await sharp(png).webp({ quality: 80 }).toBuffer();
+    expect(probeImage(webp).format).toBe('webp');
+    expect(await decodeQrTexts(webp)).toEqual([URL_A]);
   });
 
   it('finds nothing, rather than something wrong, in a photo without a code', async () => {
