@@ -79,7 +79,6 @@ export function linkFeature(deps: LinkDeps): Feature {
   return {
     name: 'account-link',
     commands: { lienket: linkCommand, huylienket: unlink },
-    choices: { 'link:new': (ctx) => issue(ctx) },
     text: async (ctx, text) => {
       const folded = fold(text);
       if (UNLINK.test(folded)) return unlink(ctx);

@@ -1,18 +1,14 @@
 /** What redeeming a link code did. */
 export type RedeemOutcome =
   /** `issuer`: the chat that showed the code, told about the new link in case it was not its owner's doing. */
-  | { readonly kind: 'linked'; readonly primaryId: number; readonly issuer: { readonly channel: string; readonly chatId: string } }
-  | { readonly kind: 'already'; readonly primaryId: number }
+  | { readonly kind: 'linked'; readonly issuer: { readonly channel: string; readonly chatId: string } }
+  | { readonly kind: 'already' }
   | { readonly kind: 'own-code' }
   | { readonly kind: 'unknown' };
 
 /** One chat of a person, for "which of my chats are linked". */
 export interface LinkedChat {
-  readonly contactId: number;
   readonly channel: string;
-  readonly displayName?: string | undefined;
-  /** The chat this turn came from. */
-  readonly current: boolean;
 }
 
 /**

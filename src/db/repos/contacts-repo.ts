@@ -1,9 +1,12 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { InboundEvent } from '../../channels/contract.js';
 import type { Db } from '../client.js';
 import { contacts, conversationStates } from '../schema/contacts.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
+
+/** Where-clause for every chat of a person: its primary contact and the chats linked to it. */
+export const chatsOfPerson = (personId: number | SQLWrapper) => or(eq(contacts.id, personId), eq(contacts.linkedTo, personId));
 
 export class ContactsRepo {
   constructor(private readonly db: Db) {}
@@ -36,7 +39,7 @@ export class ContactsRepo {
     const [row] = await db
       .select({ channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId })
       .from(contacts)
-      .where(and(or(eq(contacts.id, personId), eq(contacts.linkedTo, personId)), isNull(contacts.unreachableAt)))
+      .where(and(chatsOfPerson(personId), isNull(contacts.unreachableAt)))
       .orderBy(desc(contacts.lastSeenAt))
       .limit(1);
     return row;

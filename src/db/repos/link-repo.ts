@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { LinkedChat, LinkStore, RedeemOutcome } from '../../account-link/ports.js';
 import type { Db } from '../client.js';
 import { contacts, linkCodes } from '../schema/contacts.js';
+import { chatsOfPerson } from './contacts-repo.js';
 import { venues } from '../schema/venues.js';
 import { dependents, visitFlags, visits } from '../schema/visits.js';
 import { registrations, reminderOptOuts } from '../schema/registrations.js';
@@ -39,9 +40,9 @@ export class LinkRepo implements LinkStore {
       const primary = issuer.linkedTo ?? issuer.id;
       const mine = me.linkedTo ?? me.id;
       await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
-      if (primary === mine) return { kind: 'already', primaryId: primary };
+      if (primary === mine) return { kind: 'already' };
       await this.mergePerson(tx, mine, primary, now);
-      return { kind: 'linked', primaryId: primary, issuer: { channel: issuer.channel, chatId: issuer.chatId } };
+      return { kind: 'linked', issuer: { channel: issuer.channel, chatId: issuer.chatId } };
     });
   }
 
@@ -59,13 +60,7 @@ export class LinkRepo implements LinkStore {
   async chatsOf(contactId: number): Promise<LinkedChat[]> {
     const me = await this.contact(this.db, contactId);
     if (!me) return [];
-    const primary = me.linkedTo ?? me.id;
-    const rows = await this.db
-      .select({ id: contacts.id, channel: contacts.channel, displayName: contacts.displayName })
-      .from(contacts)
-      .where(or(eq(contacts.id, primary), eq(contacts.linkedTo, primary)))
-      .orderBy(contacts.id);
-    return rows.map((r) => ({ contactId: r.id, channel: r.channel, displayName: r.displayName ?? undefined, current: r.id === contactId }));
+    return this.db.select({ channel: contacts.channel }).from(contacts).where(chatsOfPerson(me.linkedTo ?? me.id)).orderBy(contacts.id);
   }
 
   private async contact(db: Db, id: number) {
@@ -75,7 +70,7 @@ export class LinkRepo implements LinkStore {
 
   /** Everything of person `from` (its primary and the chats linked to it) becomes person `to`'s. */
   private async mergePerson(tx: Db, from: number, to: number, now: Date): Promise<void> {
-    await tx.update(contacts).set({ linkedTo: to }).where(or(eq(contacts.id, from), eq(contacts.linkedTo, from)));
+    await tx.update(contacts).set({ linkedTo: to }).where(chatsOfPerson(from));
     await tx.update(visits).set({ contactId: to }).where(eq(visits.contactId, from));
     // A person is in one place: of two open visits (one per chat), the later one stays open.
     await tx.execute(sql`update ${visits} set checked_out_at = ${now.toISOString()}::timestamptz, checkout_reason = 'elsewhere'

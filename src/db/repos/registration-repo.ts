@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema/contacts.js';
+import { chatsOfPerson } from './contacts-repo.js';
 import { registrations, reminderLog, reminderOptOuts } from '../schema/registrations.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -60,7 +61,7 @@ export class RegistrationRepo {
     const [row] = await this.db
       .select({ r: registrations, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId, unreachableAt: contacts.unreachableAt, optOut: reminderOptOuts.contactId })
       .from(registrations)
-      .innerJoin(contacts, or(eq(contacts.id, registrations.contactId), eq(contacts.linkedTo, registrations.contactId)))
+      .innerJoin(contacts, chatsOfPerson(registrations.contactId))
       .leftJoin(reminderOptOuts, eq(reminderOptOuts.contactId, registrations.contactId))
       .where(eq(registrations.id, id))
       .orderBy(sql`${contacts.unreachableAt} is not null`, desc(contacts.lastSeenAt))
