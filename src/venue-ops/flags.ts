@@ -7,7 +7,7 @@ export interface FlaggedVisit {
   readonly communeId: string;
   readonly reason: string;
   readonly at: Date;
-  /** Null when the visit has since been deleted (retention, or the resident deleted their history). */
+  /** Null only for a flag stored without a visit; a flag is deleted with its visit (retention, history deletion). */
   readonly venueName: string | null;
 }
 
