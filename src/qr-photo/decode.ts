@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { PhotoError } from '../checkin/resolver.js';
 import { adaptiveThreshold } from './adaptive-threshold.js';
+import { renderModules, resampleSymbol, type Grey, type Quad } from './grid-resample.js';
 import { probeImage } from './image-probe.js';
 
 const require = createRequire(import.meta.url);
@@ -31,8 +32,51 @@ interface Pixels {
 const ZX: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, textMode: 'Plain', maxNumberOfSymbols: 8 };
 
 async function zxing(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<string[]> {
-  const results = await readBarcodes(input as Uint8Array, { ...ZX, ...extra });
-  return results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+  return (await zxingLocating(input, extra)).texts;
+}
+
+/** A symbol ZXing found but could not read (its error correction gave up), with where it lies. */
+interface Located {
+  readonly version: number;
+  readonly quad: Quad;
+}
+
+/** ZXing's texts, and the QR symbols it located but could not read (for the grid re-fit). */
+async function zxingLocating(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<{ texts: string[]; located: Located[] }> {
+  const results = await readBarcodes(input as Uint8Array, { ...ZX, returnErrors: true, ...extra });
+  const texts = results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+  // Model 2 QR codes only ("1".."40"); Micro QR ("M3") and rMQR ("R7x59") have other layouts.
+  const located = results.filter((r) => !r.isValid && /^\d+$/.test(r.version)).map((r) => ({ version: Number(r.version), quad: r.position }));
+  return { texts, located };
+}
+
+/** At most this many located-but-unread symbols are re-fitted per photo (each costs 50-300 ms). */
+const MAX_REFITS = 3;
+/** Larger symbols are left alone: the re-fit's cost grows with the module count. */
+const MAX_REFIT_VERSION = 12;
+
+const grey = (p: Pixels): Grey => {
+  const data = new Uint8Array(p.width * p.height);
+  for (let i = 0; i < data.length; i++) data[i] = (77 * p.data[4 * i]! + 150 * p.data[4 * i + 1]! + 29 * p.data[4 * i + 2]!) >> 8;
+  return { data, width: p.width, height: p.height };
+};
+
+/**
+ * Re-reads located symbols on a locally fitted module grid (curved paper, fabric, crumpled
+ * flyers) and hands the clean matrix back to ZXing, whose error correction decides.
+ */
+async function refit(p: Pixels, located: readonly Located[], deadline: number | undefined): Promise<string[]> {
+  const img = grey(p);
+  const found: string[] = [];
+  for (const { version, quad } of located) {
+    if (deadline && Date.now() > deadline) break;
+    const bits = resampleSymbol(img, quad, version);
+    const clean = renderModules(bits, 17 + 4 * version);
+    const rgba = new Uint8ClampedArray(clean.data.length * 4);
+    for (let i = 0; i < clean.data.length; i++) rgba.fill(clean.data[i]!, 4 * i, 4 * i + 3), (rgba[4 * i + 3] = 255);
+    found.push(...(await zxing({ data: rgba, width: clean.width, height: clean.height }, { isPure: true, tryRotate: false, tryInvert: false })));
+  }
+  return found;
 }
 
 /**
@@ -134,12 +178,21 @@ export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DE
     }
   }
   const work = await workingCopy(bytes, info.format, limits.maxPixels);
+  let refits = MAX_REFITS;
   for (const v of variants(work)) {
     if (limits.deadline && Date.now() > limits.deadline) break;
     const p = v.pixels();
-    const found = unique([...(await zxing(p, v.zx)), ...jsqr(p)]);
+    const { texts, located } = await zxingLocating(p, v.zx);
+    let found = unique([...texts, ...jsqr(p)]);
+    let step = v.name;
+    const refitable = located.filter((l) => l.version <= MAX_REFIT_VERSION).slice(0, refits);
+    if (found.length === 0 && refitable.length > 0) {
+      refits -= refitable.length;
+      found = unique(await refit(p, refitable, limits.deadline));
+      step = `${v.name}+refit`;
+    }
     if (found.length > 0) {
-      if (stats) stats.step = v.name;
+      if (stats) stats.step = step;
       return found;
     }
   }
