@@ -46,6 +46,33 @@ function glare(img: Img, x0: number, width: number): Img {
   return img;
 }
 
+/**
+ * Bends the image: each output pixel (x, y) shows the source at `from(x, y)` (nearest pixel;
+ * white outside). Used for posters on a rippled surface and wrapped round a pillar, where no
+ * single perspective transform fits the code.
+ */
+function warp(img: Img, from: (x: number, y: number) => [number, number]): Img {
+  const { width: w, height: h, data } = img.bitmap;
+  const out = new Jimp({ width: w, height: h, color: 0xffffffff });
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [sx, sy] = from(x, y).map(Math.round) as [number, number];
+      if (sx < 0 || sy < 0 || sx >= w || sy >= h) continue;
+      data.copy(out.bitmap.data, (y * w + x) * 4, (sy * w + sx) * 4, (sy * w + sx) * 4 + 4);
+    }
+  }
+  return as(out);
+}
+
+const rippled = (p: Img, amplitude: number, wave: number) =>
+  warp(p, (x, y) => [x + amplitude * Math.sin((2 * Math.PI * y) / wave), y + amplitude * Math.sin((2 * Math.PI * x) / (wave * 1.3) + 1)]);
+
+/** A poster wrapped round a pillar of radius r (px), seen from in front: the sides are foreshortened. */
+const onPillar = (p: Img, r: number) => {
+  const c = p.bitmap.width / 2;
+  return warp(p, (x, y) => [c + r * Math.asin(Math.max(-1, Math.min(1, (x - c) / r))), y]);
+};
+
 async function main(): Promise<void> {
   const domain = createVenueDomain({ publicUrl: 'https://quetma.example.vn', signingKey: 'poster-photo-set-signing-key-32chars!' });
   const dir = await mkdtemp(path.join(tmpdir(), 'quetma-poster-photos-'));
@@ -60,6 +87,8 @@ async function main(): Promise<void> {
     ['blurred', (p) => as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 }).blur(4)), 500, 100)), 'image/jpeg'],
     ['glare', (p) => glare(as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 })), 500, 100)), 950, 160), 'image/jpeg'],
     ['screenshot', (p) => as(p.clone().resize({ w: 720 })), 'image/png'],
+    ['rippled', (p) => as(scene(2000, 1600, rand).composite(rippled(as(p.clone().resize({ w: 900 })), 9, 260), 500, 100)), 'image/jpeg'],
+    ['on-pillar', (p) => as(scene(2000, 1600, rand).composite(onPillar(as(p.clone().resize({ w: 900 })), 470), 500, 100)), 'image/jpeg'],
     ['low-quality-jpeg', (p) => as(scene(1600, 1200, rand).composite(as(p.clone().resize({ w: 700 })), 400, 100)), 'image/jpeg', 25],
   ];
   for (let n = 0; n < 4; n++) {
