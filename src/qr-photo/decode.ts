@@ -32,7 +32,8 @@ interface Pixels {
 const ZX: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, textMode: 'Plain', maxNumberOfSymbols: 8 };
 
 async function zxing(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<string[]> {
-  return (await zxingLocating(input, extra)).texts;
+  const results = await readBarcodes(input as Uint8Array, { ...ZX, ...extra });
+  return results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
 }
 
 /** A symbol ZXing found but could not read (its error correction gave up), with where it lies. */

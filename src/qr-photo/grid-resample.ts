@@ -103,7 +103,7 @@ const at = (r: Rectified, a: number, b: number, dx: number, dy: number): number 
  * right colour, which pins the grid to the finder, timing and alignment patterns and stops it
  * slipping by a whole module.
  */
-function fit(r: Rectified, t: Int8Array, m: number, i: number, j: number, w: number, dx: number, dy: number): number {
+function windowFit(r: Rectified, t: Int8Array, m: number, i: number, j: number, w: number, dx: number, dy: number): number {
   const a0 = Math.max(0, i - w), a1 = Math.min(m - 1, i + w), b0 = Math.max(0, j - w), b1 = Math.min(m - 1, j + w);
   let sum = 0;
   for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) sum += at(r, a, b, dx, dy);
@@ -151,7 +151,8 @@ function refine(r: Rectified, t: Int8Array, m: number): { ox: Int16Array; oy: In
           for (let sx = -reach; sx <= reach; sx++) {
             const dx = Math.max(-limit, Math.min(limit, cx + sx)), dy = Math.max(-limit, Math.min(limit, cy + sy));
             // A shift must earn its move: ties (a uniform patch looks as crisp anywhere) keep the grid still.
-            const c = fit(r, t, m, i, j, w, dx, dy) * (1 - 0.01 * (sx * sx + sy * sy));
+            const f = windowFit(r, t, m, i, j, w, dx, dy);
+            const c = f - 0.01 * (sx * sx + sy * sy) * Math.abs(f);
             if (c > best) (best = c), (bx = dx), (by = dy);
           }
         }
