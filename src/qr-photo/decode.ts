@@ -70,8 +70,8 @@ async function refit(p: Pixels, located: readonly Located[], deadline: number | 
   const img = grey(p);
   const found: string[] = [];
   for (const { version, quad } of located) {
-    if (deadline && Date.now() > deadline) break;
-    const bits = resampleSymbol(img, quad, version);
+    const bits = resampleSymbol(img, quad, version, deadline);
+    if (!bits) break;
     const clean = renderModules(bits, 17 + 4 * version);
     const rgba = new Uint8ClampedArray(clean.data.length * 4);
     for (let i = 0; i < clean.data.length; i++) rgba.fill(clean.data[i]!, 4 * i, 4 * i + 3), (rgba[4 * i + 3] = 255);

@@ -138,12 +138,13 @@ const ROUNDS = [4, 3, 2, 1];
  * within a third of a module of its smoothed neighbourhood that fits its window best. The shifts
  * are bounded by MARGIN modules in total.
  */
-function refine(r: Rectified, t: Int8Array, m: number): { ox: Int16Array; oy: Int16Array } {
+function refine(r: Rectified, t: Int8Array, m: number, deadline: number): { ox: Int16Array; oy: Int16Array } | undefined {
   let ox = new Int16Array(m * m), oy = new Int16Array(m * m);
   const reach = K / 3, limit = MARGIN * K;
   for (const w of ROUNDS) {
     const nx = new Int16Array(m * m), ny = new Int16Array(m * m);
     for (let i = 0; i < m; i++) {
+      if (Date.now() > deadline) return undefined;
       for (let j = 0; j < m; j++) {
         const cx = smoothed(ox, m, i, j), cy = smoothed(oy, m, i, j);
         let best = -Infinity, bx = cx, by = cy;
@@ -186,13 +187,15 @@ function readModules(r: Rectified, m: number, off: { ox: Int16Array; oy: Int16Ar
 
 /**
  * The bit matrix (row-major, true = dark) of a located symbol of the given version, read on a
- * locally refined grid against a local threshold.
+ * locally refined grid against a local threshold; undefined when `deadline` (ms since epoch)
+ * passes first (the re-fit takes about 0.1 s for version 4 and 0.35 s for version 12 here).
  */
-export function resampleSymbol(img: Grey, quad: Quad, version: number): boolean[] {
+export function resampleSymbol(img: Grey, quad: Quad, version: number, deadline = Infinity): boolean[] | undefined {
   const n = 17 + 4 * version, m = n + 2;
   const t = functionTemplate(version);
   const r = rectify(img, fitQuad(img, quad, t, n), n);
-  return readModules(r, m, refine(r, t, m), 4);
+  const offsets = refine(r, t, m, deadline);
+  return offsets && readModules(r, m, offsets, 4);
 }
 
 /** How well the known modules agree with their colours when the symbol is mapped through `q`. */

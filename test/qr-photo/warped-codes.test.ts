@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBarcodes } from 'zxing-wasm/reader';
 import { decodeQrTexts } from '../../src/qr-photo/decode.js';
 import { functionTemplate } from '../../src/qr-photo/function-template.js';
+import { resampleSymbol } from '../../src/qr-photo/grid-resample.js';
 import { rippledCode } from '../harness/rippled-code.js';
 
 const URL_A = 'https://quetma.example.vn/c/p4EV5IfCFLcUpLt7sl9Ors';
@@ -34,6 +35,13 @@ describe('codes on curved or rippled surfaces', () => {
     const stats: { step?: string } = {};
     expect(await decodeQrTexts(bytes, undefined, stats)).toEqual([URL_A]);
     expect(stats.step).toMatch(/\+refit$/);
+  });
+
+  it('gives up a re-fit when the photo\'s time is up, so the 5 s limit holds', () => {
+    const img = { data: new Uint8Array(400 * 400).fill(200), width: 400, height: 400 };
+    const quad = { topLeft: { x: 50, y: 50 }, topRight: { x: 350, y: 50 }, bottomRight: { x: 350, y: 350 }, bottomLeft: { x: 50, y: 350 } };
+    expect(resampleSymbol(img, quad, 12, Date.now() - 1)).toBeUndefined();
+    expect(resampleSymbol(img, quad, 2)).toHaveLength(25 * 25);
   });
 
   it('returns no text, rather than a guess, for a rippled code damaged beyond repair', async () => {
