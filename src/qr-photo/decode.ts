@@ -32,9 +32,10 @@ interface Pixels {
 const ZX: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, textMode: 'Plain', maxNumberOfSymbols: 8 };
 
 async function zxing(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<string[]> {
-  const results = await readBarcodes(input as Uint8Array, { ...ZX, ...extra });
-  return results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+  return readable(await readBarcodes(input as Uint8Array, { ...ZX, ...extra }));
 }
+
+const readable = (results: Awaited<ReturnType<typeof readBarcodes>>) => results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
 
 /** A symbol ZXing found but could not read (its error correction gave up), with where it lies. */
 interface Located {
@@ -45,13 +46,13 @@ interface Located {
 /** ZXing's texts, and the QR symbols it located but could not read (for the grid re-fit). */
 async function zxingLocating(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<{ texts: string[]; located: Located[] }> {
   const results = await readBarcodes(input as Uint8Array, { ...ZX, returnErrors: true, ...extra });
-  const texts = results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+  const texts = readable(results);
   // Model 2 QR codes only ("1".."40"); Micro QR ("M3") and rMQR ("R7x59") have other layouts.
   const located = results.filter((r) => !r.isValid && /^\d+$/.test(r.version)).map((r) => ({ version: Number(r.version), quad: r.position }));
   return { texts, located };
 }
 
-/** At most this many located-but-unread symbols are re-fitted per photo (each costs 50-300 ms). */
+/** At most this many located-but-unread symbols are re-fitted per photo (each costs about 0.1 s for version 4, 0.35 s for version 12). */
 const MAX_REFITS = 3;
 /** Larger symbols are left alone: the re-fit's cost grows with the module count. */
 const MAX_REFIT_VERSION = 12;
