@@ -52,7 +52,7 @@ async function zxingLocating(input: Uint8Array | Pixels, extra: ReaderOptions = 
   return { texts, located };
 }
 
-/** At most this many located-but-unread symbols are re-fitted per photo (each costs about 0.1 s for version 4, 0.35 s for version 12). */
+/** At most this many located-but-unread symbols are re-fitted per photo (each costs about 0.1 s for version 4, 0.2 s for version 12). */
 const MAX_REFITS = 3;
 /** Larger symbols are left alone: the re-fit's cost grows with the module count. */
 const MAX_REFIT_VERSION = 12;
