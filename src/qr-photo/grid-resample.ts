@@ -19,7 +19,7 @@ export interface Grey {
   readonly height: number;
 }
 
-export interface Point {
+interface Point {
   readonly x: number;
   readonly y: number;
 }
@@ -33,7 +33,7 @@ export interface Quad {
 }
 
 /** Maps symbol coordinates (0..1 on both axes) to image pixels (Heckbert's square-to-quad). */
-export function squareToQuad(q: Quad): (u: number, v: number) => Point {
+function squareToQuad(q: Quad): (u: number, v: number) => Point {
   const [p0, p1, p2, p3] = [q.topLeft, q.topRight, q.bottomRight, q.bottomLeft];
   const dx1 = p1.x - p2.x, dx2 = p3.x - p2.x, dx3 = p0.x - p1.x + p2.x - p3.x;
   const dy1 = p1.y - p2.y, dy2 = p3.y - p2.y, dy3 = p0.y - p1.y + p2.y - p3.y;

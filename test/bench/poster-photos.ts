@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Jimp } from 'jimp';
 import QRCode from 'qrcode';
 import { createVenueDomain } from '../../src/venues/venue-domain.js';
+import { rippleSource } from '../harness/rippled-code.js';
 
 type Img = Awaited<ReturnType<typeof Jimp.read>>;
 const as = (x: unknown) => x as Img;
@@ -65,7 +66,7 @@ function warp(img: Img, from: (x: number, y: number) => [number, number]): Img {
 }
 
 const rippled = (p: Img, amplitude: number, wave: number) =>
-  warp(p, (x, y) => [x + amplitude * Math.sin((2 * Math.PI * y) / wave), y + amplitude * Math.sin((2 * Math.PI * x) / (wave * 1.3) + 1)]);
+  warp(p, (x, y) => rippleSource(x, y, amplitude, wave));
 
 /** A poster wrapped round a pillar of radius r (px), seen from in front: the sides are foreshortened. */
 const onPillar = (p: Img, r: number) => {

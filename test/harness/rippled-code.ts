@@ -2,6 +2,15 @@ import QRCode from 'qrcode';
 import sharp from 'sharp';
 
 /**
+ * Where a rippled surface shows the flat point that appears at (x, y): two crossed sine waves of
+ * `amplitude` and wavelength `wave` (both in pixels). Shared by the decoder tests and the poster
+ * photo set so both bend the same way.
+ */
+export function rippleSource(x: number, y: number, amplitude: number, wave: number): [number, number] {
+  return [x + amplitude * Math.sin((2 * Math.PI * y) / wave), y + amplitude * Math.sin((2 * Math.PI * x) / (wave * 1.3) + 1)];
+}
+
+/**
  * A QR code "printed" on a rippled surface (a poster on a curved pole, a sticker on fabric): every
  * point is displaced by two crossed sine waves, so no single perspective transform fits the
  * module grid. `amplitude` is in modules, `wave` the ripple's length in modules. `scratched`
@@ -16,8 +25,7 @@ export async function rippledCode(text: string, o: { px: number; amplitude: numb
   const data = new Uint8Array(side * side);
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
-      const sx = x + o.amplitude * o.px * Math.sin((2 * Math.PI * y) / (o.wave * o.px));
-      const sy = y + o.amplitude * o.px * Math.sin((2 * Math.PI * x) / (o.wave * o.px * 1.3) + 1);
+      const [sx, sy] = rippleSource(x, y, o.amplitude * o.px, o.wave * o.px);
       const i = Math.floor((sy - origin) / o.px), j = Math.floor((sx - origin) / o.px);
       const paper = Math.abs(sx - side / 2) < size / 2 + 4 * o.px && Math.abs(sy - side / 2) < size / 2 + 4 * o.px;
       data[y * side + x] = i >= 0 && j >= 0 && i < n && j < n && Boolean(q.modules.get(i, j)) !== flipped[i * n + j] ? 35 : paper ? 220 : 60;
