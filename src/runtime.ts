@@ -33,6 +33,9 @@ import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
+import { createOfficials, type Officials } from './officials/index.js';
+import type { AuditTrail } from './audit/audit-log.js';
+import { AuditRepo } from './db/repos/audit-repo.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -56,6 +59,10 @@ export interface Runtime {
   readonly zaloTokens: ZaloTokens | undefined;
   readonly core: ConversationCore;
   readonly venues: VenueOps;
+  /** Officials (from invites only) and the invite/revoke/token use-cases. */
+  readonly officials: Officials;
+  /** Who read or changed personal data. */
+  readonly audit: AuditTrail;
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
@@ -112,6 +119,8 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const builtIn = [telegram, zaloOa, zaloBot, simulator].filter((a): a is NonNullable<typeof a> => a !== undefined);
   const adapters = new AdapterRegistry([...builtIn, ...(opts.adapters ?? [])]);
   const venues = await createVenueOps({ config, db, log });
+  const audit = new AuditRepo(db);
+  const officials = createOfficials({ db, audit, allCommuneIds: venues.domain.communes.map((c) => c.id) });
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {
@@ -127,7 +136,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
   const faq = await createFaqService();
   const photos = createPhotoDecoder();
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -140,7 +149,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   };
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, officials, audit, registrations, faq, photos, deps,
     async close() {
       await photos.close();
       await reminders.close();
