@@ -72,7 +72,15 @@ export interface RuntimeOptions {
   readonly features?: FeatureFactory;
   /** Extra adapters (tests); built-in ones come from the configuration. */
   readonly adapters?: readonly ChannelAdapter[];
+  /**
+   * Without PUBLIC_URL, use the address the service last published (the CLI), so links it prints
+   * point where the running service listens rather than at this process's own default port.
+   */
+  readonly publishedUrl?: boolean;
 }
+
+/** Settings key of the base URL the listening service serves (see `RuntimeOptions.publishedUrl`). */
+export const PUBLISHED_URL_KEY = 'published_url';
 
 export async function createRuntime(given: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const log = opts.log ?? createLogger(given.LOG_LEVEL);
@@ -83,8 +91,10 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   // Queue job ids are database row ids, so queues belong to one database: a namespace stored in
   // the database keeps a fresh database (or a second deployment) from colliding with old jobs
   // that share a Redis and a QUEUE_PREFIX. Every process on the same database agrees on it.
-  const namespace = await new SettingsRepo(db).getOrCreate('queue_namespace', () => randomBytes(4).toString('hex'));
-  const config: Config = { ...given, QUEUE_PREFIX: `${given.QUEUE_PREFIX}-${namespace}` };
+  const settings = new SettingsRepo(db);
+  const namespace = await settings.getOrCreate('queue_namespace', () => randomBytes(4).toString('hex'));
+  const published = opts.publishedUrl && !given.PUBLIC_URL ? await settings.get(PUBLISHED_URL_KEY) : undefined;
+  const config: Config = { ...given, QUEUE_PREFIX: `${given.QUEUE_PREFIX}-${namespace}`, publicUrl: published ?? given.publicUrl };
   const redis = producerConnection(config.REDIS_URL);
   redis.on('error', () => {});
   // Connect up front (a Redis that is down now is retried in the background; /readyz reports it).

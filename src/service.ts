@@ -10,7 +10,8 @@ import { stayMinutesByType } from './venue-ops/index.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
 import { processReminder } from './registration/reminders.js';
 import { startWorkers, type RunningWorkers } from './queue/workers.js';
-import type { Runtime } from './runtime.js';
+import { PUBLISHED_URL_KEY, type Runtime } from './runtime.js';
+import { SettingsRepo } from './db/repos/settings-repo.js';
 
 /** The whole service in one process: HTTP intake, workers and the sweep. */
 export interface Service {
@@ -34,7 +35,10 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
     { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
     maintenanceTasks(rt),
   );
-  if (listen) await app.listen(listen);
+  if (listen) {
+    await app.listen(listen);
+    await publishUrl(rt, app);
+  }
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -50,6 +54,13 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
       return stopping;
     },
   };
+}
+
+/** Records where this service answers, so the CLI prints links to it (PUBLIC_URL, else the bound port). */
+async function publishUrl(rt: Runtime, app: FastifyInstance): Promise<void> {
+  const address = app.server.address();
+  const local = address && typeof address === 'object' ? `http://${rt.config.HOST === '0.0.0.0' || rt.config.HOST === '::' ? '127.0.0.1' : rt.config.HOST}:${address.port}` : rt.config.publicUrl;
+  await new SettingsRepo(rt.db).set(PUBLISHED_URL_KEY, rt.config.PUBLIC_URL ? rt.config.publicUrl : local);
 }
 
 /** The periodic jobs: Zalo OA token refresh ahead of expiry, registration personal-data retention, automatic check-out after a venue type's usual stay, visit retention. */

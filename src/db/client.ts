@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 /** The drizzle database, whichever driver is underneath (postgres.js or embedded PGlite). */
@@ -53,6 +54,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = path.resolve(dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
+  const lock = await lockDataDir(dir);
   const client = new PGlite(dir);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
@@ -60,7 +62,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
     ping: () => pingWith(db),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await lock.release();
+    },
   };
 }
 
