@@ -6,6 +6,7 @@ import { reportsPlugin } from './http/reports.js';
 import { exportRegistrations } from './registration/appointments.js';
 import { mediaPlugin } from './http/media.js';
 import { webhookPlugin } from './http/webhooks.js';
+import { instrumentWebhooks, metricsPlugin } from './metrics/metrics-plugin.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -22,6 +23,8 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such route', retryable: false } }));
 
+  instrumentWebhooks(app, rt.metrics);
+  await app.register(metricsPlugin(rt.metrics, rt.config.METRICS_TOKEN));
   await app.register(healthPlugin({ pingDatabase: () => rt.database.ping(), pingRedis: () => rt.queues.ping() }));
   await app.register(mediaPlugin(rt.media));
   for (const adapter of rt.adapters.all()) {

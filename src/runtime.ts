@@ -33,6 +33,9 @@ import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
+import { Metrics } from './metrics/metrics.js';
+import { readQueueStats } from './metrics/queue-stats.js';
+import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -59,6 +62,8 @@ export interface Runtime {
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
+  /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
+  readonly metrics: Metrics;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
   readonly photos: { decode(bytes: Uint8Array): Promise<string[]>; close(): Promise<void> };
   readonly deps: { readonly ingest: IngestDeps; readonly inbound: InboundDeps; readonly outbound: OutboundDeps; readonly sweep: SweepDeps };
@@ -135,8 +140,9 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     now: () => clock.now(),
   };
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
-  const faq = await createFaqService();
-  const photos = createPhotoDecoder();
+  const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
+  const faq = withFaqMetrics(await createFaqService(), metrics);
+  const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
   const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
@@ -150,7 +156,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   };
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, metrics, photos, deps,
     async close() {
       await photos.close();
       await reminders.close();
