@@ -155,9 +155,14 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound },
   };
 
+  // Another process (the CLI, another instance) may import or rename units: reload when it did.
+  const unitsTimer = setInterval(() => venues.units.refresh().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'units refresh failed; retrying')), 30_000);
+  unitsTimer.unref();
+
   return {
     config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, metrics, photos, deps,
     async close() {
+      clearInterval(unitsTimer);
       await photos.close();
       await reminders.close();
       await queues.close();
