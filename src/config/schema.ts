@@ -67,6 +67,11 @@ export const configSchema = z
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
     SIMULATOR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /**
+     * Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For),
+     * which rate limits count by. 0: use the socket address.
+     */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Bearer token that protects GET /metrics (Prometheus). Unset: no /metrics route. */
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long generated media (QR images, posters) stay reachable under /media. */
