@@ -68,7 +68,7 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
   const visits = new VisitRepo(rt.db);
   const visitOptions = visitMaintenanceOptions(rt);
   return [
-    ...(rt.zaloTokens ? [{ name: 'zalo-oa-token', run: () => rt.zaloTokens!.refreshIfDue() }] : []),
+    ...rt.bots.zaloTokens.map((tokens, i) => ({ name: i === 0 ? 'zalo-oa-token' : `zalo-oa-token-${i + 1}`, run: () => tokens.refreshIfDue() })),
     {
       name: 'registration-retention',
       run: () => new RegistrationRepo(rt.db).purgePersonalData(new Date(rt.clock.now().getTime() - rt.config.REGISTRATION_RETENTION_DAYS * 24 * 3600_000), rt.clock.now()),
