@@ -7,6 +7,7 @@ import { venuesCreateCommand, venuesImportCommand } from './venues.js';
 import { officialsAuditCommand, officialsInviteCommand, officialsListCommand, officialsRevokeCommand, officialsTokenCommand } from './officials.js';
 import { zaloBotSetWebhookCommand } from './zalo-bot-set-webhook.js';
 import { telegramSetWebhookCommand } from './telegram-set-webhook.js';
+import { unitsImportCommand, unitsListCommand, unitsRenameCommand } from './units.js';
 
 /** Every CLI command, one import each. Keep the list sorted by name. */
 export const commands: readonly CliCommand[] = [
@@ -21,6 +22,9 @@ export const commands: readonly CliCommand[] = [
   registrationsAppointCommand,
   registrationsExportCommand,
   telegramSetWebhookCommand,
+  unitsImportCommand,
+  unitsListCommand,
+  unitsRenameCommand,
   venuesCreateCommand,
   venuesImportCommand,
   zaloBotSetWebhookCommand,
