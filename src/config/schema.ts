@@ -67,7 +67,7 @@ export const configSchema = z
     /** Minutes between maintenance runs (automatic check-out, retention). */
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
-    SIMULATOR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    SIMULATOR_ENABLED: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
     /**
      * Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For),
      * which rate limits count by. 0: use the socket address.
@@ -116,7 +116,9 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Validated configuration plus values derived from it once. */
-export interface Config extends RawConfig {
+export interface Config extends Omit<RawConfig, 'SIMULATOR_ENABLED'> {
+  /** The browser simulator: default on, except with NODE_ENV=production (an open page is a sandbox, not a service). */
+  readonly SIMULATOR_ENABLED: boolean;
   /** PUBLIC_URL without a trailing slash; defaults to the local listen address. */
   readonly publicUrl: string;
   /** Bots from CHANNELS_FILE, besides the single-bot variables (empty without the file). */
@@ -146,5 +148,5 @@ export function loadConfig(env: Env = processEnv()): Config {
   const c = parsed.data;
   const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? '127.0.0.1' : c.HOST;
   const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/+$/, '');
-  return { ...c, publicUrl, channels: file.channels };
+  return { ...c, SIMULATOR_ENABLED: c.SIMULATOR_ENABLED ?? c.NODE_ENV !== 'production', publicUrl, channels: file.channels };
 }
