@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ImageRef, InboundEvent } from './channels/contract.js';
-import { redisAttemptCounter } from './account-link/attempt-counter.js';
-import { ATTEMPT_WINDOW_MINUTES, linkFeature } from './account-link/link-feature.js';
+import { linkFeature } from './account-link/link-feature.js';
 import { checkInFeature } from './checkin/checkin-feature.js';
 import { CheckInService } from './checkin/checkin-service.js';
 import { PhotoError, type PhotoDecoder } from './checkin/resolver.js';
@@ -84,7 +83,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       searchCommunes: (input) => domain.searchCommunes(input),
       communeById: (id) => domain.communeById(id),
     }),
-    linkFeature({ store: new LinkRepo(host.db), attempts: redisAttemptCounter(host.redis, host.config.QUEUE_PREFIX, ATTEMPT_WINDOW_MINUTES * 60) }),
+    linkFeature({ store: new LinkRepo(host.db), guesses: redisGuessLimiter(host.redis, host.config.QUEUE_PREFIX, 'link') }),
     checkInFeature({
       service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
       store: visits,
