@@ -25,6 +25,8 @@ import type { AuditLog } from './audit/audit-log.js';
 import { officialOfTurn } from './venue-ops/official-scope.js';
 import { officialsChatFeature } from './officials/officials-chat.js';
 import { redisGuessLimiter } from './abuse/guess-limiter.js';
+import { eraseFeature } from './privacy/erase-feature.js';
+import { ErasureRepo } from './db/repos/erasure-repo.js';
 import { officialsFeature } from './venue-ops/officials-feature.js';
 import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
@@ -83,6 +85,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       searchCommunes: (input) => domain.searchCommunes(input),
       communeById: (id) => domain.communeById(id),
     }),
+    eraseFeature(new ErasureRepo(host.db)),
     linkFeature({ store: new LinkRepo(host.db), guesses: redisGuessLimiter(host.redis, host.config.QUEUE_PREFIX, 'link') }),
     checkInFeature({
       service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
@@ -90,6 +93,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       resolver,
       decode: host.decodePhoto,
       downloadImage: imageDownloader(host.adapters),
+      retentionDays: host.config.VISIT_RETENTION_DAYS,
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt, officials: host.officials, audit: host.audit, db: host.db }),

@@ -64,6 +64,10 @@ export const configSchema = z
     AUTO_CHECKOUT_NOTICE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Personal data of a pre-registration is erased this many days after its last appointment (issue 6). */
     REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Bodies of sent messages are cleared this many days after sending (issue 10: a few days). */
+    SENT_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+    /** Simulator chats (and everything typed in them) expire after this many idle hours. */
+    SIMULATOR_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     /** Minutes between maintenance runs (automatic check-out, retention). */
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
