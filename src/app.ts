@@ -1,5 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { simulatorPlugin } from '../bots/web/routes.js';
+import { miniAppPlugin } from '../bots/zalo-mini-app/routes.js';
+import { miniAppDeps } from '../bots/zalo-mini-app/wiring.js';
 import { codePagePlugin } from './http/code-page.js';
 import { healthPlugin } from './http/health.js';
 import { reportsPlugin } from './http/reports.js';
@@ -28,6 +30,8 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     if (adapter.channel !== 'web') await app.register(webhookPlugin(adapter, rt.deps.ingest));
   }
   if (rt.simulator) await app.register(simulatorPlugin({ adapter: rt.simulator, ingest: rt.deps.ingest, media: rt.media }));
+  const miniApp = miniAppDeps(rt);
+  if (miniApp) await app.register(miniAppPlugin(miniApp));
   const { domain, repo } = rt.venues;
   const zaloLinks = [
     ...(rt.config.ZALO_OA_CHAT_URL ? [{ label: 'Khai báo qua Zalo', href: rt.config.ZALO_OA_CHAT_URL }] : []),
