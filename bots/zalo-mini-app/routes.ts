@@ -83,9 +83,11 @@ export function miniAppPlugin(deps: MiniAppApiDeps): FastifyPluginAsync {
     }
     if (!check.ok) throw new ApiError(401, 'invalid_access_token', t.unauthorized);
     const now = deps.clock.now();
-    const contact = await deps.contacts.upsertFromEvent({ channel: MINI_APP_CHANNEL, botId: deps.appId, chatId: check.zaloId, userId: check.zaloId, at: now, body: { type: 'other', what: 'mini-app' } });
     // The Mini App cannot receive messages: never pick it as the chat that alerts and reminders go to.
-    await deps.contacts.markUnreachable(MINI_APP_CHANNEL, deps.appId, check.zaloId, 'mini-app: receives no messages');
+    const contact = await deps.contacts.upsertFromEvent(
+      { channel: MINI_APP_CHANNEL, botId: deps.appId, chatId: check.zaloId, userId: check.zaloId, at: now, body: { type: 'other', what: 'mini-app' } },
+      { noMessages: 'mini-app: receives no messages' },
+    );
     return { contactId: contact.linkedTo ?? contact.id, chatContactId: contact.id };
   }
 

@@ -158,5 +158,8 @@ describe('the rest of the Mini App API', () => {
     expect(inApp.sort()).toEqual(['Bến đò Phổ Phong', 'Chợ Mộ Đức']);
     // A person is in one place: the later check-in (the ferry) is the one still open.
     expect((await api('me', { accessToken })).json.openVisit).toMatchObject({ venue: 'Bến đò Phổ Phong' });
+    // Messages for the person (alerts, reminders) go to the chat, never to the Mini App, which cannot receive them.
+    const [mini] = await ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'zalo-mini-app'), eq(contacts.chatId, '7000000000000000008')));
+    expect(await ts.rt.repos.contacts.reachableChatOf(ts.rt.db, mini!.linkedTo ?? mini!.id)).toMatchObject({ channel: 'web' });
   });
 });
