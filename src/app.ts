@@ -22,7 +22,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such route', retryable: false } }));
 
-  await app.register(healthPlugin({ pingDatabase: () => rt.database.ping(), pingRedis: () => rt.queues.ping() }));
+  await app.register(healthPlugin({ pingDatabase: () => rt.database.ping(), pingRedis: () => rt.queues.ping(), degradedBots: () => rt.botHealth.degraded() }));
   await app.register(mediaPlugin(rt.media));
   for (const adapter of rt.adapters.all()) {
     if (adapter.channel !== 'web') await app.register(webhookPlugin(adapter, rt.deps.ingest));

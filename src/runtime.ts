@@ -29,6 +29,11 @@ import type { OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
 import { Queues } from './queue/queues.js';
+import { LedgerOutbox } from './outbox/ledger-outbox.js';
+import { BotHealth } from './outbox/bot-health.js';
+import { resolveAbandoned } from './outbox/recovery.js';
+import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
+import type { Outbox, OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
@@ -49,6 +54,12 @@ export interface Runtime {
   readonly media: MediaStore;
   readonly repos: { readonly inbound: InboundRepo; readonly outbound: OutboundRepo; readonly contacts: ContactsRepo };
   readonly adapters: AdapterRegistry;
+  /** The one way messages leave: every reply, notice, reminder, alert and broadcast (src/outbox). */
+  readonly outbox: Outbox;
+  /** Bots paused because the platform rejected their token (shown on /readyz). */
+  readonly botHealth: BotHealth;
+  /** This process's identity and heartbeat as a send worker (started by the service). */
+  readonly sendWorker: OutboxWorkerRegistry;
   readonly simulator: WebSimulatorAdapter | undefined;
   readonly telegram: TelegramAdapter | undefined;
   readonly zaloBot: ZaloBotAdapter | undefined;
@@ -112,13 +123,21 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const builtIn = [telegram, zaloOa, zaloBot, simulator].filter((a): a is NonNullable<typeof a> => a !== undefined);
   const adapters = new AdapterRegistry([...builtIn, ...(opts.adapters ?? [])]);
   const venues = await createVenueOps({ config, db, log });
+  const outbox = new LedgerOutbox({
+    capabilities: (channel, botId) => adapters.get(channel, botId)?.capabilities,
+    enqueue: (jobs) => queues.enqueueOutboxJobs(jobs),
+    load: (ids) => repos.outbound.jobsOf(ids),
+    now: () => clock.now(),
+    log,
+  });
+  const botHealth = new BotHealth(log);
+  const sendWorker = new OutboxWorkerRegistry(db, log);
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {
     reminderTarget: (id) => registrationRepo.reminderTarget(id),
     recordReminder: (r, then) => registrationRepo.recordReminder(r, then),
-    addOutbound: (tx, rows) => repos.outbound.add(tx, rows),
-    enqueueOutbound: (channel, botId, ids) => queues.enqueueOutbound(channel, botId, ids),
+    outbox,
     capabilities: (channel, botId) => adapters.get(channel, botId)?.capabilities,
     schedule: (job, at, now) => reminders.schedule(job, at, now),
     unschedule: (id, version, kinds) => reminders.unschedule(id, version, kinds),
@@ -127,20 +146,35 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
   const faq = await createFaqService();
   const photos = createPhotoDecoder();
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, outbox, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
   const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
+  const enqueueOutboxJobs = (jobs: readonly OutboxJob[]) => queues.enqueueOutboxJobs(jobs);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound },
-    outbound: { outbound: repos.outbound, contacts: repos.contacts, adapters, pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX), log },
-    sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound },
+    inbound: { db, ...repos, adapters, core, clock, log, outbox },
+    outbound: {
+      outbound: repos.outbound,
+      contacts: repos.contacts,
+      adapters,
+      pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
+      log,
+      workerId: sendWorker.id,
+      botHealth,
+      now: () => clock.now(),
+      async resolveAbandoned() {
+        const r = await resolveAbandoned(db);
+        if (r.requeue.length) await queues.enqueueOutboxJobs(r.requeue).catch((err: unknown) => log.warn({ err: String(err) }, 'resent alerts not queued; the sweep will'));
+        return r.uncertain + r.requeue.length;
+      },
+    },
+    sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound, enqueueOutboxJobs, db, now: () => clock.now() },
   };
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, botHealth, sendWorker, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, photos, deps,
     async close() {
       await photos.close();
       await reminders.close();
