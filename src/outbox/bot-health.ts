@@ -13,7 +13,7 @@ export interface BotState {
  * queue is paused (and retried now and then) instead of failing each message, one error is logged,
  * and /readyz shows the bot as degraded. A later successful send clears it.
  */
-export class BotHealth {
+export class PausedBots {
   private readonly states = new Map<string, { reason: string; since: Date }>();
 
   constructor(private readonly log: Logger) {}
@@ -29,6 +29,12 @@ export class BotHealth {
   accepted(channel: string, botId: string): void {
     const key = `${channel}/${botId}`;
     if (this.states.delete(key)) this.log.info({ channel, botId }, 'bot token accepted again: sending resumed');
+  }
+
+  /** One bot's state for /readyz. */
+  statusOf(channel: string, botId: string): { status: 'ok' | 'degraded'; detail?: string } {
+    const s = this.states.get(`${channel}/${botId}`);
+    return s ? { status: 'degraded', detail: `sending paused since ${s.since.toISOString()}: the platform rejected the bot token (${s.reason})` } : { status: 'ok' };
   }
 
   /** Bots whose sending is paused, by "channel/botId". */

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { SendError, type OutboundPart } from '../channels/contract.js';
 import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { OutboundRepo, OutboundRow } from '../db/repos/outbound-repo.js';
-import type { BotHealth } from '../outbox/bot-health.js';
+import type { PausedBots } from '../outbox/bot-health.js';
 import type { AdapterRegistry } from './adapters.js';
 
 export type SendOutcome =
@@ -28,7 +28,7 @@ export interface OutboundDeps {
   readonly workerId?: string;
   /** How long a claim holds even if the worker's heartbeat cannot be seen (default CLAIM_LEASE_MS). */
   readonly leaseMs?: number;
-  readonly botHealth?: BotHealth;
+  readonly botHealth?: PausedBots;
   /** Resolves rows claimed by dead workers (by class); returns how many. */
   resolveAbandoned?(): Promise<number>;
   now?(): Date;
