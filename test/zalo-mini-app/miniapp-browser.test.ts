@@ -180,4 +180,15 @@ describe('the Zalo Mini App in a real browser', () => {
     await page.locator('p', { hasText: 'chưa có lượt khai báo nào' }).waitFor({ timeout: 15_000 });
     await ctx.close();
   });
+
+  it('says so when Zalo gives no access token, and offers to try again', async () => {
+    const hall = await venue('Nhà văn hóa thôn Phước Thịnh');
+    const ctx = await phone({});
+    const page = await ctx.newPage();
+    await page.goto(`${siteUrl}/?v=${hall.token}`);
+    await page.click('#checkin', { timeout: 15_000 });
+    await page.locator('.error', { hasText: 'Zalo chưa cho ứng dụng biết tài khoản của bạn' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Thử lại' }).count()).toBe(1);
+    await ctx.close();
+  });
 });

@@ -14,6 +14,7 @@ export interface Visit { venue: string; dependent: string | null; checkedInAt: s
 export interface Me { openVisit: { venue: string; since: string } | null; alerts: { reachable: boolean; channels: string[] }; oaId: string | null }
 
 const NETWORK = 'Không kết nối được máy chủ. Bạn kiểm tra mạng rồi thử lại nhé.';
+const NO_TOKEN = 'Zalo chưa cho ứng dụng biết tài khoản của bạn. Bạn thử lại, hoặc đóng ứng dụng rồi mở lại nhé.';
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -29,7 +30,15 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
 
 /** The quetma server's Mini App API; every call but `venue` carries the person's Zalo access token. */
 export function api(accessToken: () => Promise<string>) {
-  const authed = async <T>(path: string, body: Record<string, unknown> = {}) => call<T>(path, { ...body, accessToken: await accessToken() });
+  const authed = async <T>(path: string, body: Record<string, unknown> = {}) => {
+    let token: string;
+    try {
+      token = await accessToken();
+    } catch {
+      throw new ApiError(NO_TOKEN, 0, true);
+    }
+    return call<T>(path, { ...body, accessToken: token });
+  };
   return {
     venue: (token: string) => call<{ venue: Venue }>(`venues/${encodeURIComponent(token)}`),
     checkIn: (venueToken: string, who: { selfToo: boolean; dependentIds: number[] }) =>
