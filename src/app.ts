@@ -57,6 +57,6 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
     ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: 'Khai báo qua Zalo Bot', href: rt.config.ZALO_BOT_CHAT_URL }] : []),
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
-  await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
+  await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
   return app;
 }
