@@ -33,7 +33,7 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such route', retryable: false } }));
 
-  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX });
+  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX, rateLimits: rt.config.RATE_LIMITS });
   instrumentWebhooks(app, rt.metrics);
   await app.register(metricsPlugin(rt.metrics, rt.config.METRICS_TOKEN));
   await app.register(
