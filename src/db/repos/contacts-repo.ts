@@ -17,14 +17,13 @@ export class ContactsRepo {
    * kept unreachable, so alerts and reminders go to the person's other chats.
    */
   async upsertFromEvent(e: InboundEvent, opts: { noMessages?: string } = {}): Promise<ContactRow> {
-    const role = e.channel === 'web' && e.roleHint ? { role: e.roleHint } : {};
     const reach = opts.noMessages ? { unreachableAt: e.at, unreachableReason: opts.noMessages } : { unreachableAt: null, unreachableReason: null };
     const [row] = await this.db
       .insert(contacts)
-      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...role, ...reach })
+      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...reach })
       .onConflictDoUpdate({
         target: [contacts.channel, contacts.botId, contacts.chatId],
-        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, ...reach, ...role },
+        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, ...reach },
       })
       .returning();
     if (!row) throw new Error('contact upsert returned nothing');
