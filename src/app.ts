@@ -1,5 +1,8 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { simulatorPlugin } from '../bots/web/routes.js';
+import { miniAppPlugin } from '../bots/zalo-mini-app/routes.js';
+import { miniAppDeps } from '../bots/zalo-mini-app/wiring.js';
+import { miniAppHandOver } from '../bots/zalo-mini-app/hand-over.js';
 import { codePagePlugin } from './http/code-page.js';
 import { healthPlugin } from './http/health.js';
 import { reportsPlugin } from './http/reports.js';
@@ -33,7 +36,7 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such route', retryable: false } }));
 
-  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX });
+  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX, rateLimits: rt.config.RATE_LIMITS });
   instrumentWebhooks(app, rt.metrics);
   await app.register(metricsPlugin(rt.metrics, rt.config.METRICS_TOKEN));
   await app.register(
@@ -42,7 +45,7 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
       pingDatabase: () => rt.database.ping(),
       pingRedis: () => rt.queues.ping(),
       draining: opts.draining ?? (() => false),
-      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), status: 'ok' as const })),
+      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), ...rt.pausedBots.statusOf(a.channel, a.botId) })),
     }),
   );
   if (opts.intake === false) return app;
@@ -51,12 +54,14 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
     if (adapter.channel !== 'web') await app.register(webhookPlugin(adapter, rt.deps.ingest));
   }
   if (rt.simulator) await app.register(simulatorPlugin({ adapter: rt.simulator, ingest: rt.deps.ingest, media: rt.media }));
+  const miniApp = miniAppDeps(rt);
+  if (miniApp) await app.register(miniAppPlugin(miniApp));
   const { domain, repo } = rt.venues;
   const zaloLinks = [
     ...(rt.config.ZALO_OA_CHAT_URL ? [{ label: 'Khai báo qua Zalo', href: rt.config.ZALO_OA_CHAT_URL }] : []),
     ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: 'Khai báo qua Zalo Bot', href: rt.config.ZALO_BOT_CHAT_URL }] : []),
   ];
-  await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
+  await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator, zaloMiniApp: miniApp ? miniAppHandOver(miniApp.appId) : undefined }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
   return app;
 }

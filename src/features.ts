@@ -19,6 +19,7 @@ import type { FaqService } from './faq/service.js';
 import { helpDeskFeature } from './help-desk/help-desk-feature.js';
 import type { AdapterRegistry } from './pipeline/adapters.js';
 import type { Queues } from './queue/queues.js';
+import type { Outbox } from './outbox/types.js';
 import type { VenueOps } from './venue-ops/index.js';
 import type { Officials } from './officials/index.js';
 import type { AuditLog } from './audit/audit-log.js';
@@ -55,6 +56,8 @@ export interface FeatureHost {
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  /** Every message a feature sends outside its turn's replies goes through the outbox. */
+  readonly outbox: Outbox;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];

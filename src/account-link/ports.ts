@@ -1,5 +1,6 @@
 export interface ChatAddress {
   readonly channel: string;
+  readonly botId: string;
   readonly chatId: string;
 }
 

@@ -45,7 +45,7 @@ export class LinkRepo implements LinkStore {
       // The first request holds the code: a second chat typing it learns nothing and gets nothing.
       if (found.requestedBy !== null && found.requestedBy !== contactId) return { kind: 'unknown' };
       await tx.update(linkCodes).set({ requestedBy: contactId }).where(eq(linkCodes.codeHash, found.codeHash));
-      return { kind: 'requested', issuer: { channel: issuer.channel, chatId: issuer.chatId } };
+      return { kind: 'requested', issuer: { channel: issuer.channel, botId: issuer.botId, chatId: issuer.chatId } };
     });
   }
 
@@ -62,7 +62,7 @@ export class LinkRepo implements LinkStore {
       const issuer = await this.contact(tx, issuerContactId);
       const requester = await this.contact(tx, found.requestedBy);
       if (!issuer || !requester) return { kind: 'nothing' };
-      const to = { channel: requester.channel, chatId: requester.chatId };
+      const to = { channel: requester.channel, botId: requester.botId, chatId: requester.chatId };
       if (!accept) return { kind: 'declined', requester: to };
       const primary = issuer.linkedTo ?? issuer.id;
       const mine = requester.linkedTo ?? requester.id;
@@ -89,7 +89,7 @@ export class LinkRepo implements LinkStore {
   }
 
   private async contact(db: Db, id: number) {
-    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo, channel: contacts.channel, chatId: contacts.chatId }).from(contacts).where(eq(contacts.id, id));
+    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId }).from(contacts).where(eq(contacts.id, id));
     return row;
   }
 

@@ -33,7 +33,6 @@ CREATE TABLE "audit_log" (
 	"detail" jsonb
 );
 --> statement-breakpoint
-ALTER TABLE "contact_link_codes" ADD COLUMN "requested_by" bigint;--> statement-breakpoint
 ALTER TABLE "officials" ADD COLUMN "contact_id" bigint;--> statement-breakpoint
 ALTER TABLE "officials" ADD COLUMN "role" text DEFAULT 'official' NOT NULL;--> statement-breakpoint
 ALTER TABLE "officials" ADD COLUMN "display_name" text;--> statement-breakpoint
@@ -43,6 +42,5 @@ ALTER TABLE "official_invites" ADD CONSTRAINT "official_invites_created_by_offic
 ALTER TABLE "official_invites" ADD CONSTRAINT "official_invites_used_by_officials_id_fk" FOREIGN KEY ("used_by") REFERENCES "public"."officials"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_at" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_official" ON "audit_log" USING btree ("official_id","at");--> statement-breakpoint
-ALTER TABLE "contact_link_codes" ADD CONSTRAINT "contact_link_codes_requested_by_contacts_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officials" ADD CONSTRAINT "officials_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "officials_contact" ON "officials" USING btree ("contact_id");
