@@ -33,6 +33,9 @@ import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
+import { createTracing } from './tracing/index.js';
+import type { TracingDeps } from './tracing/deps.js';
+import { ledgerOutbox, logAudit } from './tracing/interim-ports.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -59,6 +62,8 @@ export interface Runtime {
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
+  /** Exposure tracing (issue 12): the use-cases' dependencies, shared by chat, CLI and HTTP. */
+  readonly tracing: TracingDeps;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
   readonly photos: { decode(bytes: Uint8Array): Promise<string[]>; close(): Promise<void> };
   readonly deps: { readonly ingest: IngestDeps; readonly inbound: InboundDeps; readonly outbound: OutboundDeps; readonly sweep: SweepDeps };
@@ -127,7 +132,14 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
   const faq = await createFaqService();
   const photos = createPhotoDecoder();
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const tracing = createTracing({
+    config, db, venues, now: () => clock.now(),
+    outbox: ledgerOutbox({ outbound: repos.outbound, capabilities: (c, b) => adapters.get(c, b)?.capabilities, enqueue: (c, b, ids) => queues.enqueueOutbound(c, b, ids) }),
+    audit: logAudit(log.child({ component: 'audit' })),
+    channelEnabled: (c, b) => adapters.get(c, b) !== undefined,
+    channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
+  });
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, tracing, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -140,7 +152,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   };
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, tracing, photos, deps,
     async close() {
       await photos.close();
       await reminders.close();

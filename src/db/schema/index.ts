@@ -11,3 +11,4 @@ export * from './settings.js';
 export * from './questions.js';
 export * from './zalo-tokens.js';
 export * from './registrations.js';
+export * from './tracing.js';
