@@ -134,7 +134,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const photos = createPhotoDecoder();
   const tracing = createTracing({
     config, db, venues, now: () => clock.now(),
-    outbox: ledgerOutbox({ outbound: repos.outbound, capabilities: (c, b) => adapters.get(c, b)?.capabilities, enqueue: (c, b, ids) => queues.enqueueOutbound(c, b, ids) }),
+    outbox: ledgerOutbox({ capabilities: (c, b) => adapters.get(c, b)?.capabilities, enqueue: (c, b, ids) => queues.enqueueOutbound(c, b, ids) }),
     audit: logAudit(log.child({ component: 'audit' })),
     channelEnabled: (c, b) => adapters.get(c, b) !== undefined,
     channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,

@@ -116,7 +116,7 @@ describe('a person event from a share code', () => {
     await f.visit(atOld, old, '2026-11-10T01:30:00Z', '2026-11-10T01:40:00Z');
 
     const { code } = await createShareCode(ts.rt.tracing, theCase, null);
-    const { eventId, windows } = await openPersonEvent(ts.rt.tracing, operator, { code, communeId: 'pho-minh' });
+    const { eventId, windows } = await openPersonEvent(ts.rt.tracing, operator, { code, communeId: 'duc-pho/pho-minh' });
     expect(windows).toBe(2);
     const people = (await ts.rt.tracing.repo.match(eventId)).map((p) => key(p.contactId, p.dependentId)).sort();
     expect(people).toEqual([key(theCase, caseChild), key(atShop), key(atMarket)].sort());
@@ -126,12 +126,12 @@ describe('a person event from a share code', () => {
     clock.set('2026-11-30T12:00:00Z');
     const someone = await f.person();
     const first = await createShareCode(ts.rt.tracing, someone, null);
-    await openPersonEvent(ts.rt.tracing, operator, { code: first.code.toLowerCase(), communeId: 'pho-minh' });
-    await expect(openPersonEvent(ts.rt.tracing, operator, { code: first.code, communeId: 'pho-minh' })).rejects.toMatchObject({ code: 'share_code_used' });
+    await openPersonEvent(ts.rt.tracing, operator, { code: first.code.toLowerCase(), communeId: 'duc-pho/pho-minh' });
+    await expect(openPersonEvent(ts.rt.tracing, operator, { code: first.code, communeId: 'duc-pho/pho-minh' })).rejects.toMatchObject({ code: 'share_code_used' });
     const second = await createShareCode(ts.rt.tracing, someone, null);
     clock.set('2026-12-01T12:00:01Z');
-    await expect(openPersonEvent(ts.rt.tracing, operator, { code: second.code, communeId: 'pho-minh' })).rejects.toMatchObject({ code: 'share_code_expired' });
-    await expect(openPersonEvent(ts.rt.tracing, operator, { code: 'TV-AAAA-BBBB', communeId: 'pho-minh' })).rejects.toMatchObject({ code: 'share_code_unknown' });
+    await expect(openPersonEvent(ts.rt.tracing, operator, { code: second.code, communeId: 'duc-pho/pho-minh' })).rejects.toMatchObject({ code: 'share_code_expired' });
+    await expect(openPersonEvent(ts.rt.tracing, operator, { code: 'TV-AAAA-BBBB', communeId: 'duc-pho/pho-minh' })).rejects.toMatchObject({ code: 'share_code_unknown' });
     clock.set('2026-11-30T12:00:00Z');
   });
 });

@@ -7,7 +7,7 @@ import type { Runtime } from '../../src/runtime.js';
 export function tracingFixtures(rt: () => Runtime) {
   let n = 0;
   return {
-    async venue(name: string, typeId = 'market', communeId = 'pho-minh', ownerContactId: number | null = null) {
+    async venue(name: string, typeId = 'market', communeId = 'duc-pho/pho-minh', ownerContactId: number | null = null) {
       const manual = rt().venues.domain.newManualCode();
       const { venue, code } = await rt().venues.repo.create({ name, typeId, communeId, address: '1 Nguyễn Nghiêm', phone: '0905123456', ownerContactId }, { id: `tv${randomBytes(6).toString('hex')}`, manualCode: manual });
       return { id: venue.id, codeId: code.id, manualCode: code.manualCode, name };
@@ -30,7 +30,7 @@ export function tracingFixtures(rt: () => Runtime) {
     async visit(contactId: number, venue: { id: number; codeId: string }, from: string, to: string | null, dependentId: number | null = null) {
       const [v] = await rt().db
         .insert(visits)
-        .values({ contactId, dependentId, venueId: venue.id, codeId: venue.codeId, communeId: 'pho-minh', method: 'code', checkedInAt: new Date(from), checkedOutAt: to ? new Date(to) : null, checkoutReason: to ? 'manual' : null, dedupeKey: randomBytes(8).toString('hex') })
+        .values({ contactId, dependentId, venueId: venue.id, codeId: venue.codeId, communeId: 'duc-pho/pho-minh', method: 'code', checkedInAt: new Date(from), checkedOutAt: to ? new Date(to) : null, checkoutReason: to ? 'manual' : null, dedupeKey: randomBytes(8).toString('hex') })
         .returning();
       return v!.id;
     },

@@ -166,16 +166,22 @@ export class TracingRepo {
     return row?.n ?? 0;
   }
 
-  /** Inserts alerts in batches; a person already alerted for the event is skipped. Returns the new rows' ids by person. */
+  /**
+   * Inserts alerts in batches (one statement of a JSON array per 5,000: thousands of bound
+   * parameters are far slower); a person already alerted for the event is skipped. Returns the new
+   * rows' ids by person key.
+   */
   async insertAlerts(tx: Db, alerts: readonly NewAlert[]): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
-    for (let i = 0; i < alerts.length; i += 2000) {
-      const rows = await tx
-        .insert(exposureAlerts)
-        .values(alerts.slice(i, i + 2000).map((a) => ({ ...a, personKey: personKey(a.contactId, a.dependentId) })))
-        .onConflictDoNothing()
-        .returning({ id: exposureAlerts.id, personKey: exposureAlerts.personKey });
-      for (const r of rows) ids.set(r.personKey, r.id);
+    for (let i = 0; i < alerts.length; i += 5000) {
+      const chunk = JSON.stringify(alerts.slice(i, i + 5000).map((a) => ({ ...a, personKey: personKey(a.contactId, a.dependentId) })));
+      const result = await tx.execute(sql`
+        insert into exposure_alerts (event_id, contact_id, dependent_id, person_key, window_id, status, reason, channel, template_version)
+        select x."eventId", x."contactId", x."dependentId", x."personKey", x."windowId", x.status, x.reason, x.channel, x."templateVersion"
+        from jsonb_to_recordset(${chunk}::jsonb) as x("eventId" bigint, "contactId" bigint, "dependentId" bigint, "personKey" text, "windowId" bigint, status text, reason text, channel text, "templateVersion" int)
+        on conflict (event_id, person_key) do nothing
+        returning id, person_key`);
+      for (const r of rowsOf(result)) ids.set(String(r.person_key), Number(r.id));
     }
     return ids;
   }
