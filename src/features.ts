@@ -20,6 +20,7 @@ import type { FaqService } from './faq/service.js';
 import { helpDeskFeature } from './help-desk/help-desk-feature.js';
 import type { AdapterRegistry } from './pipeline/adapters.js';
 import type { Queues } from './queue/queues.js';
+import type { Outbox } from './outbox/types.js';
 import type { VenueOps } from './venue-ops/index.js';
 import { officialScope } from './venue-ops/official-scope.js';
 import { officialsFeature } from './venue-ops/officials-feature.js';
@@ -48,6 +49,8 @@ export interface FeatureHost {
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  /** Every message a feature sends outside its turn's replies goes through the outbox. */
+  readonly outbox: Outbox;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];

@@ -48,7 +48,7 @@ export function officialHandlers(deps: Deps) {
     const commune = deps.communeById(q.communeId ?? '')?.name ?? 'xã, phường';
     return {
       ...deps.say(t.answerSent(id)),
-      notices: [{ to: { channel: q.askerChannel, chatId: q.askerChatId }, replies: [{ type: 'text', text: t.toResident(commune, q.text, answer) }] }],
+      notices: [{ to: { channel: q.askerChannel, botId: q.askerBotId, chatId: q.askerChatId }, replies: [{ type: 'text', text: t.toResident(commune, q.text, answer) }] }],
     };
   };
 

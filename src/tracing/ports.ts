@@ -1,11 +1,9 @@
 import type { Db } from '../db/client.js';
-import type { Reply } from '../conversation/types.js';
 
 /*
- * The seams tracing uses. Officials/audit (issue 10) and the outbox (issue 11) are built in
- * parallel; these shapes mirror docs CONTRACTS.md exactly so that wiring the real ones is an
- * import change. Until they land the runtime binds them to what exists (the officials table, the
- * outbound ledger, the log).
+ * The seams tracing uses. Officials/audit (issue 10) are built in parallel; these shapes mirror
+ * CONTRACTS.md exactly so that wiring the real ones is an import change. Until they land the
+ * runtime binds them to what exists (the officials table, the log).
  */
 
 export type OfficialRole = 'official' | 'admin';
@@ -39,27 +37,8 @@ export interface AuditLog {
   record(db: Db, entry: AuditEntry): Promise<void>;
 }
 
-/** Issue 11's priority classes: replies go first, then alerts. */
-export type PriorityClass = 'reply' | 'alert' | 'reminder' | 'bulk';
-
-export interface OutboxMessage {
-  readonly to: { readonly contactId: number } | { readonly channel: string; readonly botId: string; readonly chatId: string };
-  readonly priority: PriorityClass;
-  readonly parts: readonly Reply[];
-  readonly expiresAt?: Date;
-  readonly inboundId?: number;
-  readonly dedupe?: { readonly kind: string; readonly key: string };
-}
-
-export interface OutboxReceipt {
-  readonly ids: readonly number[];
-  readonly skipped: number;
-}
-
-export interface Outbox {
-  add(tx: Db, messages: readonly OutboxMessage[]): Promise<OutboxReceipt>;
-  afterCommit(receipt: OutboxReceipt): Promise<void>;
-}
+/** Issue 11's outbox (landed): alerts go through it with the `alert` priority. */
+export type { Outbox, OutboxMessage, OutboxReceipt, PriorityClass } from '../outbox/types.js';
 
 /** Thrown when a caller acts outside their communes (→ HTTP 403); retrying cannot help. */
 export class TracingForbiddenError extends Error {

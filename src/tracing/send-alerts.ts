@@ -70,7 +70,6 @@ export async function sendAlerts(deps: TracingDeps, caller: Caller, eventId: num
       if (!deps.channelHasButtons(chat.channel, chat.botId)) offers.push({ chatContactId: chat.id, choices: alertChoices(alertId) });
     }
     const receipt = await deps.outbox.add(tx, alerts.map((a) => a.message));
-    if (receipt.ids.length === alerts.length) await deps.repo.setOutboundIds(tx, alerts.map((a, i) => [a.alertId, receipt.ids[i]!] as const));
     await deps.repo.offerChoices(tx, offers);
     const owners = [...windows.values()].filter((w) => !w.ownerNotified && w.ownerContactId !== null);
     const ownerReceipt = await deps.outbox.add(

@@ -6,6 +6,7 @@ import { registrationsAppointCommand, registrationsExportCommand } from './regis
 import { officialsAddCommand, venuesCreateCommand, venuesImportCommand } from './venues.js';
 import { zaloBotSetWebhookCommand } from './zalo-bot-set-webhook.js';
 import { telegramSetWebhookCommand } from './telegram-set-webhook.js';
+import { unitsImportCommand, unitsListCommand, unitsRenameCommand } from './units.js';
 
 /** Every CLI command, one import each. Keep the list sorted by name. */
 export const commands: readonly CliCommand[] = [
@@ -16,6 +17,9 @@ export const commands: readonly CliCommand[] = [
   registrationsAppointCommand,
   registrationsExportCommand,
   telegramSetWebhookCommand,
+  unitsImportCommand,
+  unitsListCommand,
+  unitsRenameCommand,
   venuesCreateCommand,
   venuesImportCommand,
   zaloBotSetWebhookCommand,

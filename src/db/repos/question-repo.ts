@@ -10,6 +10,7 @@ export type QuestionRow = typeof residentQuestions.$inferSelect;
 export interface QuestionWithAsker extends QuestionRow {
   readonly askerChannel: string;
   readonly askerChatId: string;
+  readonly askerBotId: string;
 }
 
 /** Stores unanswered and forwarded resident questions (see the schema doc). */
@@ -23,11 +24,11 @@ export class QuestionRepo {
 
   async get(id: number): Promise<QuestionWithAsker | undefined> {
     const [row] = await this.db
-      .select({ q: residentQuestions, channel: contacts.channel, chatId: contacts.chatId })
+      .select({ q: residentQuestions, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId })
       .from(residentQuestions)
       .innerJoin(contacts, eq(contacts.id, residentQuestions.contactId))
       .where(eq(residentQuestions.id, id));
-    return row ? { ...row.q, askerChannel: row.channel, askerChatId: row.chatId } : undefined;
+    return row ? { ...row.q, askerChannel: row.channel, askerChatId: row.chatId, askerBotId: row.botId } : undefined;
   }
 
   /** Marks the question as passed to the officials of a commune (only the asker may do so). */

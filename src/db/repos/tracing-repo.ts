@@ -186,13 +186,6 @@ export class TracingRepo {
     return ids;
   }
 
-  async setOutboundIds(tx: Db, pairs: readonly (readonly [alertId: number, outboundId: number])[]): Promise<void> {
-    for (let i = 0; i < pairs.length; i += 5000) {
-      const chunk = pairs.slice(i, i + 5000);
-      await tx.execute(sql`update exposure_alerts a set outbound_id = x.o from (select unnest(${`{${chunk.map((p) => p[0]).join(',')}}`}::bigint[]) as a, unnest(${`{${chunk.map((p) => p[1]).join(',')}}`}::bigint[]) as o) x where a.id = x.a`);
-    }
-  }
-
   /**
    * Remembers the alert's choices as the chat's last offered ones where the platform has no
    * buttons, so "1" / "2" typed back map to them (unless the person is in the middle of a flow).
@@ -233,7 +226,7 @@ export class TracingRepo {
         count(a.acknowledged_at)::int as acknowledged,
         count(a.symptoms_at)::int as symptoms,
         count(*) filter (where a.status = 'unreachable')::int as unreachable
-      from exposure_alerts a left join outbound_messages o on o.id = a.outbound_id where a.event_id = ${eventId}`);
+      from exposure_alerts a left join outbound_messages o on o.dedupe_kind = 'tracing.alert' and o.dedupe_key = a.id::text and o.part_no = 0 where a.event_id = ${eventId}`);
     const r = rowsOf(result)[0] ?? {};
     return { people: Number(r.people ?? 0), sent: Number(r.sent ?? 0), delivered: Number(r.delivered ?? 0), acknowledged: Number(r.acknowledged ?? 0), symptoms: Number(r.symptoms ?? 0), unreachable: Number(r.unreachable ?? 0) };
   }

@@ -74,7 +74,6 @@ export const exposureAlerts = pgTable(
     status: text('status').notNull(),
     reason: text('reason'),
     channel: text('channel'),
-    outboundId: bigint('outbound_id', { mode: 'number' }),
     templateVersion: integer('template_version').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),

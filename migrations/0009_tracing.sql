@@ -15,7 +15,6 @@ CREATE TABLE "exposure_alerts" (
 	"status" text NOT NULL,
 	"reason" text,
 	"channel" text,
-	"outbound_id" bigint,
 	"template_version" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"acknowledged_at" timestamp with time zone,
