@@ -39,10 +39,12 @@ import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { createTracing } from './tracing/index.js';
 import type { TracingDeps } from './tracing/deps.js';
-import { logAudit } from './tracing/interim-ports.js';
 import { Metrics } from './metrics/metrics.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
+import { createOfficials, type Officials } from './officials/index.js';
+import type { AuditTrail } from './audit/audit-log.js';
+import { AuditRepo } from './db/repos/audit-repo.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -74,6 +76,10 @@ export interface Runtime {
   readonly bots: PlatformBots;
   readonly core: ConversationCore;
   readonly venues: VenueOps;
+  /** Officials (from invites only) and the invite/revoke/token use-cases. */
+  readonly officials: Officials;
+  /** Who read or changed personal data. */
+  readonly audit: AuditTrail;
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
@@ -142,6 +148,8 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   });
   const pausedBots = new PausedBots(log);
   const sendWorker = new OutboxWorkerRegistry(db, log);
+  const audit = new AuditRepo(db);
+  const officials = createOfficials({ db, audit, allCommuneIds: venues.domain.communes.map((c) => c.id) });
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {
@@ -158,12 +166,11 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
   const tracing = createTracing({
-    config, db, venues, outbox, now: () => clock.now(),
-    audit: logAudit(log.child({ component: 'audit' })),
+    config, db, venues, outbox, audit, now: () => clock.now(),
     channelEnabled: (c, b) => adapters.get(c, b) !== undefined,
     channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
   });
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, outbox, tracing, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -195,7 +202,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, registrations, faq, tracing, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, tracing, metrics, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

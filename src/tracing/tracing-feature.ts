@@ -17,6 +17,8 @@ export interface TracingFeatureDeps {
   /** The official behind this chat, or null (issue 10's `OfficialsDirectory.forChat`). */
   officialOf(ctx: TurnContext): Promise<Official | null>;
   dependents(contactId: number): Promise<Dependent[]>;
+  /** Officials of a commune with the chats that reach them (issue 10's `OfficialsDirectory.ofCommune`). */
+  officialsOf(communeId: string): Promise<Array<{ chats: Array<{ channel: string; botId: string; chatId: string }> }>>;
   readonly questions: QuestionRepo;
 }
 
@@ -104,7 +106,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
     const question = await deps.questions.add({ contactId: ctx.person.chatContactId, text: t.urgentQuestion(alert.eventId, who), topTopics: [] });
     await deps.questions.forward(question.id, ctx.person.chatContactId, alert.communeId);
     const commune = tr.communeName(alert.communeId);
-    const officials = await deps.questions.officialsOf(alert.communeId);
+    const officials = (await deps.officialsOf(alert.communeId)).flatMap((o) => (o.chats[0] ? [o.chats[0]] : []));
     return {
       ...say(t.symptomsSent(commune)),
       notices: officials.map((o) => ({ to: o, replies: [{ type: 'text' as const, text: t.toOfficialUrgent(question.id, commune, question.text), choices: [{ label: t.reply, data: `hd:reply:${question.id}` }] }] })),

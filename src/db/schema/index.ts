@@ -13,4 +13,5 @@ export * from './zalo-tokens.js';
 export * from './registrations.js';
 export * from './units.js';
 export * from './outbox-workers.js';
+export * from './audit.js';
 export * from './tracing.js';
