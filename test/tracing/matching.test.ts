@@ -135,3 +135,18 @@ describe('a person event from a share code', () => {
     clock.set('2026-11-30T12:00:00Z');
   });
 });
+
+describe('tracing retention', () => {
+  it('deletes events (with their windows and alerts) past TRACING_RETENTION_DAYS, and expired share codes', async () => {
+    clock.set('2026-11-30T12:00:00Z');
+    const market = await f.venue('Chợ cũ');
+    const { eventId } = await openPlaceEvent(ts.rt.tracing, operator, { venue: `#${market.id}`, windows: [{ from: new Date('2026-11-30T00:00:00Z'), to: new Date('2026-11-30T03:00:00Z') }] });
+    const { purgeTracing } = await import('../../src/tracing/retention.js');
+    await purgeTracing(ts.rt.tracing);
+    expect(await ts.rt.tracing.repo.event(eventId)).toBeDefined();
+    clock.set('2027-01-30T12:00:01Z'); // 61 days later (default retention 60)
+    await purgeTracing(ts.rt.tracing);
+    expect(await ts.rt.tracing.repo.event(eventId)).toBeUndefined();
+    clock.set('2026-11-30T12:00:00Z');
+  });
+});
