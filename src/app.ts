@@ -6,6 +6,7 @@ import { miniAppHandOver } from '../bots/zalo-mini-app/hand-over.js';
 import { codePagePlugin } from './http/code-page.js';
 import { healthPlugin } from './http/health.js';
 import { reportsPlugin } from './http/reports.js';
+import { tracingApiPlugin } from './http/tracing-api.js';
 import { exportRegistrations } from './registration/appointments.js';
 import { mediaPlugin } from './http/media.js';
 import { webhookPlugin } from './http/webhooks.js';
@@ -63,5 +64,6 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator, zaloMiniApp: miniApp ? miniAppHandOver(miniApp.appId) : undefined }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
+  await app.register(tracingApiPlugin({ tracing: rt.tracing, forToken: (t, now) => rt.officials.forToken(t, now), now: () => rt.clock.now() }));
   return app;
 }

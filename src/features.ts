@@ -32,6 +32,8 @@ import { officialsFeature } from './venue-ops/officials-feature.js';
 import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
 import { registrationFeature } from './registration/registration-feature.js';
+import type { TracingDeps } from './tracing/deps.js';
+import { tracingFeature } from './tracing/tracing-feature.js';
 import type { ReminderPorts } from './registration/reminders.js';
 
 /** Largest photo we fetch from a platform (issue 5: 10 MB per file). */
@@ -56,6 +58,8 @@ export interface FeatureHost {
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  /** Exposure tracing use-cases (issue 12). */
+  readonly tracing: TracingDeps;
   /** Every message a feature sends outside its turn's replies goes through the outbox. */
   readonly outbox: Outbox;
 }
@@ -106,6 +110,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       communeById: (id) => domain.communeById(id),
       unschedule: (id, version) => host.registrations.ports.unschedule(id, version, ['appointed', 'day-before', 'two-hours']),
     }),
+    tracingFeature({ tracing: host.tracing, officialOf, officialsOf: (id) => host.officials.ofCommune(id), dependents: (id) => visits.dependents(id), questions: new QuestionRepo(host.db) }),
     helpDeskFeature({
       faq: host.faq,
       questions: new QuestionRepo(host.db),

@@ -37,6 +37,8 @@ import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
+import { createTracing } from './tracing/index.js';
+import type { TracingDeps } from './tracing/deps.js';
 import { Metrics } from './metrics/metrics.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
@@ -81,6 +83,8 @@ export interface Runtime {
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
+  /** Exposure tracing (issue 12): the use-cases' dependencies, shared by chat, CLI and HTTP. */
+  readonly tracing: TracingDeps;
   /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
   readonly metrics: Metrics;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
@@ -161,7 +165,12 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const tracing = createTracing({
+    config, db, venues, outbox, audit, now: () => clock.now(),
+    channelEnabled: (c, b) => adapters.get(c, b) !== undefined,
+    channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
+  });
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -193,7 +202,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, tracing, metrics, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

@@ -14,6 +14,7 @@ import { processReminder } from './registration/reminders.js';
 import { startWorkers, type RunningWorkers } from './queue/workers.js';
 import { PUBLISHED_URL_KEY, type Runtime } from './runtime.js';
 import { SettingsRepo } from './db/repos/settings-repo.js';
+import { purgeTracing } from './tracing/retention.js';
 
 /** The service in one process: HTTP intake, workers and the sweep, or one side of it (ROLE). */
 export interface Service {
@@ -114,6 +115,7 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
       name: 'visits',
       run: () => runVisitMaintenance(visits, rt.clock.now(), visitOptions, rt.log),
     },
+    { name: 'tracing-retention', run: () => purgeTracing(rt.tracing) },
   ];
 }
 

@@ -73,6 +73,14 @@ export const configSchema = z
     SENT_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(3),
     /** Simulator chats (and everything typed in them) expire after this many idle hours. */
     SIMULATOR_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    /** Tracing (issue 12): minutes after the case left during which a visit still counts as exposed. */
+    TRACING_TAIL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+    /** Tracing: a person event gets the shared visits of this many days (never beyond visit retention). */
+    TRACING_SHARE_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    /** Tracing: an event that would alert more people than this needs a district admin's approval. */
+    TRACING_APPROVAL_THRESHOLD: z.coerce.number().int().min(1).default(2000),
+    /** Tracing: events and their alert rows are deleted this many days after the event closed (or opened, if never closed). */
+    TRACING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
     /** Minutes between maintenance runs (automatic check-out, retention). */
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */

@@ -7,6 +7,7 @@ import { venuesCreateCommand, venuesImportCommand } from './venues.js';
 import { officialsAuditCommand, officialsInviteCommand, officialsListCommand, officialsRevokeCommand, officialsTokenCommand } from './officials.js';
 import { zaloBotSetWebhookCommand } from './zalo-bot-set-webhook.js';
 import { telegramSetWebhookCommand } from './telegram-set-webhook.js';
+import { tracingApproveCommand, tracingPreviewCommand, tracingSendCommand, tracingStatusCommand, tracingTemplateCommand } from './tracing.js';
 import { unitsImportCommand, unitsListCommand, unitsRenameCommand } from './units.js';
 
 /** Every CLI command, one import each. Keep the list sorted by name. */
@@ -22,6 +23,11 @@ export const commands: readonly CliCommand[] = [
   registrationsAppointCommand,
   registrationsExportCommand,
   telegramSetWebhookCommand,
+  tracingApproveCommand,
+  tracingPreviewCommand,
+  tracingSendCommand,
+  tracingStatusCommand,
+  tracingTemplateCommand,
   unitsImportCommand,
   unitsListCommand,
   unitsRenameCommand,

@@ -14,3 +14,4 @@ export * from './registrations.js';
 export * from './units.js';
 export * from './outbox-workers.js';
 export * from './audit.js';
+export * from './tracing.js';

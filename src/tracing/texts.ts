@@ -1,0 +1,69 @@
+import { showWindow, vnDate } from './alert-template.js';
+import type { Preview } from './preview-event.js';
+import { UNREACHABLE_LABELS, type UnreachableReason } from './reach.js';
+
+const CHANNEL_NAMES: Readonly<Record<string, string>> = { telegram: 'Telegram', 'zalo-oa': 'Zalo OA', 'zalo-bot': 'Zalo Bot', web: 'trình mô phỏng' };
+
+/** Every sentence tracing says, to officials and residents. */
+export const tracingTexts = {
+  notOfficial: 'Chức năng truy vết dành cho cán bộ phường, xã được cấp quyền.',
+  usage:
+    'Truy vết (chỉ cán bộ):\n' +
+    '• Theo địa điểm và giờ: /truyvet <mã số hoặc tên địa điểm> <ngày/tháng> <giờ bắt đầu>-<giờ kết thúc>\n' +
+    '  ví dụ: /truyvet Chợ Phổ Minh 01/12 7:00-10:00\n' +
+    '• Theo người mắc (họ đồng ý): /truyvet TV-XXXX-XXXX (mã người dân nhận được khi chọn "Chia sẻ lịch sử cho cán bộ y tế")\n' +
+    '• Xem theo dõi một sự kiện: /truyvet #<số sự kiện>',
+  events: (lines: string[]) => (lines.length ? `Các sự kiện truy vết gần đây:\n${lines.join('\n')}` : 'Chưa có sự kiện truy vết nào.'),
+  preview: (p: Preview, commune: string) => {
+    const windows = p.windows.map((w) => `• ${w.venue}: ${showWindow(new Date(w.from), new Date(w.to))} ngày ${vnDate(new Date(w.from))}`);
+    const channels = Object.entries(p.byChannel).map(([c, n]) => `${CHANNEL_NAMES[c] ?? c} ${n}`);
+    const reasons = Object.entries(p.unreachableBy).map(([r, n]) => `${UNREACHABLE_LABELS[r as UnreachableReason]}: ${n}`);
+    return [
+      `🔎 Sự kiện truy vết #${p.eventId} (${commune})${p.status === 'closed' ? ' — đã đóng' : ''}`,
+      windows.length ? `Khung giờ:\n${windows.join('\n')}` : 'Không có lượt khai báo nào của người này trong thời gian chia sẻ.',
+      `Số người có thể đã tiếp xúc (tính cả người thân): ${p.people}; chưa được báo: ${p.newPeople}${p.familyMembers ? ` (trong đó ${p.familyMembers} người thân do người khác khai báo hộ)` : ''}.`,
+      `Liên lạc được ngay: ${channels.length ? channels.join(', ') : '0'}.`,
+      p.unreachable ? `Chưa liên lạc được: ${p.unreachable} (${reasons.join('; ')}).` : 'Tất cả đều liên lạc được.',
+      p.needsApproval ? '⚠️ Số người vượt ngưỡng của huyện: cần quản trị viên huyện phê duyệt trước khi gửi.' : 'Chưa gửi gì. Bấm "Gửi cảnh báo" để gửi.',
+    ].join('\n');
+  },
+  sent: (id: number, alerted: number, unreachable: number) => `Đã gửi cảnh báo của sự kiện #${id} tới ${alerted} người${unreachable ? `; ${unreachable} người chưa liên lạc được` : ''}. Người đã được báo trước đó không nhận lại.`,
+  approved: (id: number, people: number) => `Đã phê duyệt sự kiện #${id} cho ${people} người. Bấm "Gửi cảnh báo" để gửi.`,
+  closed: (id: number) => `Đã đóng sự kiện #${id}: không gửi thêm, không theo dõi thêm.`,
+  followUp: (f: { eventId: number; people: number; sent: number; delivered: number; acknowledged: number; symptoms: number; unreachable: number; status: string }) =>
+    `📊 Sự kiện #${f.eventId}${f.status === 'closed' ? ' (đã đóng)' : ''}: ${f.people} người; đã gửi ${f.sent}, đã tới máy ${f.delivered}, đã xác nhận "Đã nhận" ${f.acknowledged}, báo có triệu chứng ${f.symptoms}, chưa liên lạc được ${f.unreachable}.`,
+  error: (code: string, message: string): string =>
+    ({
+      venue_not_found: 'Không tìm thấy địa điểm này trong phường, xã của bạn. Bạn nhập mã số in dưới mã QR, đường dẫn của mã, hoặc tên địa điểm.',
+      venue_ambiguous: `Có nhiều địa điểm trùng tên: ${message.split(': ').slice(1).join(': ')}. Bạn nhập mã số hoặc "#số" của địa điểm.`,
+      bad_window: 'Khung giờ chưa đúng: giờ kết thúc phải sau giờ bắt đầu, không quá 24 giờ, không ở tương lai và trong thời gian còn lưu khai báo.',
+      share_code_unknown: 'Mã chia sẻ không đúng. Bạn kiểm tra lại mã (dạng TV-XXXX-XXXX).',
+      share_code_expired: 'Mã chia sẻ đã hết hạn (24 giờ). Nhờ người dân tạo mã mới.',
+      share_code_used: 'Mã chia sẻ này đã được dùng.',
+      bad_share_code: 'Mã chia sẻ có dạng TV-XXXX-XXXX.',
+      commune_required: 'Bạn phụ trách nhiều phường, xã: hãy dùng dòng lệnh hoặc trang quản trị để chọn xã cho sự kiện này.',
+      approval_required: 'Sự kiện vượt ngưỡng số người của huyện: cần quản trị viên huyện phê duyệt trước khi gửi.',
+      event_closed: 'Sự kiện này đã đóng.',
+      event_not_found: 'Không có sự kiện này trong phường, xã của bạn.',
+      forbidden: 'Việc này nằm ngoài phạm vi được cấp quyền của bạn.',
+    })[code] ?? 'Không thực hiện được yêu cầu. Bạn thử lại sau nhé.',
+  // Residents
+  shareWho: 'Chia sẻ lịch sử khai báo 14 ngày gần nhất cho cán bộ y tế (chỉ khi bạn hoặc người thân có kết quả dương tính). Chia sẻ lịch sử của ai?',
+  shareSelf: 'Của tôi',
+  shareCode: (code: string, who: string | null, until: Date) =>
+    `Mã chia sẻ${who ? ` lịch sử của ${who}` : ''}: ${code}\nĐọc mã này cho cán bộ y tế. Mã dùng được một lần, hết hạn lúc ${showWindow(until, until).split(' đến ')[0]} ngày ${vnDate(until)}.\n` +
+    'Cán bộ chỉ thấy các nơi và khung giờ để báo người có thể đã tiếp xúc; những người đó không được biết bạn là ai.',
+  ackThanks: 'Cảm ơn bạn đã xác nhận. Hãy theo dõi sức khỏe trong 14 ngày; nếu có sốt, ho, khó thở, bấm "Tôi có triệu chứng" hoặc gọi 1900 9095.',
+  ackAgain: 'Bạn đã xác nhận tin này rồi. Cảm ơn bạn!',
+  symptomsSent: (commune: string) =>
+    `Đã báo cán bộ y tế ${commune}; cán bộ sẽ nhắn lại bạn tại đây. Trong lúc chờ: ở nhà, đeo khẩu trang, tránh tiếp xúc người khác. Nếu khó thở, gọi cấp cứu 115.`,
+  symptomsAgain: 'Bạn đã báo có triệu chứng rồi; cán bộ y tế sẽ liên hệ. Nếu khó thở, gọi cấp cứu 115.',
+  eventClosedForResident: 'Đợt theo dõi này đã kết thúc. Nếu bạn có triệu chứng, hãy gọi Trạm y tế xã, phường hoặc đường dây nóng 1900 9095.',
+  alertUnknown: 'Tin cảnh báo này không còn. Nếu bạn có triệu chứng, hãy gọi Trạm y tế xã, phường hoặc 1900 9095.',
+  urgentQuestion: (eventId: number, who: string | null) => `[KHẨN] Người nhận cảnh báo truy vết #${eventId} báo có triệu chứng${who ? ` (người thân: ${who})` : ''}. Cần liên hệ, hướng dẫn.`,
+  toOfficialUrgent: (questionId: number, commune: string, text: string) => `🚨 KHẨN — câu hỏi #${questionId} (${commune}):\n«${text}»`,
+  reply: 'Trả lời',
+  send: 'Gửi cảnh báo',
+  approve: 'Phê duyệt (quản trị viên huyện)',
+  close: 'Đóng sự kiện',
+} as const;

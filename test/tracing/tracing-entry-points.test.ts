@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { simulatorChatId } from '../../bots/web/adapter.js';
+import { becomeOfficial } from '../harness/officials.js';
+import { startTestService, type TestService } from '../harness/service.js';
+import { SimChat, choicesOf, textOf } from '../harness/sim-chat.js';
+import { tracingFixtures } from './tracing-fixtures.js';
+
+let ts: TestService;
+const f = tracingFixtures(() => ts.rt);
+const iso = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+beforeAll(async () => {
+  ts = await startTestService({ listen: true });
+});
+afterAll(async () => ts?.stop());
+
+async function tokenFor(chatId: string, communes: string[], role: 'official' | 'admin' = 'official') {
+  const communeIds = communes.map((c) => ts.rt.venues.domain.searchCommunes(c)[0]!.id);
+  const { code } = await ts.rt.officials.invite({ role, communeIds, by: null, via: 'cli', now: new Date() });
+  const contact = await ts.rt.repos.contacts.upsertFromEvent({ channel: 'telegram', botId: 'b', chatId, userId: chatId, at: new Date(), body: { type: 'text', text: code } });
+  const joined = await ts.rt.officials.redeem(code, { contactId: contact.id, channel: 'telegram', chatId, displayName: null }, new Date());
+  if (joined.kind !== 'joined') throw new Error('invite refused');
+  return { authorization: `Bearer ${await ts.rt.officials.issueApiToken(joined.official.id, 'cli')}` };
+}
+const contactOf = async (chat: SimChat) => (await ts.rt.repos.contacts.find('web', 'simulator', simulatorChatId(chat.session, chat.role)))!.id;
+
+describe('the tracing API for the dashboard', () => {
+  it('needs a personal token, keeps each commune to itself and audits every query and export', async () => {
+    const market = await f.venue('Chợ Phổ Minh', 'market', 'duc-pho/pho-minh');
+    await f.visit(await f.person(), market, iso(2), iso(1.5));
+    const phoMinh = await tokenFor('2001', ['Phổ Minh']);
+    const binhChau = await tokenFor('2002', ['Bình Châu']);
+    const open = { venue: market.manualCode, windows: [{ from: iso(3), to: iso(1) }] };
+
+    expect((await ts.app.inject({ method: 'POST', url: '/api/tracing/events', payload: open })).statusCode).toBe(401);
+    const created = await ts.app.inject({ method: 'POST', url: '/api/tracing/events', headers: phoMinh, payload: open });
+    expect(created.statusCode).toBe(201);
+    const { preview } = created.json() as { preview: { eventId: number; people: number } };
+    expect(preview.people).toBe(1);
+
+    for (const url of [`/api/tracing/events/${preview.eventId}`, `/api/tracing/events/${preview.eventId}/preview`, `/api/tracing/events/${preview.eventId}/contacts.csv`]) {
+      expect((await ts.app.inject({ method: 'GET', url, headers: binhChau })).statusCode).toBe(404);
+    }
+    expect((await ts.app.inject({ method: 'POST', url: `/api/tracing/events/${preview.eventId}/send`, headers: binhChau })).statusCode).toBe(404);
+    expect((await ts.app.inject({ method: 'POST', url: '/api/tracing/events', headers: binhChau, payload: open })).statusCode).toBe(403);
+    expect((await ts.app.inject({ method: 'POST', url: '/api/tracing/events', headers: phoMinh, payload: { venue: market.manualCode, windows: [{ from: iso(1), to: iso(3) }] } })).json()).toMatchObject({ ok: false, error: { code: 'bad_window', retryable: false } });
+
+    const csv = await ts.app.inject({ method: 'GET', url: `/api/tracing/events/${preview.eventId}/contacts.csv`, headers: phoMinh });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect((await ts.app.inject({ method: 'PUT', url: '/api/tracing/template', headers: phoMinh, payload: { body: 'Bạn đã ở {dia_diem} ngày {ngay}, {khung_gio}.' } })).statusCode).toBe(403);
+    const actions = ((await ts.rt.db.execute(sql`select action from audit_log where subject = ${`event:${preview.eventId}`}`)) as unknown as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['tracing.open', 'tracing.preview', 'tracing.export']));
+  });
+});
+
+describe('tracing in chat', () => {
+  it('a resident shares a one-time code, the official traces with it, and an alert answered with symptoms reaches the commune as urgent', async () => {
+    const theCase = new SimChat(ts);
+    await theCase.send('xin chào');
+    const shop = await f.venue('Nhà sách Phổ Minh', 'bookshop', 'duc-pho/pho-minh');
+    await f.visit(await contactOf(theCase), shop, iso(5), iso(4.5));
+    const neighbour = new SimChat(ts);
+    await neighbour.send('xin chào');
+    await f.visit(await contactOf(neighbour), shop, iso(4.8), iso(4.6));
+
+    const offer = await theCase.send('Chia sẻ lịch sử cho cán bộ y tế');
+    expect(choicesOf(offer).map((c) => c.label)).toContain('Của tôi');
+    const shared = textOf(await theCase.send({ choice: 'tv:share:self' }));
+    const code = /TV-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(shared)![0];
+
+    const official = new SimChat(ts);
+    await becomeOfficial(ts, official, { communes: ['Phổ Minh'] });
+    const outsider = new SimChat(ts);
+    expect(textOf(await outsider.send(`/truyvet ${code}`))).toContain('dành cho cán bộ');
+
+    const preview = await official.send(`/truyvet ${code}`);
+    expect(textOf(preview)).toMatch(/Sự kiện truy vết #\d+/);
+    expect(textOf(preview)).toContain('chưa được báo: 1');
+    const send = choicesOf(preview).find((c) => c.data.startsWith('tv:send:'))!;
+    expect(textOf(await official.send({ choice: send.data }))).toContain('tới 1 người');
+    expect(textOf(await official.send(`/truyvet ${code}`))).toContain('đã được dùng');
+
+    const alert = await neighbour.replies();
+    expect(textOf(alert)).toContain('Nhà sách Phổ Minh');
+    const symptoms = choicesOf(alert).find((c) => c.label === 'Tôi có triệu chứng')!;
+    expect(textOf(await neighbour.send({ choice: symptoms.data }))).toContain('Đã báo cán bộ y tế');
+    expect(textOf(await official.replies())).toContain('KHẨN');
+  });
+});
