@@ -9,6 +9,7 @@ import { webhookPlugin } from './http/webhooks.js';
 import { registerEdge } from './http/edge.js';
 import { instrumentWebhooks, metricsPlugin } from './metrics/metrics-plugin.js';
 import type { Runtime } from './runtime.js';
+import { dashboardPlugin } from './dashboard/plugin.js';
 
 /**
  * The HTTP application, without listening (fastify/demo's app vs server split): tests inject
@@ -42,5 +43,15 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
+  await app.register(
+    dashboardPlugin({
+      deps: rt.dashboard.deps,
+      auth: rt.dashboard.auth,
+      system: rt.dashboard.system,
+      secure: rt.config.NODE_ENV === 'production' || rt.config.publicUrl.startsWith('https:'),
+      queues: () => [rt.queues.inbound, ...rt.adapters.all().map((a) => rt.queues.outboundQueue(a.channel, a.botId))],
+      bots: () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId })),
+    }),
+  );
   return app;
 }

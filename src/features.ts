@@ -27,6 +27,8 @@ import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
 import { registrationFeature } from './registration/registration-feature.js';
 import type { ReminderPorts } from './registration/reminders.js';
+import type { Dashboard } from './dashboard/index.js';
+import { loginFeature } from './dashboard/login-feature.js';
 
 /** Largest photo we fetch from a platform (issue 5: 10 MB per file). */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -48,6 +50,7 @@ export interface FeatureHost {
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  readonly dashboard: Dashboard;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];
@@ -82,6 +85,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt }),
+    loginFeature(host.dashboard.auth),
     registrationFeature({
       store: host.registrations.repo,
       searchCommunes: (input) => domain.searchCommunes(input),

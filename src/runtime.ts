@@ -35,6 +35,7 @@ import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { Metrics } from './metrics/metrics.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
+import { createDashboard, type Dashboard } from './dashboard/index.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -65,6 +66,8 @@ export interface Runtime {
   readonly faq: FaqService;
   /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
   readonly metrics: Metrics;
+  /** The officials' web dashboard (issue 14): login links, sessions and its use-cases. */
+  readonly dashboard: Dashboard;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
   readonly photos: { decode(bytes: Uint8Array): Promise<string[]>; close(): Promise<void> };
   readonly deps: { readonly ingest: IngestDeps; readonly inbound: InboundDeps; readonly outbound: OutboundDeps; readonly sweep: SweepDeps };
@@ -133,7 +136,8 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const dashboard = createDashboard({ db, log, publicUrl: config.publicUrl, venues, registrations, outbound: repos.outbound, adapters, enqueueOutbound: (channel, botId, ids) => queues.enqueueOutbound(channel, botId, ids), now: () => clock.now() });
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, dashboard, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -150,7 +154,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, registrations, faq, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, registrations, faq, metrics, dashboard, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

@@ -50,6 +50,8 @@ export const visits = pgTable(
     uniqueIndex('visits_dedupe').on(t.dedupeKey),
     index('visits_contact').on(t.contactId, t.checkedInAt),
     index('visits_venue').on(t.venueId, t.checkedInAt),
+    /** The dashboard's check-ins per commune and day. */
+    index('visits_commune_day').on(t.communeId, t.checkedInAt),
     index('visits_open').on(t.checkedOutAt, t.checkedInAt),
   ],
 );
