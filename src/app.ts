@@ -15,7 +15,14 @@ import { dashboardPlugin } from './dashboard/plugin.js';
  * The HTTP application, without listening (fastify/demo's app vs server split): tests inject
  * requests into it, `main.ts` listens. One plugin per concern.
  */
-export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** Serve intake and pages (webhooks, simulator, code pages, API); false: health and metrics only (ROLE=worker). */
+  readonly intake?: boolean;
+  /** True once shutdown began (readiness answers 503). */
+  readonly draining?: () => boolean;
+}
+
+export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<FastifyInstance> {
   const hops = rt.config.TRUST_PROXY;
   const app = Fastify({ trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false, loggerInstance: rt.log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024 });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; retryable?: boolean }, req, reply) => {
@@ -27,10 +34,19 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such route', retryable: false } }));
 
-  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX });
+  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX, rateLimits: rt.config.RATE_LIMITS });
   instrumentWebhooks(app, rt.metrics);
   await app.register(metricsPlugin(rt.metrics, rt.config.METRICS_TOKEN));
-  await app.register(healthPlugin({ pingDatabase: () => rt.database.ping(), pingRedis: () => rt.queues.ping() }));
+  await app.register(
+    healthPlugin({
+      role: rt.config.ROLE,
+      pingDatabase: () => rt.database.ping(),
+      pingRedis: () => rt.queues.ping(),
+      draining: opts.draining ?? (() => false),
+      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), ...rt.pausedBots.statusOf(a.channel, a.botId) })),
+    }),
+  );
+  if (opts.intake === false) return app;
   await app.register(mediaPlugin(rt.media));
   for (const adapter of rt.adapters.all()) {
     if (adapter.channel !== 'web') await app.register(webhookPlugin(adapter, rt.deps.ingest));
@@ -42,7 +58,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: 'Khai báo qua Zalo Bot', href: rt.config.ZALO_BOT_CHAT_URL }] : []),
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
-  await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
+  await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
   await app.register(
     dashboardPlugin({
       deps: rt.dashboard.deps,

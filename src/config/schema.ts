@@ -73,8 +73,19 @@ export const configSchema = z
      * which rate limits count by. 0: use the socket address.
      */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * What this process runs: `web` (HTTP intake and pages), `worker` (queues, schedules, sweep;
+     * HTTP only for health and metrics) or `all`, so intake and processing scale separately.
+     */
+    ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+    /** On SIGTERM: seconds /readyz answers 503 before intake closes (lets a load balancer stop sending). */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(2),
+    /** On SIGTERM: seconds running jobs get to finish; after that they are released to other workers. */
+    SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().min(1).max(600).default(25),
     /** JSON file listing more bots per platform (see README "Several bots"); secrets by env reference. */
     CHANNELS_FILE: optionalString,
+    /** Per-client limits on anonymous routes (see README "HTTP edge"); tests of other things switch them off. */
+    RATE_LIMITS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Bearer token that protects GET /metrics (Prometheus). Unset: no /metrics route. */
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long generated media (QR images, posters) stay reachable under /media. */

@@ -1,39 +1,10 @@
-import type { Db } from '../db/client.js';
-
 /*
- * The seams to issue 10 (officials directory, roles, audit log), as CONTRACTS.md describes them.
- * Until that work lands on main these are declared here with exactly the same shapes; then they
- * become re-exports of `src/officials/types.ts` and `src/audit/audit-log.ts`.
+ * The seams to issue 10 (officials directory, roles, audit log) as the dashboard uses them: the
+ * dashboard needs only to find an official by chat and by id, and to write audit entries.
  */
-
-export type OfficialRole = 'official' | 'admin';
-
-/** An official as use-cases see them (see CONTRACTS.md, issue 10). */
-export interface Official {
-  readonly id: number;
-  readonly role: OfficialRole;
-  /** Commune ids they may act for; for an admin every commune of the deployment. */
-  readonly communeIds: readonly string[];
-  readonly displayName: string | null;
-}
+export type { Official, OfficialRole } from '../officials/types.js';
+export type { AuditEntry, AuditLog as AuditPort } from '../audit/audit-log.js';
+import type { OfficialsDirectory } from '../officials/types.js';
 
 /** How the dashboard finds officials: by the chat that asked for a login link, and by id per request. */
-export interface OfficialsPort {
-  forChat(channel: string, botId: string, chatId: string): Promise<Official | null>;
-  byId(id: number): Promise<Official | null>;
-}
-
-export interface AuditEntry {
-  readonly officialId: number | null;
-  readonly via: 'chat' | 'cli' | 'api' | 'dashboard';
-  readonly action: string;
-  readonly communeId: string | null;
-  readonly subject?: string;
-  /** Never personal data itself. */
-  readonly detail?: Readonly<Record<string, unknown>>;
-}
-
-/** Written in the caller's transaction, so an action and its record commit together. */
-export interface AuditPort {
-  record(db: Db, entry: AuditEntry): Promise<void>;
-}
+export type OfficialsPort = Pick<OfficialsDirectory, 'forChat' | 'byId'>;

@@ -46,9 +46,9 @@ ${bots.map((b) => html`<tr><td>${b.channel} · ${b.botId}</td><td>${vnDateTime(b
 </tbody></table></div>
 <h2>Zalo OA: hạn token</h2>${tokens.length ? html`<ul>${tokens.map((t) => html`<li>Ứng dụng ${t.appId}: hết hạn ${vnDateTime(t.expiresAt)}${t.expiresAt.getTime() < now.getTime() ? html` <span class="bad">(đã hết hạn)</span>` : ''}, làm mới lúc ${vnDateTime(t.updatedAt)}</li>`)}</ul>` : html`<p class="muted">Chưa cấu hình Zalo OA.</p>`}
 <h2>Hàng đợi</h2><p><a class="btn" href="${BASE}${BOARD}">Mở Bull Board</a></p>
-<h2>Cán bộ</h2><div class="scroll"><table id="officials"><thead><tr><th>#</th><th>Kênh</th><th>Xã, phường</th><th>Cấp quyền</th></tr></thead><tbody>
-${officials.map((o) => html`<tr><td>${o.id}</td><td>${o.channel}</td><td>${o.communeIds.map((c) => opts.deps.domain.communeById(c)?.name ?? c).join(', ')}</td><td>${vnDateTime(o.createdAt)}</td></tr>`)}
-</tbody></table></div><p class="muted">Cấp quyền cán bộ: <code>npm run cli -- officials:add &lt;kênh&gt; &lt;chat id&gt; &lt;xã...&gt;</code></p>`;
+<h2>Cán bộ</h2><div class="scroll"><table id="officials"><thead><tr><th>#</th><th>Tên</th><th>Vai trò</th><th>Kênh</th><th>Xã, phường</th><th>Cấp quyền</th></tr></thead><tbody>
+${officials.map((o) => html`<tr><td>${o.id}</td><td>${o.displayName ?? ''}</td><td>${o.role === 'admin' ? 'quản trị' : 'cán bộ'}${o.revokedAt ? html` <span class="bad">(đã thu hồi)</span>` : ''}</td><td>${o.channel}</td><td>${o.role === 'admin' ? 'toàn địa bàn' : o.communeIds.map((c) => opts.deps.domain.communeById(c)?.name ?? c).join(', ')}</td><td>${vnDateTime(o.createdAt)}</td></tr>`)}
+</tbody></table></div><p class="muted">Mời cán bộ: <code>npm run cli -- officials:invite</code> hoặc nhắn /moicanbo trong chat quản trị.</p>`;
       return reply.type('text/html').send(page({ title: 'Hệ thống', scope: scopeOfRequest(req), active: '/hethong', csrf: reply.generateCsrf() }, body));
     });
     const board = new FastifyAdapter();

@@ -1,15 +1,9 @@
 import { AppError } from '../domain/errors.js';
+import { ForbiddenError } from '../officials/types.js';
 import type { VenueDomain } from '../venue-ops/ports.js';
 import type { Official } from './ports.js';
 
-/** An official asked for something outside their communes: answered 403, never an empty page. */
-export class ForbiddenError extends AppError {
-  readonly statusCode = 403;
-  constructor(what: string) {
-    super('forbidden', `outside the official's communes: ${what}`, { retryable: false });
-    this.name = 'ForbiddenError';
-  }
-}
+export { ForbiddenError };
 
 /** Something the official asked for does not exist (404). */
 export class NotFoundError extends AppError {
@@ -46,7 +40,7 @@ export function scopeOf(official: Official, domain: VenueDomain): Scope {
     visible,
     assert(communeId, what) {
       if (isAdmin) return;
-      if (communeId === null || !visible.has(communeId)) throw new ForbiddenError(what);
+      if (communeId === null || !visible.has(communeId)) throw new ForbiddenError(`outside the official's communes: ${what}`);
     },
   };
 }

@@ -4,6 +4,9 @@ import { residentQuestions } from '../../src/db/schema/questions.js';
 import { visits } from '../../src/db/schema/visits.js';
 import { issueLoginLink } from '../../src/dashboard/auth.js';
 import type { Runtime } from '../../src/runtime.js';
+import { simulatorChatId } from '../../bots/web/adapter.js';
+import type { TestService } from './service.js';
+import { SimChat, textOf } from './sim-chat.js';
 
 /** Two communes of the default deployment, used by the dashboard tests. */
 export const COMMUNE_A = 'duc-pho/pho-minh';
@@ -14,7 +17,7 @@ export async function seedContact(rt: Runtime, opts: { channel?: string; chatId?
   const chatId = opts.chatId ?? `c${randomBytes(5).toString('hex')}`;
   const [row] = await rt.db
     .insert(contacts)
-    .values({ channel: opts.channel ?? 'web', botId: 'web', chatId, userId: chatId, displayName: opts.name ?? null })
+    .values({ channel: opts.channel ?? 'web', botId: 'simulator', chatId, userId: chatId, displayName: opts.name ?? null })
     .returning({ id: contacts.id });
   return { id: row!.id, chatId };
 }
@@ -51,12 +54,14 @@ export async function seedRegistration(rt: Runtime, contactId: number, communeId
   return r.id;
 }
 
-/** An official of some communes on the simulator channel; their /dangnhap works in a SimChat with this session. */
-export async function seedOfficial(rt: Runtime, communeIds: readonly string[] | 'all', chatId = `o${randomBytes(5).toString('hex')}`): Promise<{ id: number; chatId: string }> {
-  const ids = communeIds === 'all' ? rt.venues.domain.communes.filter((c) => !c.mergedInto).map((c) => c.id) : [...communeIds];
-  await rt.venues.repo.addOfficial('web', chatId, ids);
-  const official = await rt.dashboard.auth.officials.forChat('web', 'web', chatId);
-  return { id: official!.id, chatId };
+/** An official (invited, as the only way there is) whose simulator chat can ask for /dangnhap. */
+export async function seedOfficial(ts: TestService, communeIds: readonly string[] | 'all'): Promise<{ id: number; chat: SimChat }> {
+  const chat = new SimChat(ts, 'resident');
+  const { code } = await ts.rt.officials.invite({ role: communeIds === 'all' ? 'admin' : 'official', communeIds: communeIds === 'all' ? [] : communeIds, by: null, via: 'cli', now: new Date() });
+  const reply = textOf(await chat.send(code));
+  if (!/được cấp quyền/.test(reply)) throw new Error(`invite not accepted: ${reply}`);
+  const official = await ts.rt.officials.forChat('web', 'simulator', simulatorChatId(chat.session, 'resident'));
+  return { id: official!.id, chat };
 }
 
 /** A fresh one-time login link for an official (what /dangnhap sends). */

@@ -46,9 +46,9 @@ export class SystemRepo {
     return rowsOf(rows).map((r) => ({ appId: String(r.app_id), expiresAt: date(r.expires_at)!, updatedAt: date(r.updated_at)! }));
   }
 
-  async officials(): Promise<{ id: number; channel: string; chatId: string; communeIds: string[]; createdAt: Date }[]> {
-    const rows = await this.db.execute(sql`select id, channel, chat_id, commune_ids, created_at from officials order by id`);
-    return rowsOf(rows).map((r) => ({ id: Number(r.id), channel: String(r.channel), chatId: String(r.chat_id), communeIds: r.commune_ids as string[], createdAt: date(r.created_at)! }));
+  async officials(): Promise<{ id: number; channel: string; role: string; displayName: string | null; communeIds: string[]; createdAt: Date; revokedAt: Date | null }[]> {
+    const rows = await this.db.execute(sql`select id, channel, role, display_name, commune_ids, created_at, revoked_at from officials where contact_id is not null order by id`);
+    return rowsOf(rows).map((r) => ({ id: Number(r.id), channel: String(r.channel), role: String(r.role), displayName: (r.display_name as string | null) ?? null, communeIds: r.commune_ids as string[], createdAt: date(r.created_at)!, revokedAt: date(r.revoked_at) }));
   }
 
   /** The audit log if issue 10's table exists; null before it does. */
@@ -59,7 +59,7 @@ export class SystemRepo {
     const action = filter.action ? sql`action ilike ${`%${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql`true`;
     const rows = await this.db.execute(sql`select * from audit_log where ${scope} and ${action} order by id desc limit ${filter.limit}`);
     return rowsOf(rows).map((r) => ({
-      at: date(r.at ?? r.created_at)!,
+      at: date(r.at)!,
       officialId: r.official_id === null || r.official_id === undefined ? null : Number(r.official_id),
       via: String(r.via ?? ''),
       action: String(r.action ?? ''),
