@@ -51,6 +51,11 @@ export const configSchema = z
     ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8).max(256).optional()),
     ZALO_BOT_API_ROOT: url('https://bot-api.zaloplatforms.com'),
 
+    /** Zalo Mini App id (one-tap check-in from the poster, issue 18). Unset: the Mini App channel is off. */
+    ZALO_MINI_APP_ID: optionalString.pipe(z.string().regex(/^\d{1,30}$/, 'must be the numeric Mini App id').optional()),
+    /** Zalo Graph API base, where Mini App access tokens are verified (tests point it at a local fake). */
+    ZALO_GRAPH_ROOT: url('https://graph.zalo.me'),
+
     /** HMAC key for venue QR tokens. Required in production; development generates and stores one. */
     QR_SIGNING_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** API key officials use for /api/reports/*. Unset: the report API is off. */
@@ -109,6 +114,7 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_SECRET_KEY'), 'ZALO_OA_SECRET_KEY', 'required when ZALO_OA_APP_ID is set'],
     [has('ZALO_OA_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_OA_APP_ID is set (token refresh)'],
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_REFRESH_TOKEN'), 'ZALO_OA_REFRESH_TOKEN', 'required when ZALO_OA_APP_ID is set (the first token pair)'],
+    [has('ZALO_MINI_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_MINI_APP_ID is set (appsecret_proof of Mini App tokens)'],
     [production && !has('QR_SIGNING_KEY'), 'QR_SIGNING_KEY', 'required in production'],
     [production && !has('PUBLIC_URL'), 'PUBLIC_URL', 'required in production'],
   ];
