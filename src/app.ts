@@ -13,6 +13,7 @@ import { webhookPlugin } from './http/webhooks.js';
 import { registerEdge } from './http/edge.js';
 import { instrumentWebhooks, metricsPlugin } from './metrics/metrics-plugin.js';
 import type { Runtime } from './runtime.js';
+import { dashboardPlugin } from './dashboard/plugin.js';
 
 /**
  * The HTTP application, without listening (fastify/demo's app vs server split): tests inject
@@ -65,5 +66,15 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator, zaloMiniApp: miniApp ? miniAppHandOver(miniApp.appId) : undefined }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
   await app.register(tracingApiPlugin({ tracing: rt.tracing, forToken: (t, now) => rt.officials.forToken(t, now), now: () => rt.clock.now() }));
+  await app.register(
+    dashboardPlugin({
+      deps: rt.dashboard.deps,
+      auth: rt.dashboard.auth,
+      system: rt.dashboard.system,
+      secure: rt.config.NODE_ENV === 'production' || rt.config.publicUrl.startsWith('https:'),
+      queues: () => [rt.queues.inbound, ...rt.adapters.all().map((a) => rt.queues.outboundQueue(a.channel, a.botId))],
+      bots: () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId })),
+    }),
+  );
   return app;
 }

@@ -35,6 +35,8 @@ import { registrationFeature } from './registration/registration-feature.js';
 import type { TracingDeps } from './tracing/deps.js';
 import { tracingFeature } from './tracing/tracing-feature.js';
 import type { ReminderPorts } from './registration/reminders.js';
+import type { Dashboard } from './dashboard/index.js';
+import { loginFeature } from './dashboard/login-feature.js';
 
 /** Largest photo we fetch from a platform (issue 5: 10 MB per file). */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -62,6 +64,7 @@ export interface FeatureHost {
   readonly tracing: TracingDeps;
   /** Every message a feature sends outside its turn's replies goes through the outbox. */
   readonly outbox: Outbox;
+  readonly dashboard: Dashboard;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];
@@ -104,6 +107,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt, officials: host.officials, audit: host.audit, db: host.db }),
+    loginFeature(host.dashboard.auth),
     registrationFeature({
       store: host.registrations.repo,
       searchCommunes: (input) => domain.searchCommunes(input),

@@ -45,6 +45,7 @@ import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
 import { createOfficials, type Officials } from './officials/index.js';
 import type { AuditTrail } from './audit/audit-log.js';
 import { AuditRepo } from './db/repos/audit-repo.js';
+import { createDashboard, type Dashboard } from './dashboard/index.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -87,6 +88,8 @@ export interface Runtime {
   readonly tracing: TracingDeps;
   /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
   readonly metrics: Metrics;
+  /** The officials' web dashboard (issue 14): login links, sessions and its use-cases. */
+  readonly dashboard: Dashboard;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
   readonly photos: { decode(bytes: Uint8Array): Promise<string[]>; close(): Promise<void> };
   readonly deps: { readonly ingest: IngestDeps; readonly inbound: InboundDeps; readonly outbound: OutboundDeps; readonly sweep: SweepDeps };
@@ -170,7 +173,8 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     channelEnabled: (c, b) => adapters.get(c, b) !== undefined,
     channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
   });
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const dashboard = createDashboard({ db, publicUrl: config.publicUrl, venues, registrations, outbox, officials, audit, adapters, now: () => clock.now() });
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, dashboard, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -202,7 +206,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, tracing, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, tracing, metrics, dashboard, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

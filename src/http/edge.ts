@@ -15,6 +15,9 @@ export const ANONYMOUS_LIMITS: readonly { readonly group: string; readonly match
   { group: 'media', match: (u) => u.startsWith('/media/'), perMinute: 300 },
   // Every signed-in Mini App call costs a Graph API request; many phones may share a carrier's address.
   { group: 'mini-app', match: (u) => u.startsWith('/api/miniapp/'), perMinute: 300 },
+  // Dashboard: opening or spending login links (guessing is hopeless, but keep it quiet), then pages.
+  { group: 'dashboard-login', match: (u) => u.startsWith('/quanly/dangnhap'), perMinute: 20 },
+  { group: 'dashboard', match: (u) => u.startsWith('/quanly/') || u === '/quanly', perMinute: 300 },
 ];
 
 const groupOf = (req: FastifyRequest) => ANONYMOUS_LIMITS.find((l) => l.match(req.url, req.method));

@@ -49,10 +49,13 @@ export function officialsFeature(deps: OfficialsDeps): Feature {
     await deps.audit.record(deps.db, entry);
   };
 
-  const report = async (ctx: TurnContext): Promise<TurnResult> => {
+  const report = async (ctx: TurnContext, arg = ''): Promise<TurnResult> => {
     const ids = await communesOf(ctx);
     if (!ids) return say(NOT_OFFICIAL);
-    return say(communeReportText(await communeReport(deps.domain, deps.repo, ids, ctx.now)));
+    // "/baocao phổ minh" narrows the report to the matching communes of the official's scope.
+    const wanted = arg.trim() ? deps.domain.searchCommunes(arg.trim()).map((c) => c.id).filter((id) => ids.includes(id)) : ids;
+    if (wanted.length === 0) return say(`Không có xã, phường nào khớp "${arg.trim().slice(0, 60)}" trong phạm vi của bạn.`);
+    return say(communeReportText(await communeReport(deps.domain, deps.repo, wanted, ctx.now)));
   };
 
   const list = async (ctx: TurnContext, arg: string): Promise<TurnResult> => {

@@ -39,5 +39,7 @@ export function communeReportCsv(rows: readonly CommuneReportRow[]): string {
 
 export function communeReportText(rows: readonly CommuneReportRow[]): string {
   const lines = rows.map((r) => `• ${r.communeName}: ${r.venues} địa điểm (${r.activeVenues} hoạt động), ${r.codes} mã, ${r.venuesWithRecentCheckIn} có khai báo 7 ngày qua`);
-  return `Tình hình triển khai mã QR:\n${lines.join('\n')}`;
+  const sum = (k: 'venues' | 'activeVenues' | 'codes' | 'venuesWithRecentCheckIn') => rows.reduce((n, r) => n + r[k], 0);
+  const total = rows.length > 1 ? `\nTổng ${rows.length} xã, phường: ${sum('venues')} địa điểm (${sum('activeVenues')} hoạt động), ${sum('codes')} mã, ${sum('venuesWithRecentCheckIn')} có khai báo 7 ngày qua` : '';
+  return `Tình hình triển khai mã QR:\n${lines.join('\n')}${total}`;
 }

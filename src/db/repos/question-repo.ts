@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema/contacts.js';
 import { residentQuestions } from '../schema/questions.js';
@@ -41,7 +41,7 @@ export class QuestionRepo {
   }
 
   /** Records an answer once; a second answer to the same question is refused (false). */
-  async answer(id: number, by: number, text: string, at: Date): Promise<boolean> {
+  async answer(id: number, by: number | null, text: string, at: Date): Promise<boolean> {
     const rows = await this.db
       .update(residentQuestions)
       .set({ status: 'answered', answer: text, answeredBy: by, answeredAt: at })
@@ -58,6 +58,17 @@ export class QuestionRepo {
       .from(residentQuestions)
       .where(or(and(eq(residentQuestions.status, 'forwarded'), inArray(residentQuestions.communeId, [...communeIds])), and(eq(residentQuestions.status, 'unanswered'), isNull(residentQuestions.communeId))))
       .orderBy(desc(residentQuestions.createdAt))
+      .limit(limit);
+  }
+
+  /** Forwarded questions of some communes, oldest first (the dashboard's inbox, by age). */
+  async waiting(communeIds: readonly string[], limit = 200): Promise<QuestionRow[]> {
+    if (communeIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(residentQuestions)
+      .where(and(eq(residentQuestions.status, 'forwarded'), inArray(residentQuestions.communeId, [...communeIds])))
+      .orderBy(asc(residentQuestions.createdAt))
       .limit(limit);
   }
 }

@@ -43,6 +43,11 @@ export class RegistrationRepo {
     return this.db.select().from(registrations).where(and(inArray(registrations.communeId, [...communeIds]), isNull(registrations.purgedAt))).orderBy(asc(registrations.id));
   }
 
+  async forIds(ids: readonly number[]): Promise<RegistrationRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.select().from(registrations).where(and(inArray(registrations.id, [...ids]), isNull(registrations.purgedAt))).orderBy(asc(registrations.id));
+  }
+
   /** Sets (or moves) the appointment of each active registration; returns the rows with their new version. */
   async appoint(ids: readonly number[], at: Date, place: string): Promise<RegistrationRow[]> {
     if (ids.length === 0) return [];

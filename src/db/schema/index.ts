@@ -15,3 +15,4 @@ export * from './units.js';
 export * from './outbox-workers.js';
 export * from './audit.js';
 export * from './tracing.js';
+export * from './dashboard.js';

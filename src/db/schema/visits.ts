@@ -52,6 +52,8 @@ export const visits = pgTable(
     // Tracing matches by venue and check-in time; the extra columns let Postgres answer from the
     // index alone (index-only scan), which keeps a busy market's match fast (see bench:tracing).
     index('visits_venue').on(t.venueId, t.checkedInAt, t.checkedOutAt, t.contactId, t.dependentId),
+    /** The dashboard's check-ins per commune and day. */
+    index('visits_commune_day').on(t.communeId, t.checkedInAt),
     index('visits_open').on(t.checkedOutAt, t.checkedInAt),
   ],
 );

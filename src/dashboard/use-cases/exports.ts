@@ -1,0 +1,77 @@
+import { toCsv } from '../../domain/csv.js';
+import type { RegistrationRow } from '../../db/repos/registration-repo.js';
+import { PRIORITY_GROUPS, showDate } from '../../registration/fields.js';
+import { xlsx, type SheetColumn } from '../xlsx.js';
+import type { Overview, OverviewRow } from './overview.js';
+
+const OVERVIEW_COLUMNS: readonly SheetColumn[] = [
+  { header: 'Mã', text: true, width: 22 },
+  { header: 'Xã, phường', width: 24 },
+  { header: 'Địa điểm có mã QR' },
+  { header: 'Địa điểm hoạt động (7 ngày)' },
+  { header: 'Tỉ lệ hoạt động (%)' },
+  { header: 'Mã QR đã cấp' },
+  { header: 'Lượt khai báo (30 ngày)' },
+  { header: 'Người dân đã khai báo (30 ngày)' },
+  { header: 'Đăng ký tiêm' },
+  { header: 'Đã xếp lịch' },
+  { header: 'Câu hỏi chờ trả lời' },
+];
+
+const overviewRow = (r: OverviewRow): (string | number)[] => [
+  r.communeId, r.communeName, r.venues, r.activeVenues, r.venues ? Math.round((r.activeVenues / r.venues) * 1000) / 10 : 0, r.codes, r.checkIns30d, r.residents, r.registrations, r.scheduled, r.questionsWaiting,
+];
+
+/** The overview table (communes furthest behind first, then the total) as CSV for Excel. */
+export function overviewCsv(o: Overview): string {
+  return toCsv(OVERVIEW_COLUMNS.map((c) => c.header), [...o.rows, o.total].map(overviewRow));
+}
+
+export function overviewXlsx(o: Overview): Promise<Buffer> {
+  return xlsx('Tổng quan', OVERVIEW_COLUMNS, [...o.rows, o.total].map(overviewRow));
+}
+
+/**
+ * Pre-registrations shaped like the national vaccination portal's import template
+ * ("Mẫu import đối tượng", tiemchungcovid19.gov.vn) as far as it is publicly known. Assumptions,
+ * stated in the README: one row per person, columns in this order, dates dd/mm/yyyy, gender as
+ * text, the priority group as its number 1-15, and the commune by name (our commune ids are not
+ * the GSO codes the portal wants; an official fills or maps them on import).
+ */
+export const PORTAL_COLUMNS: readonly SheetColumn[] = [
+  { header: 'STT' },
+  { header: 'Họ và tên', width: 26 },
+  { header: 'Ngày sinh', text: true, width: 12 },
+  { header: 'Giới tính' },
+  { header: 'Nhóm ưu tiên' },
+  { header: 'Nghề nghiệp', width: 18 },
+  { header: 'Số điện thoại', text: true, width: 14 },
+  { header: 'Số CMND/CCCD/Hộ chiếu', text: true, width: 18 },
+  { header: 'Số thẻ BHYT', text: true, width: 18 },
+  { header: 'Xã/phường', width: 20 },
+  { header: 'Địa chỉ chi tiết', width: 30 },
+  { header: 'Ngày tiêm mong muốn', text: true, width: 12 },
+  { header: 'Mã đăng ký quetma', text: true },
+];
+
+export function portalXlsx(rows: readonly RegistrationRow[], communeName: (id: string) => string): Promise<Buffer> {
+  return xlsx(
+    'Doi tuong tiem',
+    PORTAL_COLUMNS,
+    rows.map((r, i) => [
+      i + 1,
+      r.fullName ?? '',
+      r.birthDate ? showDate(r.birthDate) : '',
+      r.gender ?? '',
+      r.priorityGroup ?? '',
+      r.occupation ?? (r.priorityGroup !== null ? PRIORITY_GROUPS[r.priorityGroup] ?? '' : ''),
+      r.phone ?? '',
+      r.idNumber ?? '',
+      r.insuranceNumber ?? '',
+      communeName(r.communeId),
+      r.address ?? '',
+      r.preferredDate ? showDate(r.preferredDate) : '',
+      String(r.id),
+    ]),
+  );
+}
