@@ -40,6 +40,9 @@ import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { Metrics } from './metrics/metrics.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
+import { createOfficials, type Officials } from './officials/index.js';
+import type { AuditTrail } from './audit/audit-log.js';
+import { AuditRepo } from './db/repos/audit-repo.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -71,6 +74,10 @@ export interface Runtime {
   readonly bots: PlatformBots;
   readonly core: ConversationCore;
   readonly venues: VenueOps;
+  /** Officials (from invites only) and the invite/revoke/token use-cases. */
+  readonly officials: Officials;
+  /** Who read or changed personal data. */
+  readonly audit: AuditTrail;
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
@@ -137,6 +144,8 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   });
   const pausedBots = new PausedBots(log);
   const sendWorker = new OutboxWorkerRegistry(db, log);
+  const audit = new AuditRepo(db);
+  const officials = createOfficials({ db, audit, allCommuneIds: venues.domain.communes.map((c) => c.id) });
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {
@@ -152,7 +161,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, outbox, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -184,7 +193,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, registrations, faq, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, metrics, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema/contacts.js';
-import { officials } from '../schema/officials.js';
 import { residentQuestions } from '../schema/questions.js';
 
 export type QuestionRow = typeof residentQuestions.$inferSelect;
@@ -60,11 +59,5 @@ export class QuestionRepo {
       .where(or(and(eq(residentQuestions.status, 'forwarded'), inArray(residentQuestions.communeId, [...communeIds])), and(eq(residentQuestions.status, 'unanswered'), isNull(residentQuestions.communeId))))
       .orderBy(desc(residentQuestions.createdAt))
       .limit(limit);
-  }
-
-  /** Officials (channel + chat) of a commune, to forward a question to. */
-  async officialsOf(communeId: string): Promise<{ channel: string; chatId: string }[]> {
-    const rows = await this.db.select({ channel: officials.channel, chatId: officials.chatId, communeIds: officials.communeIds }).from(officials);
-    return rows.filter((r) => r.communeIds.includes(communeId)).map((r) => ({ channel: r.channel, chatId: r.chatId }));
   }
 }

@@ -13,3 +13,4 @@ export * from './zalo-tokens.js';
 export * from './registrations.js';
 export * from './units.js';
 export * from './outbox-workers.js';
+export * from './audit.js';
