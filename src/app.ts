@@ -1,5 +1,8 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { simulatorPlugin } from '../bots/web/routes.js';
+import { miniAppPlugin } from '../bots/zalo-mini-app/routes.js';
+import { miniAppDeps } from '../bots/zalo-mini-app/wiring.js';
+import { miniAppHandOver } from '../bots/zalo-mini-app/hand-over.js';
 import { codePagePlugin } from './http/code-page.js';
 import { healthPlugin } from './http/health.js';
 import { reportsPlugin } from './http/reports.js';
@@ -51,12 +54,14 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
     if (adapter.channel !== 'web') await app.register(webhookPlugin(adapter, rt.deps.ingest));
   }
   if (rt.simulator) await app.register(simulatorPlugin({ adapter: rt.simulator, ingest: rt.deps.ingest, media: rt.media }));
+  const miniApp = miniAppDeps(rt);
+  if (miniApp) await app.register(miniAppPlugin(miniApp));
   const { domain, repo } = rt.venues;
   const zaloLinks = [
     ...(rt.config.ZALO_OA_CHAT_URL ? [{ label: 'Khai báo qua Zalo', href: rt.config.ZALO_OA_CHAT_URL }] : []),
     ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: 'Khai báo qua Zalo Bot', href: rt.config.ZALO_BOT_CHAT_URL }] : []),
   ];
-  await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
+  await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator, zaloMiniApp: miniApp ? miniAppHandOver(miniApp.appId) : undefined }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
   return app;
 }

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ImageRef, InboundEvent } from './channels/contract.js';
-import { redisAttemptCounter } from './account-link/attempt-counter.js';
-import { ATTEMPT_WINDOW_MINUTES, linkFeature } from './account-link/link-feature.js';
+import { linkFeature } from './account-link/link-feature.js';
 import { checkInFeature } from './checkin/checkin-feature.js';
 import { CheckInService } from './checkin/checkin-service.js';
 import { PhotoError, type PhotoDecoder } from './checkin/resolver.js';
@@ -27,6 +26,8 @@ import type { AuditLog } from './audit/audit-log.js';
 import { officialOfTurn } from './venue-ops/official-scope.js';
 import { officialsChatFeature } from './officials/officials-chat.js';
 import { redisGuessLimiter } from './abuse/guess-limiter.js';
+import { eraseFeature } from './privacy/erase-feature.js';
+import { ErasureRepo } from './db/repos/erasure-repo.js';
 import { officialsFeature } from './venue-ops/officials-feature.js';
 import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
@@ -87,13 +88,15 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       searchCommunes: (input) => domain.searchCommunes(input),
       communeById: (id) => domain.communeById(id),
     }),
-    linkFeature({ store: new LinkRepo(host.db), attempts: redisAttemptCounter(host.redis, host.config.QUEUE_PREFIX, ATTEMPT_WINDOW_MINUTES * 60) }),
+    eraseFeature(new ErasureRepo(host.db)),
+    linkFeature({ store: new LinkRepo(host.db), guesses: redisGuessLimiter(host.redis, host.config.QUEUE_PREFIX, 'link') }),
     checkInFeature({
       service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
       store: visits,
       resolver,
       decode: host.decodePhoto,
       downloadImage: imageDownloader(host.adapters),
+      retentionDays: host.config.VISIT_RETENTION_DAYS,
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt, officials: host.officials, audit: host.audit, db: host.db }),

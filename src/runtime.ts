@@ -145,7 +145,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const pausedBots = new PausedBots(log);
   const sendWorker = new OutboxWorkerRegistry(db, log);
   const audit = new AuditRepo(db);
-  const officials = createOfficials({ db, audit, allCommuneIds: venues.domain.communes.map((c) => c.id) });
+  const officials = createOfficials({ db, audit, scope: { all: () => venues.domain.communes.map((c) => c.id), family: (id) => venues.domain.communeFamily(id) } });
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {

@@ -7,6 +7,8 @@ import { startSweeper } from './pipeline/sweep.js';
 import { startRecovery } from './outbox/recovery.js';
 import { repairReminders } from './registration/reminder-repair.js';
 import { startMaintenance } from './queue/maintenance-queue.js';
+import { runRetention } from './privacy/retention.js';
+import { RetentionRepo } from './db/repos/retention-repo.js';
 import { stayMinutesByType } from './venue-ops/index.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
 import { processReminder } from './registration/reminders.js';
@@ -116,6 +118,10 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
     {
       name: 'registration-retention',
       run: () => new RegistrationRepo(rt.db).purgePersonalData(new Date(rt.clock.now().getTime() - rt.config.REGISTRATION_RETENTION_DAYS * 24 * 3600_000), rt.clock.now()),
+    },
+    {
+      name: 'retention',
+      run: () => runRetention(new RetentionRepo(rt.db), rt.clock.now(), { sentBodyDays: rt.config.SENT_MESSAGE_RETENTION_DAYS, simulatorHours: rt.config.SIMULATOR_RETENTION_HOURS }, rt.log),
     },
     {
       name: 'visits',

@@ -26,6 +26,8 @@ export interface ZaloOaOptions {
   readonly media: MediaAccess;
   /** Webhook path of this bot when a platform has several (CHANNELS_FILE); default `/webhooks/zalo-oa`. */
   readonly webhookPath?: string;
+  /** The clock that judges a webhook's signed timestamp (default: the system clock). */
+  readonly now?: () => Date;
 }
 
 /** Inbound images only from Zalo's own hosts (and the configured API root, for tests). */
@@ -51,7 +53,7 @@ export class ZaloOaAdapter implements ChannelAdapter {
   }
 
   verify(req: WebhookRequest): boolean {
-    return verifyZaloOa(req, this.opts.appId, this.opts.oaSecretKey);
+    return verifyZaloOa(req, this.opts.appId, this.opts.oaSecretKey, this.opts.now?.() ?? new Date());
   }
 
   parse(body: unknown) {

@@ -12,7 +12,14 @@ export function zaloOaMac(appId: string, rawBody: string, timestamp: string, sec
   return createHash('sha256').update(appId + rawBody + timestamp + secretKey, 'utf8').digest('hex');
 }
 
-export function verifyZaloOa(req: WebhookRequest, ourAppId: string, secretKey: string): boolean {
+/**
+ * How far a signed event's own timestamp may be from our clock. The signature covers the timestamp,
+ * so a recorded event replayed later (or forged ahead) is refused; Zalo delivers within seconds and
+ * retries briefly, so five minutes leaves room for clock skew and retries.
+ */
+export const ZALO_OA_MAX_AGE_MS = 5 * 60_000;
+
+export function verifyZaloOa(req: WebhookRequest, ourAppId: string, secretKey: string, now: Date = new Date()): boolean {
   const header = headerValue(req.headers, 'x-zevent-signature');
   if (!header?.startsWith('mac=')) return false;
   let body: Record<string, unknown>;
@@ -23,6 +30,7 @@ export function verifyZaloOa(req: WebhookRequest, ourAppId: string, secretKey: s
   }
   const appId = String(body.app_id ?? '');
   const timestamp = String(body.timestamp ?? '');
-  if (appId !== ourAppId || !timestamp) return false;
+  if (appId !== ourAppId || !/^\d{10,16}$/.test(timestamp)) return false;
+  if (Math.abs(now.getTime() - Number(timestamp)) > ZALO_OA_MAX_AGE_MS) return false;
   return constantTimeEqual(header.slice(4).toLowerCase(), zaloOaMac(appId, req.rawBody, timestamp, secretKey));
 }

@@ -1,10 +1,22 @@
-/** What redeeming a link code did. */
+export interface ChatAddress {
+  readonly channel: string;
+  readonly botId: string;
+  readonly chatId: string;
+}
+
+/** What typing a link code did: nothing is linked yet, the chat that showed the code must confirm. */
 export type RedeemOutcome =
-  /** `issuer`: the chat that showed the code, told about the new link in case it was not its owner's doing. */
-  | { readonly kind: 'linked'; readonly issuer: { readonly channel: string; readonly botId: string; readonly chatId: string } }
+  /** `issuer`: the chat that showed the code, asked to confirm. */
+  | { readonly kind: 'requested'; readonly issuer: ChatAddress }
   | { readonly kind: 'already' }
   | { readonly kind: 'own-code' }
   | { readonly kind: 'unknown' };
+
+/** What the issuing chat's answer did. `requester`: the chat that typed the code, told the outcome. */
+export type ConfirmOutcome =
+  | { readonly kind: 'linked'; readonly requester: ChatAddress & { readonly channelName: string } }
+  | { readonly kind: 'declined'; readonly requester: ChatAddress }
+  | { readonly kind: 'nothing' };
 
 /** One chat of a person, for "which of my chats are linked". */
 export interface LinkedChat {
@@ -18,16 +30,13 @@ export interface LinkedChat {
 export interface LinkStore {
   /** Stores a fresh code for the contact, replacing its earlier ones. False: the code is taken, pick another. */
   issue(contactId: number, code: string, expiresAt: Date): Promise<boolean>;
-  /** Spends a code typed in another chat: links that chat (and its data) to the issuer's person. */
+  /** Records a code typed in another chat as a request to link; the first request holds the code. */
   redeem(code: string, contactId: number, now: Date): Promise<RedeemOutcome>;
+  /** The issuing chat's answer to the pending request on its code: links (and spends the code) or drops it. */
+  confirm(issuerContactId: number, accept: boolean, now: Date): Promise<ConfirmOutcome>;
   /** Separates this chat from its person (or, from the primary chat, separates every linked chat); returns how many. */
   unlink(contactId: number): Promise<number>;
   chatsOf(contactId: number): Promise<LinkedChat[]>;
 }
 
-/** Counts failed redeem attempts per chat over a window, so six-digit codes cannot be guessed. */
-export interface AttemptCounter {
-  /** Records one failure and returns the failures in the current window. */
-  fail(chatContactId: number): Promise<number>;
-  failures(chatContactId: number): Promise<number>;
-}
+

@@ -4,6 +4,7 @@ export const channelNames: Readonly<Record<string, string>> = {
   'zalo-oa': 'Zalo (trang của xã, phường)',
   'zalo-bot': 'Zalo Bot',
   web: 'trang thử nghiệm trên web',
+  'zalo-mini-app': 'ứng dụng Khai báo trên Zalo (Mini App)',
 };
 
 const chatList = (names: readonly string[]) => names.join(', ');
@@ -19,9 +20,17 @@ export const linkTexts = {
   linked: (linked: readonly string[]) =>
     `Đã liên kết. Từ nay lịch sử ra vào, người thân, đăng ký tiêm và địa điểm của bạn dùng chung trên: ${chatList(linked)}.\n` +
     'Muốn bỏ liên kết, nhắn: HỦY LIÊN KẾT.',
-  linkedNotice: (other: string) =>
-    `🔗 Tài khoản này vừa được liên kết với ${other}: hai nơi giờ dùng chung lịch sử ra vào, người thân và đăng ký tiêm.\n` +
-    'Nếu không phải bạn làm, hãy nhắn HỦY LIÊN KẾT ngay.',
+  requested: (issuer: string, minutes: number) =>
+    `Đã gửi yêu cầu liên kết. Bạn mở ${issuer} (nơi đã hiện mã) và bấm "Đồng ý" để hoàn tất. Yêu cầu hết hạn sau ${minutes} phút.`,
+  confirmAsk: (other: string) =>
+    `🔗 Một cuộc trò chuyện khác (${other}) muốn liên kết với tài khoản này bằng mã liên kết bạn vừa lấy. ` +
+    'Sau khi liên kết, hai nơi dùng chung lịch sử ra vào, người thân, đăng ký tiêm và địa điểm.\n' +
+    'Đồng ý? Nếu không phải bạn vừa nhập mã, hãy bấm "Từ chối".',
+  yes: 'Đồng ý',
+  no: 'Từ chối',
+  declined: 'Đã từ chối. Không có gì được liên kết.',
+  declinedNotice: 'Yêu cầu liên kết đã bị từ chối ở ứng dụng kia. Không có gì được liên kết.',
+  nothingPending: 'Không có yêu cầu liên kết nào đang chờ, hoặc yêu cầu đã hết hạn. Muốn liên kết, bạn nhắn LIÊN KẾT để lấy mã mới.',
   already: 'Hai tài khoản này đã liên kết với nhau rồi, bạn không cần làm gì thêm.',
   ownCode: 'Đây là mã do chính tài khoản này tạo ra. Bạn hãy nhắn mã này từ ứng dụng còn lại (Zalo hoặc Telegram) nhé.',
   unknown: (minutes: number) =>

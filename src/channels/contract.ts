@@ -7,7 +7,7 @@
  */
 
 /** Platform ids. A person's identity is per channel: the same human on two channels is two contacts. */
-export type ChannelName = 'telegram' | 'zalo-oa' | 'zalo-bot' | 'web';
+export type ChannelName = 'telegram' | 'zalo-oa' | 'zalo-bot' | 'web' | 'zalo-mini-app';
 
 /** What a platform can render, so the core can degrade (numbered choices instead of buttons, split text). */
 export interface ChannelCapabilities {

@@ -14,6 +14,8 @@ export interface CheckInFeatureDeps {
   readonly decode: PhotoDecoder;
   /** Fetches an inbound image through the adapter that received it (size-capped). */
   downloadImage(event: InboundEvent, ref: ImageRef): Promise<Buffer>;
+  /** VISIT_RETENTION_DAYS, quoted to residents. */
+  readonly retentionDays: number;
 }
 
 export const FEATURE = 'checkin';
@@ -112,7 +114,7 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
     const r = await deps.resolver.fromText(codeText);
     return (await act(ctx, r, 'link', codeText, who)) ?? reply(ctx, t.noVenueForFamily);
   } });
-  const history = historyHandlers({ store: deps.store, reply });
+  const history = historyHandlers({ store: deps.store, reply, retentionDays: deps.retentionDays });
 
   return {
     name: FEATURE,

@@ -5,15 +5,16 @@ import type { VisitStore } from './types.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[]) => TurnResult;
 
-const DAYS_SHOWN = 14;
+/** How far back "Lịch sử" looks, in every channel. */
+export const DAYS_SHOWN = 14;
 
 /** "Lịch sử": the last 14 days of the person's (and dependents') visits, and deleting them. */
-export function historyHandlers(deps: { store: VisitStore; reply: Reply }) {
+export function historyHandlers(deps: { store: VisitStore; reply: Reply; retentionDays: number }) {
   const show = async (ctx: TurnContext): Promise<TurnResult> => {
     const since = new Date(ctx.now.getTime() - DAYS_SHOWN * 24 * 3600_000);
     const visits = await deps.store.recentVisits(ctx.person.contactId, since);
     if (visits.length === 0) return deps.reply(ctx, t.historyEmpty);
-    const text = [t.historyTitle, ...visits.map(t.historyLine), '', t.historyPrivacy].join('\n');
+    const text = [t.historyTitle, ...visits.map(t.historyLine), '', t.historyPrivacy(deps.retentionDays)].join('\n');
     return deps.reply(ctx, text, [{ label: 'Xóa lịch sử của tôi', data: 'ci:wipe' }, { label: 'Về danh mục', data: 'menu:main' }]);
   };
   const confirmDelete = async (ctx: TurnContext): Promise<TurnResult> =>

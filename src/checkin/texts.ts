@@ -46,7 +46,7 @@ export const checkinTexts = {
   historyEmpty: 'Bạn chưa có lượt khai báo nào trong 14 ngày qua.',
   historyLine: (v: VisitRecord) =>
     `• ${when(v.checkedInAt)} — ${v.venueName}${v.dependentName ? ` (${v.dependentName})` : ''}${v.checkedOutAt ? `, ra ${when(v.checkedOutAt)}` : ', chưa ra'}`,
-  historyPrivacy: 'Chỉ bạn xem được lịch sử này. Dữ liệu tự xóa sau 21 ngày.',
+  historyPrivacy: (days: number) => `Chỉ bạn xem được lịch sử này. Dữ liệu tự xóa sau ${days} ngày.`,
   confirmDelete: 'Bạn chắc chắn muốn xóa toàn bộ lịch sử ra vào của mình (cả người thân)? Việc này không hoàn tác được.',
   deleted: (n: number) => `Đã xóa ${n} lượt khai báo.`,
   familyNone: 'Bạn chưa có người thân nào trong danh sách. Bạn thêm người thân (ông bà, con nhỏ...) để khai báo hộ nhé.',

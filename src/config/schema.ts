@@ -51,6 +51,11 @@ export const configSchema = z
     ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8).max(256).optional()),
     ZALO_BOT_API_ROOT: url('https://bot-api.zaloplatforms.com'),
 
+    /** Zalo Mini App id (one-tap check-in from the poster, issue 18). Unset: the Mini App channel is off. */
+    ZALO_MINI_APP_ID: optionalString.pipe(z.string().regex(/^\d{1,30}$/, 'must be the numeric Mini App id').optional()),
+    /** Zalo Graph API base, where Mini App access tokens are verified (tests point it at a local fake). */
+    ZALO_GRAPH_ROOT: url('https://graph.zalo.me'),
+
     /** HMAC key for venue QR tokens. Required in production; development generates and stores one. */
     QR_SIGNING_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** API key officials use for /api/reports/*. Unset: the report API is off. */
@@ -64,10 +69,14 @@ export const configSchema = z
     AUTO_CHECKOUT_NOTICE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Personal data of a pre-registration is erased this many days after its last appointment (issue 6). */
     REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Bodies of sent messages are cleared this many days after sending (issue 10: a few days). */
+    SENT_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+    /** Simulator chats (and everything typed in them) expire after this many idle hours. */
+    SIMULATOR_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     /** Minutes between maintenance runs (automatic check-out, retention). */
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
-    SIMULATOR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    SIMULATOR_ENABLED: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
     /**
      * Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For),
      * which rate limits count by. 0: use the socket address.
@@ -109,6 +118,7 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_SECRET_KEY'), 'ZALO_OA_SECRET_KEY', 'required when ZALO_OA_APP_ID is set'],
     [has('ZALO_OA_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_OA_APP_ID is set (token refresh)'],
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_REFRESH_TOKEN'), 'ZALO_OA_REFRESH_TOKEN', 'required when ZALO_OA_APP_ID is set (the first token pair)'],
+    [has('ZALO_MINI_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_MINI_APP_ID is set (appsecret_proof of Mini App tokens)'],
     [production && !has('QR_SIGNING_KEY'), 'QR_SIGNING_KEY', 'required in production'],
     [production && !has('PUBLIC_URL'), 'PUBLIC_URL', 'required in production'],
   ];
@@ -118,7 +128,9 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Validated configuration plus values derived from it once. */
-export interface Config extends RawConfig {
+export interface Config extends Omit<RawConfig, 'SIMULATOR_ENABLED'> {
+  /** The browser simulator: default on, except with NODE_ENV=production (an open page is a sandbox, not a service). */
+  readonly SIMULATOR_ENABLED: boolean;
   /** PUBLIC_URL without a trailing slash; defaults to the local listen address. */
   readonly publicUrl: string;
   /** Bots from CHANNELS_FILE, besides the single-bot variables (empty without the file). */
@@ -148,5 +160,5 @@ export function loadConfig(env: Env = processEnv()): Config {
   const c = parsed.data;
   const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? '127.0.0.1' : c.HOST;
   const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/+$/, '');
-  return { ...c, publicUrl, channels: file.channels };
+  return { ...c, SIMULATOR_ENABLED: c.SIMULATOR_ENABLED ?? c.NODE_ENV !== 'production', publicUrl, channels: file.channels };
 }

@@ -36,4 +36,5 @@ export const mainMenu: readonly Choice[] = [
   { label: 'Đăng ký tiêm vắc xin', data: 'menu:register' },
   { label: 'Hỏi về tiêm chủng', data: 'menu:faq' },
   { label: 'Hướng dẫn', data: 'menu:help' },
+  { label: 'Xóa dữ liệu của tôi', data: 'menu:erase' },
 ];

@@ -13,6 +13,8 @@ export const ANONYMOUS_LIMITS: readonly { readonly group: string; readonly match
   { group: 'chat-api', match: (u) => u.startsWith('/chat/api/'), perMinute: 240 },
   { group: 'code-page', match: (u) => u.startsWith('/c/'), perMinute: 60 },
   { group: 'media', match: (u) => u.startsWith('/media/'), perMinute: 300 },
+  // Every signed-in Mini App call costs a Graph API request; many phones may share a carrier's address.
+  { group: 'mini-app', match: (u) => u.startsWith('/api/miniapp/'), perMinute: 300 },
 ];
 
 const groupOf = (req: FastifyRequest) => ANONYMOUS_LIMITS.find((l) => l.match(req.url, req.method));

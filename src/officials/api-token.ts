@@ -1,3 +1,4 @@
+import type { CommuneScope } from './directory.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/client.js';
 import type { OfficialsRepo } from '../db/repos/officials-repo.js';
@@ -10,7 +11,7 @@ interface Deps {
   readonly db: Db;
   readonly repo: OfficialsRepo;
   readonly audit: AuditLog;
-  readonly allCommuneIds: readonly string[];
+  readonly scope: CommuneScope;
 }
 
 /** A new personal API token for an active official; shown once, only its hash is kept. */
@@ -27,5 +28,5 @@ export async function issueApiToken(deps: Deps, officialId: number, via: 'cli' |
 export async function officialForToken(deps: Deps, token: string, now: Date): Promise<Official | null> {
   if (!/^qtm_[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await deps.repo.byToken(apiTokenHash(token), now);
-  return row ? toOfficial([row], deps.allCommuneIds) : null;
+  return row ? toOfficial([row], deps.scope) : null;
 }

@@ -2,7 +2,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/client.js';
 import { OfficialsRepo, type OfficialRow } from '../db/repos/officials-repo.js';
 import { issueApiToken, officialForToken } from './api-token.js';
-import { officialsDirectory } from './directory.js';
+import { officialsDirectory, type CommuneScope } from './directory.js';
 import { inviteOfficial, type InviteRequest } from './invite.js';
 import { redeemInvite, type RedeemResult } from './redeem-invite.js';
 import { revokeOfficial } from './revoke.js';
@@ -26,11 +26,11 @@ export interface Officials extends OfficialsDirectory {
   forToken(token: string, now: Date): Promise<Official | null>;
 }
 
-export function createOfficials(deps: { db: Db; audit: AuditLog; allCommuneIds: readonly string[] }): Officials {
+export function createOfficials(deps: { db: Db; audit: AuditLog; scope: CommuneScope }): Officials {
   const repo = new OfficialsRepo(deps.db);
   const d = { ...deps, repo };
   return {
-    ...officialsDirectory(repo, deps.allCommuneIds),
+    ...officialsDirectory(repo, deps.scope),
     invite: (req) => inviteOfficial(d, req),
     redeem: (typed, chat, now) => redeemInvite(d, typed, chat, now),
     revoke: (id, by, now) => revokeOfficial(d, id, by, now),

@@ -1,3 +1,4 @@
+import type { CommuneScope } from './directory.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/client.js';
 import type { OfficialsRepo } from '../db/repos/officials-repo.js';
@@ -9,7 +10,7 @@ export interface InviteDeps {
   readonly db: Db;
   readonly repo: OfficialsRepo;
   readonly audit: AuditLog;
-  readonly allCommuneIds: readonly string[];
+  readonly scope: CommuneScope;
 }
 
 export interface InviteRequest {
@@ -31,7 +32,8 @@ export async function inviteOfficial(deps: InviteDeps, req: InviteRequest): Prom
   if (req.by && req.by.role !== 'admin') throw new ForbiddenError('only an admin may invite officials');
   const communeIds = req.role === 'admin' ? [] : [...new Set(req.communeIds)];
   if (req.role === 'official' && communeIds.length === 0) throw new InvalidInputError('an official needs at least one commune');
-  const unknown = communeIds.filter((id) => !deps.allCommuneIds.includes(id));
+  const known = deps.scope.all();
+  const unknown = communeIds.filter((id) => !known.includes(id));
   if (unknown.length) throw new InvalidInputError(`unknown communes: ${unknown.join(', ')}`);
   const code = newInviteCode();
   const expiresAt = new Date(req.now.getTime() + INVITE_HOURS * 3600_000);

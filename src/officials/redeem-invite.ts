@@ -1,3 +1,4 @@
+import type { CommuneScope } from './directory.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/client.js';
 import type { OfficialsRepo } from '../db/repos/officials-repo.js';
@@ -9,7 +10,7 @@ export interface RedeemDeps {
   readonly db: Db;
   readonly repo: OfficialsRepo;
   readonly audit: AuditLog;
-  readonly allCommuneIds: readonly string[];
+  readonly scope: CommuneScope;
 }
 
 export type RedeemResult = { readonly kind: 'joined'; readonly official: Official } | { readonly kind: 'unknown' };
@@ -25,7 +26,7 @@ export async function redeemInvite(
   if (!canonical) return { kind: 'unknown' };
   const outcome = await deps.repo.redeemInvite(inviteHash(canonical), chat, now);
   if (outcome.kind !== 'joined') return outcome;
-  const official = toOfficial([outcome.official], deps.allCommuneIds)!;
+  const official = toOfficial([outcome.official], deps.scope)!;
   await deps.audit.record(deps.db, { officialId: official.id, via: 'chat', action: 'officials.join', communeId: null, subject: `invite:${outcome.invite.id}`, detail: { role: official.role, channel: chat.channel } });
   return { kind: 'joined', official };
 }

@@ -24,7 +24,11 @@ export interface RegistrationFeatureDeps {
 }
 
 export const REGISTRATION = 'registration';
-const TTL_MS = 24 * 3600_000;
+/**
+ * A half-filled form (name, CCCD, phone, birth date) lives only in the conversation state until the
+ * resident consents; an abandoned one expires after two hours and the retention job deletes it.
+ */
+const TTL_MS = 2 * 3600_000;
 const STARTERS = ['dang ky tiem', 'dk tiem', 'dang ki tiem', 'dang ky tiem chung', 'dang ky tiem vac xin', 'dang ky tiem vacxin', 'dang ky tiem covid'];
 const STOP = ['dung', 'stop', 'dung nhac', 'dung nhac lich', 'huy nhac lich'];
 const RESUME = ['bat dau', 'start', 'bat dau nhac', 'nhac lai lich'];

@@ -6,7 +6,7 @@ import { registrations } from '../../src/db/schema/registrations.js';
 import { visits } from '../../src/db/schema/visits.js';
 import { RegistrationRepo } from '../../src/db/repos/registration-repo.js';
 import { useTelegramService } from '../harness/telegram-service.js';
-import { SimChat, textOf } from '../harness/sim-chat.js';
+import { choicesOf, SimChat, textOf } from '../harness/sim-chat.js';
 import { waitFor } from '../harness/wait.js';
 
 const tg = useTelegramService();
@@ -21,6 +21,15 @@ async function telegram(chat: number, text: string): Promise<string> {
 }
 
 const codeIn = (text: string) => /LIÊN KẾT (\d{6})/.exec(text)?.[1];
+
+/** Links chat `other` to `issuer`'s person the way a resident does: code in one, typed in the other, confirmed in the first. */
+async function link(issuer: SimChat, other: SimChat): Promise<void> {
+  const code = codeIn(textOf(await issuer.send('liên kết')))!;
+  expect(textOf(await other.send(`liên kết ${code}`))).toMatch(/Đã gửi yêu cầu/);
+  await issuer.replies();
+  expect(textOf(await issuer.send({ choice: 'link:ok' }))).toMatch(/Đã liên kết/);
+  await other.replies();
+}
 
 async function venue(name: string) {
   const { domain, service } = tg.ts.rt.venues;
@@ -42,11 +51,17 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     expect(code, issued).toBeDefined();
     expect(issued).toMatch(/một lần, trong 10 phút/);
 
-    const linked = await telegram(tgChat, `lien ket ${code!.slice(0, 3)} ${code!.slice(3)}`);
+    const requested = await telegram(tgChat, `lien ket ${code!.slice(0, 3)} ${code!.slice(3)}`);
+    expect(requested).toMatch(/Đã gửi yêu cầu liên kết[\s\S]*Đồng ý/);
+    // Nothing is shared until the chat that showed the code agrees.
+    expect(await telegram(tgChat, 'lich su')).not.toContain('Trường THCS Phổ Văn');
+    const ask = await web.replies();
+    expect(textOf(ask)).toMatch(/Một cuộc trò chuyện khác \(Telegram\) muốn liên kết[\s\S]*Đồng ý\?/);
+    const before = tg.fake.delivered().length;
+    const linked = textOf(await web.send({ choice: choicesOf(ask).find((c) => c.label === 'Đồng ý')!.data }));
     expect(linked).toMatch(/Đã liên kết/);
     expect(linked).toContain('Telegram');
-    // The chat that showed the code hears of the link, in case it was not its owner's doing.
-    expect(textOf(await web.replies())).toMatch(/vừa được liên kết với Telegram[\s\S]*HỦY LIÊN KẾT/);
+    await waitFor(() => tg.fake.delivered().slice(before).some((c) => Number(c.params.chat_id) === tgChat && /Đã liên kết/.test(String(c.params.text))), 'link confirmed on Telegram');
 
     for (const history of [textOf(await web.send('lịch sử')), await telegram(tgChat, 'lich su')]) {
       expect(history).toContain('Chợ Trà Câu');
@@ -63,8 +78,11 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     const c = new SimChat(tg.ts, 'resident');
     const code = codeIn(textOf(await a.send('/lienket')))!;
     expect(textOf(await a.send(`/lienket ${code}`))).toMatch(/chính tài khoản này/);
-    expect(textOf(await b.send(`LIÊN KẾT ${code}`))).toMatch(/Đã liên kết/);
+    expect(textOf(await b.send(`LIÊN KẾT ${code}`))).toMatch(/Đã gửi yêu cầu/);
+    // The first request holds the code: a second chat typing it gets nothing.
     expect(textOf(await c.send(`LIÊN KẾT ${code}`))).toMatch(/không đúng hoặc đã hết hạn/);
+    await a.replies();
+    expect(textOf(await a.send({ choice: 'link:ok' }))).toMatch(/Đã liên kết/);
     expect(textOf(await b.send(`LIÊN KẾT ${code}`))).toMatch(/không đúng hoặc đã hết hạn/);
   });
 
@@ -84,8 +102,7 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     const first = new SimChat(tg.ts, 'resident');
     const second = new SimChat(tg.ts, 'resident');
     await first.send(shop.code.manualCode);
-    const code = codeIn(textOf(await first.send('liên kết tài khoản')))!;
-    await second.send(`liên kết ${code}`);
+    await link(first, second);
     expect(textOf(await second.send('lịch sử'))).toContain('Tạp hóa Cô Ba');
     expect(textOf(await second.send('hủy liên kết'))).toMatch(/bắt đầu lại riêng/);
     expect(textOf(await second.send('lịch sử'))).not.toContain('Tạp hóa Cô Ba');
@@ -98,6 +115,8 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     await phone.send('xin chào');
     const code = codeIn(textOf(await phone.send('liên kết')))!;
     await telegram(tgChat, `/lienket ${code}`);
+    await phone.replies();
+    await phone.send({ choice: 'link:ok' });
     const [owner] = await tg.ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'web'), eq(contacts.chatId, simulatorChatId(phone.session, 'resident'))));
     // Telegram dates have whole seconds: make "the web chat was used an hour ago" explicit.
     await tg.ts.rt.db.update(contacts).set({ lastSeenAt: new Date(Date.now() - 3600_000) }).where(eq(contacts.id, owner!.id));

@@ -15,7 +15,7 @@ const OA_SECRET = 'oa-secret-key-for-tests';
 // Real OA user ids are longer than 2^53: they must survive as strings.
 const USER = '8123456789012345678';
 
-const base = (event: string, extra: Record<string, unknown>) => ({ app_id: APP_ID, user_id_by_app: '5512345678901234567', event_name: event, timestamp: '1700000000123', ...extra });
+const base = (event: string, extra: Record<string, unknown>) => ({ app_id: APP_ID, user_id_by_app: '5512345678901234567', event_name: event, timestamp: String(Date.now()), ...extra });
 export const oaText = (text: string, msgId = 'msg-text-1') => base('user_send_text', { sender: { id: USER }, recipient: { id: '999' }, message: { text, msg_id: msgId } });
 const oaImage = () => base('user_send_image', { sender: { id: USER }, recipient: { id: '999' }, message: { msg_id: 'msg-img-1', text: 'mã ở chợ', attachments: [{ type: 'image', payload: { url: 'https://photo-s.zadn.vn/qr.jpg', thumbnail: 'https://photo-s.zadn.vn/t.jpg' } }] } });
 const oaFile = () => base('user_send_file', { sender: { id: USER }, recipient: { id: '999' }, message: { msg_id: 'msg-file-1', attachments: [{ type: 'file', payload: { url: 'https://f21-zpc.zdn.vn/ma-qr.jpg', name: 'ma-qr.jpg', size: '2048576', type: 'jpg' } }] } });
@@ -60,6 +60,9 @@ describe('zalo OA webhook', () => {
     { name: 'a missing signature is refused', body: oaText('x', 'm-none'), auth: {}, status: 401 },
     { name: 'a signature made with the wrong secret is refused', body: raw, auth: sign(raw, 'not-the-oa-secret'), status: 401 },
     { name: 'whitespace added after signing breaks the signature', body: raw.replace('{', '{ '), auth: sign(raw), status: 401 },
+    { name: 'a correctly signed event from 2020 is refused as a replay', body: { ...oaText('cũ', 'm-2020'), timestamp: '1600000000000' }, auth: 'valid', status: 401 },
+    { name: 'a correctly signed event ten minutes old is refused', body: { ...oaText('cũ', 'm-10min'), timestamp: String(Date.now() - 10 * 60_000) }, auth: 'valid', status: 401 },
+    { name: 'a correctly signed event from the future is refused', body: { ...oaText('sau', 'm-future'), timestamp: String(Date.now() + 10 * 60_000) }, auth: 'valid', status: 401 },
     { name: 'reordered keys break the signature', body: JSON.stringify({ event_name: 'user_send_text', ...JSON.parse(raw) }), auth: sign(raw), status: 401 },
   ]);
 

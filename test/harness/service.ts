@@ -21,6 +21,8 @@ export interface TestServiceOptions {
   readonly workers?: boolean;
   /** Listen on a real port (default: inject only). */
   readonly listen?: boolean;
+  /** A logger to use instead of the silent one (tests that read the logs). */
+  readonly log?: import('pino').Logger;
   /** Use this database URL instead of a fresh one (e.g. through a TCP proxy). */
   readonly databaseUrl?: string;
 }
@@ -55,7 +57,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     ...opts.env,
   });
   // eslint-disable-next-line no-restricted-properties -- test-only logging switch
-  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const log = opts.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' });
   const rt = await createRuntime(config, { log, ...(opts.features ? { features: opts.features } : {}), ...(opts.adapters ? { adapters: opts.adapters } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   let service: Service | undefined;
   let app: Service['app'];

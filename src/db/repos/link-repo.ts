@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import type { LinkedChat, LinkStore, RedeemOutcome } from '../../account-link/ports.js';
+import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import type { ConfirmOutcome, LinkedChat, LinkStore, RedeemOutcome } from '../../account-link/ports.js';
 import type { Db } from '../client.js';
 import { contacts, linkCodes } from '../schema/contacts.js';
 import { chatsOfPerson } from './contacts-repo.js';
@@ -11,7 +11,8 @@ import { registrations, reminderOptOuts } from '../schema/registrations.js';
 const hash = (code: string) => createHash('sha256').update(`quetma-link:${code}`).digest('hex');
 
 /**
- * Postgres side of account linking. Redeeming a code moves the redeeming chat's own data (visits,
+ * Postgres side of account linking. Typing a code only records a request on it; confirming it from
+ * the issuing chat moves the redeeming chat's own data (visits,
  * family members, registrations, reminder opt-out, venues it owns) to the person's primary contact
  * in one transaction, so nothing a resident entered before linking disappears from view.
  * Questions to officials stay with the chat that asked, so answers come back where they were asked.
@@ -31,18 +32,42 @@ export class LinkRepo implements LinkStore {
     return this.db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
       await tx.delete(linkCodes).where(lte(linkCodes.expiresAt, now));
-      const [found] = await tx.select().from(linkCodes).where(and(eq(linkCodes.codeHash, hash(code)), gt(linkCodes.expiresAt, now)));
+      const [found] = await tx.select().from(linkCodes).where(and(eq(linkCodes.codeHash, hash(code)), gt(linkCodes.expiresAt, now))).for('update');
       if (!found) return { kind: 'unknown' };
       if (found.contactId === contactId) return { kind: 'own-code' };
       const issuer = await this.contact(tx, found.contactId);
       const me = await this.contact(tx, contactId);
       if (!issuer || !me) return { kind: 'unknown' };
-      const primary = issuer.linkedTo ?? issuer.id;
-      const mine = me.linkedTo ?? me.id;
+      if ((issuer.linkedTo ?? issuer.id) === (me.linkedTo ?? me.id)) {
+        await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
+        return { kind: 'already' };
+      }
+      // The first request holds the code: a second chat typing it learns nothing and gets nothing.
+      if (found.requestedBy !== null && found.requestedBy !== contactId) return { kind: 'unknown' };
+      await tx.update(linkCodes).set({ requestedBy: contactId }).where(eq(linkCodes.codeHash, found.codeHash));
+      return { kind: 'requested', issuer: { channel: issuer.channel, botId: issuer.botId, chatId: issuer.chatId } };
+    });
+  }
+
+  async confirm(issuerContactId: number, accept: boolean, now: Date): Promise<ConfirmOutcome> {
+    return this.db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const [found] = await tx
+        .select()
+        .from(linkCodes)
+        .where(and(eq(linkCodes.contactId, issuerContactId), isNotNull(linkCodes.requestedBy), gt(linkCodes.expiresAt, now)))
+        .for('update');
+      if (!found || found.requestedBy === null) return { kind: 'nothing' };
       await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
-      if (primary === mine) return { kind: 'already' };
-      await this.mergePerson(tx, mine, primary, now);
-      return { kind: 'linked', issuer: { channel: issuer.channel, botId: issuer.botId, chatId: issuer.chatId } };
+      const issuer = await this.contact(tx, issuerContactId);
+      const requester = await this.contact(tx, found.requestedBy);
+      if (!issuer || !requester) return { kind: 'nothing' };
+      const to = { channel: requester.channel, botId: requester.botId, chatId: requester.chatId };
+      if (!accept) return { kind: 'declined', requester: to };
+      const primary = issuer.linkedTo ?? issuer.id;
+      const mine = requester.linkedTo ?? requester.id;
+      if (primary !== mine) await this.mergePerson(tx, mine, primary, now);
+      return { kind: 'linked', requester: { ...to, channelName: requester.channel } };
     });
   }
 

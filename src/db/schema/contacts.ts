@@ -28,7 +28,8 @@ export const contacts = pgTable(
 
 /**
  * One-time codes that link two chats of the same person: shown in one chat, typed in the other.
- * Only a hash is kept; a code lives ten minutes and is spent by its first use.
+ * Only a hash is kept; a code lives ten minutes. Typing it records a request (`requestedBy`); the
+ * link is made only when the chat that showed the code confirms, so a guessed code links nothing.
  */
 export const linkCodes = pgTable('contact_link_codes', {
   codeHash: text('code_hash').primaryKey(),
@@ -36,6 +37,7 @@ export const linkCodes = pgTable('contact_link_codes', {
     .notNull()
     .references(() => contacts.id, { onDelete: 'cascade' }),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  requestedBy: bigint('requested_by', { mode: 'number' }).references((): AnyPgColumn => contacts.id, { onDelete: 'cascade' }),
 });
 
 /**

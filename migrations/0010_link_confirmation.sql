@@ -1,0 +1,2 @@
+ALTER TABLE "contact_link_codes" ADD COLUMN "requested_by" bigint;--> statement-breakpoint
+ALTER TABLE "contact_link_codes" ADD CONSTRAINT "contact_link_codes_requested_by_contacts_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;

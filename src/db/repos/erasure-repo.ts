@@ -1,0 +1,62 @@
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { contacts, conversationStates, linkCodes } from '../schema/contacts.js';
+import { inboundUpdates } from '../schema/inbound.js';
+import { outboundMessages } from '../schema/outbound.js';
+import { residentQuestions } from '../schema/questions.js';
+import { registrations, reminderOptOuts } from '../schema/registrations.js';
+import { simulatorMessages } from '../schema/simulator.js';
+import { venues } from '../schema/venues.js';
+import { dependents, visitFlags, visits } from '../schema/visits.js';
+import { chatsOfPerson } from './contacts-repo.js';
+
+/** What an erasure removed, for the resident's confirmation and the operator's log (counts only). */
+export interface ErasureCounts {
+  readonly chats: number;
+  readonly visits: number;
+  readonly familyMembers: number;
+  readonly registrations: number;
+}
+
+/**
+ * "XÓA DỮ LIỆU": everything about a person and their family members, in every linked chat, in one
+ * transaction. The other linked chats' contacts are deleted (their data goes by cascade); the chat
+ * that asked stays as a fresh, unlinked contact so the confirmation can reach it. Venues they own
+ * stay (other people's check-ins point at them) without their owner; raw updates and message
+ * bodies of those chats are emptied.
+ */
+export class ErasureRepo {
+  constructor(private readonly db: Db) {}
+
+  async erasePerson(personId: number, keepChatId: number): Promise<ErasureCounts> {
+    return this.db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const chats = await tx.select({ id: contacts.id, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId }).from(contacts).where(or(chatsOfPerson(personId), eq(contacts.id, keepChatId)));
+      const ids = chats.map((c) => c.id);
+      const counts = {
+        chats: chats.length,
+        visits: (await tx.delete(visits).where(inArray(visits.contactId, ids)).returning({ id: visits.id })).length,
+        familyMembers: (await tx.delete(dependents).where(inArray(dependents.contactId, ids)).returning({ id: dependents.id })).length,
+        registrations: (await tx.delete(registrations).where(inArray(registrations.contactId, ids)).returning({ id: registrations.id })).length,
+      };
+      await tx.delete(visitFlags).where(inArray(visitFlags.contactId, ids));
+      await tx.delete(reminderOptOuts).where(inArray(reminderOptOuts.contactId, ids));
+      await tx.delete(residentQuestions).where(inArray(residentQuestions.contactId, ids));
+      await tx.delete(linkCodes).where(inArray(linkCodes.contactId, ids));
+      await tx.update(venues).set({ ownerContactId: null }).where(inArray(venues.ownerContactId, ids));
+      await tx.delete(conversationStates).where(inArray(conversationStates.contactId, ids));
+      for (const c of chats) {
+        const chat = and(eq(inboundUpdates.channel, c.channel), eq(inboundUpdates.botId, c.botId), eq(inboundUpdates.chatId, c.chatId));
+        await tx.update(inboundUpdates).set({ payload: {} }).where(and(chat, ne(inboundUpdates.status, 'received')));
+        await tx
+          .update(outboundMessages)
+          .set({ part: { type: 'text', cleared: true } })
+          .where(and(eq(outboundMessages.channel, c.channel), eq(outboundMessages.botId, c.botId), eq(outboundMessages.chatId, c.chatId), ne(outboundMessages.status, 'pending')));
+        if (c.channel === 'web') await tx.delete(simulatorMessages).where(eq(simulatorMessages.sessionId, c.chatId));
+      }
+      await tx.delete(contacts).where(and(inArray(contacts.id, ids), ne(contacts.id, keepChatId)));
+      await tx.update(contacts).set({ displayName: null, linkedTo: null, role: 'resident' }).where(eq(contacts.id, keepChatId));
+      return counts;
+    });
+  }
+}

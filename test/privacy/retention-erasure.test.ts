@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RetentionRepo } from '../../src/db/repos/retention-repo.js';
+import { runRetention } from '../../src/privacy/retention.js';
+import { startTestService, type TestService } from '../harness/service.js';
+import { choicesOf, SimChat, textOf } from '../harness/sim-chat.js';
+
+let ts: TestService;
+beforeAll(async () => {
+  ts = await startTestService({ listen: true, env: { VISIT_RETENTION_DAYS: '14' } });
+});
+afterAll(async () => {
+  await ts?.stop();
+});
+
+async function venue(name: string) {
+  const { domain, service } = ts.rt.venues;
+  return service.register({ name, typeId: 'shop', communeId: domain.searchCommunes('pho minh')[0]!.id, address: 'Thôn 2', phone: '0912345678' });
+}
+
+/** Rows of a table whose JSON text mentions `needle`. */
+async function mentions(table: 'inbound_updates' | 'outbound_messages' | 'simulator_messages', column: 'payload' | 'part', needle: string): Promise<number> {
+  const rows = await ts.rt.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)}::text like ${'%' + needle + '%'}`);
+  return Number((rows as unknown as { n: number }[])[0]?.n ?? (rows as unknown as { rows: { n: number }[] }).rows?.[0]?.n);
+}
+
+describe('data expires', () => {
+  it('quotes the configured retention, and reduces raw updates, sent bodies, simulator chats and abandoned forms', async () => {
+    const shop = await venue('Nhà thuốc An Tâm');
+    const resident = new SimChat(ts, 'resident');
+    expect(textOf(await resident.send(shop.code.manualCode))).toContain('Nhà thuốc An Tâm');
+    expect(textOf(await resident.send('lịch sử'))).toContain('tự xóa sau 14 ngày');
+    // A registration form abandoned half-way, with a CCCD in it.
+    await resident.send('/dangkytiem');
+    expect(await mentions('outbound_messages', 'part', 'An Tâm')).toBeGreaterThan(0);
+
+    const later = new Date(Date.now() + 4 * 24 * 3600_000);
+    const result = await runRetention(new RetentionRepo(ts.rt.db), later, { sentBodyDays: 3, simulatorHours: 24 });
+    expect(result.inboundReduced).toBeGreaterThan(0);
+    expect(result.simulatorChatsExpired).toBeGreaterThan(0);
+    for (const [table, column] of [['inbound_updates', 'payload'], ['outbound_messages', 'part'], ['simulator_messages', 'part']] as const) {
+      expect(await mentions(table, column, 'An Tâm'), table).toBe(0);
+    }
+    const states = await ts.rt.db.execute(sql`select count(*)::int as n from conversation_states`);
+    expect(Number((states as unknown as { n: number }[])[0]?.n)).toBe(0);
+  });
+});
+
+describe('"XÓA DỮ LIỆU"', () => {
+  it('asks first, then erases the person and their family in every linked chat', async () => {
+    const shop = await venue('Tiệm vàng Kim Hoa');
+    const first = new SimChat(ts, 'resident');
+    const second = new SimChat(ts, 'owner');
+    await first.send(shop.code.manualCode);
+    const code = /LIÊN KẾT (\d{6})/.exec(textOf(await first.send('liên kết')))![1]!;
+    await second.send(`liên kết ${code}`);
+    await first.replies();
+    expect(textOf(await first.send({ choice: 'link:ok' }))).toMatch(/Đã liên kết/);
+    await second.replies();
+    expect(textOf(await second.send('lịch sử'))).toContain('Kim Hoa');
+
+    const ask = await second.send('xoá dữ liệu');
+    expect(textOf(ask)).toMatch(/không hoàn tác được[\s\S]*chắc chắn/);
+    expect(textOf(await second.send({ choice: 'erase:no' }))).toMatch(/Không xóa gì/);
+    expect(textOf(await second.send('lịch sử'))).toContain('Kim Hoa');
+
+    await second.send('XÓA DỮ LIỆU');
+    const done = textOf(await second.send({ choice: choicesOf(ask).find((c) => c.label === 'Xóa hết')!.data }));
+    expect(done).toMatch(/Đã xóa dữ liệu của bạn: 1 lượt khai báo/);
+    expect(textOf(await second.send('lịch sử'))).not.toContain('Kim Hoa');
+    expect(textOf(await first.send('lịch sử'))).not.toContain('Kim Hoa');
+    expect(await mentions('simulator_messages', 'part', 'Kim Hoa')).toBe(0);
+    expect(await mentions('outbound_messages', 'part', 'Kim Hoa')).toBe(0);
+  });
+});
