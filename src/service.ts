@@ -5,6 +5,7 @@ import { runVisitMaintenance, type MaintenanceOptions } from './checkin/maintena
 import { VisitRepo } from './db/repos/visit-repo.js';
 import { startSweeper } from './pipeline/sweep.js';
 import { startRecovery } from './outbox/recovery.js';
+import { repairReminders } from './registration/reminder-repair.js';
 import { startMaintenance } from './queue/maintenance-queue.js';
 import { runRetention } from './privacy/retention.js';
 import { RetentionRepo } from './db/repos/retention-repo.js';
@@ -55,6 +56,9 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
   };
 }
 
+/** How often scheduled reminders are checked against their Redis jobs (well under any reminder's lead time). */
+const REMINDER_REPAIR_MS = 60_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Queue workers, reminders, the sweep and maintenance: everything a `worker` process runs. */
@@ -68,6 +72,14 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
   rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
   await rt.sendWorker.start();
   const recovery = startRecovery({ db: rt.db, enqueue: (jobs) => rt.queues.enqueueOutboxJobs(jobs), log: rt.log });
+  const repair = () =>
+    repairReminders(rt.db, rt.registrations.ports).then(
+      (n) => n > 0 && rt.log.debug({ scheduled: n }, 'reminder jobs checked'),
+      (err: unknown) => rt.log.warn({ err: String(err) }, 'reminder repair failed; will retry'),
+    );
+  void repair();
+  const repairTimer = setInterval(() => void repair(), REMINDER_REPAIR_MS);
+  repairTimer.unref();
   const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
   const maintenance = await startMaintenance(
     { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
@@ -78,6 +90,7 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
     async stop(deadlineMs) {
       sweeper.stop();
       recovery.stop();
+      clearInterval(repairTimer);
       const finished = Promise.allSettled([maintenance.close(), workers.close()]);
       const late = await Promise.race([finished.then(() => false), sleep(deadlineMs).then(() => true)]);
       if (!late) {

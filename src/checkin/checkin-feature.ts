@@ -77,8 +77,17 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
   }
 
   async function fromPhoto(ctx: TurnContext, ref: ImageRef): Promise<TurnResult> {
+    let bytes: Buffer;
     try {
-      const bytes = await deps.downloadImage(ctx.event, ref);
+      bytes = await deps.downloadImage(ctx.event, ref);
+    } catch (err) {
+      if (err instanceof PhotoError && err.kind === 'too-large') return reply(ctx, t.imageTooBig);
+      if (err instanceof Error && /too large/i.test(err.message)) return reply(ctx, t.imageTooBig);
+      // A download that failed (gone, refused host, platform error) will not succeed by retrying
+      // the whole turn for minutes: say so at once and let the resident send it again.
+      return reply(ctx, t.downloadFailed);
+    }
+    try {
       const texts = await deps.decode(bytes);
       if (texts.length === 0) return reply(ctx, t.noCodeInPhoto);
       const r = await deps.resolver.fromDecoded(texts);

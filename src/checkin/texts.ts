@@ -32,6 +32,7 @@ export const checkinTexts = {
   } as Record<string, string>,
   noCodeInPhoto: 'Tôi không tìm thấy mã QR trong ảnh. Bạn chụp lại gần hơn, đủ sáng, giữ máy thẳng, hoặc nhắn mã số in dưới mã QR nhé.',
   badImage: 'Tôi không mở được tệp này. Bạn gửi ảnh chụp (JPG hoặc PNG, dưới 10 MB) nhé.',
+  downloadFailed: 'Không tải được ảnh bạn gửi. Bạn vui lòng gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',
   imageTooBig: 'Ảnh quá lớn. Bạn gửi ảnh dưới 10 MB nhé.',
   decodeBusy: 'Tôi chưa đọc kịp ảnh này. Bạn gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',
   checkedOut: (venues: string[], at: Date) => `👋 Đã khai báo ra khỏi ${venues.join(', ')} lúc ${when(at)}.`,

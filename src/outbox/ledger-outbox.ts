@@ -1,13 +1,12 @@
-import { and, desc, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { ChannelCapabilities, OutboundPart } from '../channels/contract.js';
 import { renderReplies } from '../conversation/render.js';
 import type { Db } from '../db/client.js';
 import { contacts } from '../db/schema/contacts.js';
-import { outboundMessages } from '../db/schema/outbound.js';
 import { DEFAULT_LIFETIME_MS, type ChatAddress, type Outbox, type OutboxJob, type OutboxMessage, type OutboxReceipt, type PriorityClass } from './types.js';
 
-/** Rows per INSERT: ~14 parameters a row keeps one statement well under Postgres' 65,535. */
+/** Rows per INSERT statement (one JSON parameter each). */
 export const INSERT_BATCH = 2000;
 /** Person ids per chat-lookup query. */
 const LOOKUP_BATCH = 5000;
@@ -79,14 +78,9 @@ export class LedgerOutbox implements Outbox {
     const jobs: OutboxJob[] = [];
     const dedupeGot = new Set<string>();
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      const inserted = await tx
-        .insert(outboundMessages)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .onConflictDoNothing()
-        .returning({ id: outboundMessages.id, channel: outboundMessages.channel, botId: outboundMessages.botId, priority: outboundMessages.priority, dueAt: outboundMessages.dueAt, dedupeKind: outboundMessages.dedupeKind, dedupeKey: outboundMessages.dedupeKey });
-      for (const r of inserted) {
-        jobs.push({ id: r.id, channel: r.channel, botId: r.botId, priority: r.priority as PriorityClass, dueAt: r.dueAt });
-        if (r.dedupeKind !== null && r.dedupeKey !== null) dedupeGot.add(dedupeId(r.dedupeKind, r.dedupeKey));
+      for (const r of await insertBatch(tx, rows.slice(i, i + INSERT_BATCH))) {
+        jobs.push({ id: Number(r.id), channel: r.channel, botId: r.bot_id, priority: r.priority as PriorityClass, dueAt: r.due_at ? new Date(r.due_at) : null });
+        if (r.dedupe_kind !== null && r.dedupe_key !== null) dedupeGot.add(dedupeId(r.dedupe_kind, r.dedupe_key));
       }
     }
     for (const d of dedupeWanted) if (!dedupeGot.has(d)) skipped++;
@@ -123,3 +117,42 @@ export class LedgerOutbox implements Outbox {
 
 const pickChat = (c: ChatAddress): ChatAddress => ({ channel: c.channel, botId: c.botId, chatId: c.chatId });
 const dedupeId = (kind: string, key: string) => `${kind}\u0000${key}`;
+
+interface Inserted {
+  id: number | string;
+  channel: string;
+  bot_id: string;
+  priority: string;
+  due_at: string | Date | null;
+  dedupe_kind: string | null;
+  dedupe_key: string | null;
+}
+
+/**
+ * One multi-row INSERT whose rows travel as a single JSON parameter (jsonb_to_recordset): a few
+ * thousand rows cost one statement and one parameter instead of tens of thousands of bound values.
+ */
+async function insertBatch(tx: Db, rows: readonly Row[]): Promise<Inserted[]> {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      channel: r.channel,
+      bot_id: r.botId,
+      chat_id: r.chatId,
+      inbound_id: r.inboundId,
+      part: r.part,
+      priority: r.priority,
+      expires_at: r.expiresAt.toISOString(),
+      due_at: r.dueAt?.toISOString() ?? null,
+      dedupe_kind: r.dedupeKind,
+      dedupe_key: r.dedupeKey,
+      part_no: r.partNo,
+    })),
+  );
+  const result = await tx.execute(sql`
+    insert into outbound_messages (channel, bot_id, chat_id, inbound_id, part, priority, expires_at, due_at, dedupe_kind, dedupe_key, part_no)
+    select channel, bot_id, chat_id, inbound_id, part, priority, expires_at, due_at, dedupe_kind, dedupe_key, part_no
+    from jsonb_to_recordset(${json}::jsonb) as r(channel text, bot_id text, chat_id text, inbound_id bigint, part jsonb, priority text, expires_at timestamptz, due_at timestamptz, dedupe_kind text, dedupe_key text, part_no integer)
+    on conflict do nothing
+    returning id, channel, bot_id, priority, due_at, dedupe_kind, dedupe_key`);
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Inserted[];
+}

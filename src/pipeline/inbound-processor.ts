@@ -9,6 +9,7 @@ import type { InboundRepo } from '../db/repos/inbound-repo.js';
 import type { OutboundRepo } from '../db/repos/outbound-repo.js';
 import type { Outbox, OutboxMessage } from '../outbox/types.js';
 import type { AdapterRegistry } from './adapters.js';
+import { isTransient } from './turn-errors.js';
 
 export type ProcessOutcome = { readonly kind: 'done' } | { readonly kind: 'wait'; readonly ms: number };
 
@@ -48,14 +49,20 @@ export async function processInbound(deps: InboundDeps, updateId: number): Promi
   const now = deps.clock.now();
   const contact = await deps.contacts.upsertFromEvent(event);
   const state = ((await deps.contacts.getState(contact.id, now)) ?? {}) as ConversationState;
-  const result = await deps.core.handle({
-    event,
-    person: { contactId: contact.linkedTo ?? contact.id, chatContactId: contact.id, role: contact.role, displayName: contact.displayName ?? undefined },
-    state,
-    now,
-    capabilities: adapter.capabilities,
-    inboundId: row.id,
-  });
+  let result;
+  try {
+      result = await deps.core.handle({
+      event,
+      person: { contactId: contact.linkedTo ?? contact.id, chatContactId: contact.id, role: contact.role, displayName: contact.displayName ?? undefined },
+      state,
+      now,
+      capabilities: adapter.capabilities,
+      inboundId: row.id,
+    });
+  } catch (err) {
+    if (isTransient(err)) throw err;
+    return failTurn(deps, row, event, err);
+  }
   const { choices } = renderReplies(result.replies, adapter.capabilities);
   const nextState: ConversationState = { ...(result.state.flow ? { flow: result.state.flow } : {}), ...(choices ? { choices } : {}) };
   const expiresAt = result.stateExpiresAt === undefined ? new Date(now.getTime() + STATE_TTL_MS) : result.stateExpiresAt;
@@ -90,4 +97,22 @@ function noticeMessages(deps: InboundDeps, notices: readonly Notice[], row: { id
     }
     return [{ to: { channel: n.to.channel, botId, chatId: n.to.chatId }, priority: 'reply' as const, parts: n.replies, inboundId: row.id, dedupe: { kind: 'notice', key: `${row.id}:${i}` } }];
   });
+}
+
+/** What the resident hears when their message hit a bug: at once, instead of minutes of retries. */
+export const APOLOGY = 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút, hoặc gõ "menu" để bắt đầu lại.';
+
+/**
+ * A programming error (or data no retry can fix): the update is marked failed with its reason, the
+ * error is logged with the update id, and the resident gets a short apology, in one transaction.
+ */
+async function failTurn(deps: InboundDeps, row: { id: number; channel: string; botId: string }, event: { chatId: string }, err: unknown): Promise<ProcessOutcome> {
+  deps.log.error({ err, updateId: row.id, channel: row.channel, botId: row.botId }, 'turn failed with a programming error; update marked failed, not retried');
+  const receipt = await deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    if (!(await deps.inbound.finish(tx, row.id, 'failed', String(err instanceof Error ? `${err.name}: ${err.message}` : err).slice(0, 500)))) return null;
+    return deps.outbox.add(tx, [{ to: { channel: row.channel, botId: row.botId, chatId: event.chatId }, priority: 'reply', parts: [{ type: 'text', text: APOLOGY }], inboundId: row.id, dedupe: { kind: 'reply', key: String(row.id) } }]);
+  });
+  if (receipt) await deps.outbox.afterCommit(receipt);
+  return { kind: 'done' };
 }

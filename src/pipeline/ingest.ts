@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { ChannelAdapter, WebhookRequest } from '../channels/contract.js';
 import type { InboundRepo } from '../db/repos/inbound-repo.js';
+import { withTimeout } from '../db/client.js';
+import { isDataRefusal, safePayload } from './safe-payload.js';
 
 export interface IngestDeps {
   readonly inbound: InboundRepo;
@@ -12,6 +14,9 @@ export interface IngestResult {
   readonly status: 200 | 400 | 401 | 503;
   readonly body: { readonly ok: boolean; readonly error?: { readonly code: string; readonly message: string; readonly retryable: boolean } };
 }
+
+/** Storing an update waits at most this long; then the platform hears 503 and redelivers later. */
+export const STORE_DEADLINE_MS = 1500;
 
 const ok: IngestResult = { status: 200, body: { ok: true } };
 const fail = (status: 400 | 401 | 503, code: string, message: string): IngestResult => ({
@@ -42,19 +47,24 @@ export async function ingest(deps: IngestDeps, adapter: ChannelAdapter, req: Web
     deps.log.warn({ channel: adapter.channel, reason: parsed.reason }, 'webhook body rejected');
     return fail(400, 'malformed_update', parsed.reason);
   }
+  const row = { channel: adapter.channel, botId: adapter.botId, key: parsed.key, chatId: parsed.chatId, payload: body, status: parsed.event ? 'received' : 'ignored' };
   let stored;
   try {
-    stored = await deps.inbound.store({
-      channel: adapter.channel,
-      botId: adapter.botId,
-      key: parsed.key,
-      chatId: parsed.chatId,
-      payload: body,
-      status: parsed.event ? 'received' : 'ignored',
-    });
+    stored = await withTimeout(deps.inbound.store(row), STORE_DEADLINE_MS);
   } catch (err) {
-    deps.log.error({ err: String(err), channel: adapter.channel }, 'cannot store update: database unavailable');
-    return fail(503, 'database_unavailable', 'cannot store the update now; retry later');
+    if (!isDataRefusal(err)) {
+      deps.log.error({ err: String(err), channel: adapter.channel }, 'cannot store update: database unavailable');
+      return fail(503, 'database_unavailable', 'cannot store the update now; retry later');
+    }
+    // Postgres refused this update's data (NUL, lone surrogate, absurd nesting): keep a safe form.
+    try {
+      stored = await withTimeout(deps.inbound.store({ ...row, payload: safePayload(body) }), STORE_DEADLINE_MS);
+      deps.log.warn({ channel: adapter.channel, key: parsed.key, err: String(err) }, 'update stored in a safe form (Postgres refused it as sent)');
+    } catch (again) {
+      if (!isDataRefusal(again)) return fail(503, 'database_unavailable', 'cannot store the update now; retry later');
+      deps.log.warn({ channel: adapter.channel, key: parsed.key, err: String(again) }, 'update refused: it cannot be stored');
+      return fail(400, 'unstorable_update', 'the update cannot be stored');
+    }
   }
   if (stored.status !== 'received') return ok;
   try {

@@ -97,8 +97,9 @@ async function handleSendError(deps: OutboundDeps, row: OutboundRow, err: unknow
   deps.log.warn({ outboundId: id, channel: row.channel, botId: row.botId, kind: e.kind, platformCode: e.platformCode, msg: e.message, final }, 'send failed');
   switch (e.kind) {
     case 'unreachable':
-      await deps.outbound.finish(id, 'unreachable', { error: e.message });
+      // The contact first: whoever sees the row ended also sees the chat marked.
       await deps.contacts.markUnreachable(row.channel, row.botId, row.chatId, e.message);
+      await deps.outbound.finish(id, 'unreachable', { error: e.message });
       return { kind: 'done', status: 'unreachable' };
     case 'fatal':
       await deps.outbound.finish(id, 'failed', { error: `refused by the platform: ${e.message}` });

@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import { withTimeout } from '../db/client.js';
 import { workerConnectionOptions } from './redis.js';
 
 const QUEUE = 'maintenance';
@@ -10,15 +11,28 @@ const QUEUE = 'maintenance';
  * does not stop the others.
  */
 export async function startMaintenance(
-  opts: { redisUrl: string; prefix: string; everyMs: number; log: Logger },
+  opts: { redisUrl: string; prefix: string; everyMs: number; log: Logger; recheckMs?: number },
   tasks: readonly { name: string; run: () => Promise<unknown> }[],
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ ensureSchedule(): Promise<boolean>; close(): Promise<void> }> {
   const connection = workerConnectionOptions(opts.redisUrl);
   const queue = new Queue(QUEUE, { connection, prefix: opts.prefix });
-  queue.on('error', () => {});
-  await queue.upsertJobScheduler('tick', { every: opts.everyMs }, { name: 'tick', opts: { removeOnComplete: true, removeOnFail: 100 } }).catch((err: unknown) => {
-    opts.log.warn({ err: String(err) }, 'maintenance schedule not set (Redis down?); will not run until restart');
+  queue.on('error', (err) => opts.log.debug({ err: err.message }, 'maintenance queue connection problem'));
+  // The schedule lives in Redis: check it now and every minute, and put it back when it is missing
+  // (a Redis flush, a restart without persistence). Never blocks start-up while Redis is down.
+  const ensure = async (): Promise<boolean> => {
+    const existing = await withTimeout(queue.getJobScheduler('tick'), 2000);
+    if (existing) return false;
+    await withTimeout(queue.upsertJobScheduler('tick', { every: opts.everyMs }, { name: 'tick', opts: { removeOnComplete: true, removeOnFail: 100 } }), 2000);
+    opts.log.info({ everyMs: opts.everyMs }, 'maintenance schedule registered');
+    return true;
+  };
+  const tryEnsure = () => ensure().catch((err: unknown) => {
+    opts.log.warn({ err: String(err) }, 'maintenance schedule not checked (Redis down?); will retry');
+    return false;
   });
+  void tryEnsure();
+  const timer = setInterval(() => void tryEnsure(), opts.recheckMs ?? 60_000);
+  timer.unref();
   const worker = new Worker(
     QUEUE,
     async () => {
@@ -32,9 +46,11 @@ export async function startMaintenance(
     },
     { connection, prefix: opts.prefix, concurrency: 1 },
   );
-  worker.on('error', () => {});
+  worker.on('error', (err) => opts.log.debug({ err: err.message }, 'maintenance worker connection problem'));
   return {
+    ensureSchedule: ensure,
     async close() {
+      clearInterval(timer);
       await worker.close();
       await queue.close();
     },

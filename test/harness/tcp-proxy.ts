@@ -8,14 +8,24 @@ export interface TcpProxy {
   readonly port: number;
   cut(): void;
   restore(): void;
+  /** Keep connections open but pass nothing either way (a hung service); `restore` resumes. */
+  stall(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let up = true;
+  let stalled = false;
   const server = net.createServer((client) => {
     if (!up) return client.destroy();
+    if (stalled) {
+      // A stalled service accepts and then says nothing (like a host that stopped answering).
+      sockets.add(client);
+      client.on('close', () => sockets.delete(client));
+      client.on('error', () => {});
+      return client.pause();
+    }
     const upstream = net.connect({ host: targetHost, port: targetPort });
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -36,6 +46,12 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
     },
     restore() {
       up = true;
+      stalled = false;
+      for (const s of sockets) s.resume();
+    },
+    stall() {
+      stalled = true;
+      for (const s of sockets) s.pause();
     },
     close: () =>
       new Promise<void>((r) => {

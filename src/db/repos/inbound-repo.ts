@@ -1,5 +1,6 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import { microBatch } from '../../pipeline/micro-batch.js';
+import { ItemFailed, microBatch } from '../../pipeline/micro-batch.js';
+import { isDataRefusal } from '../../pipeline/safe-payload.js';
 import type { Db } from '../client.js';
 import { inboundUpdates } from '../schema/inbound.js';
 
@@ -27,8 +28,18 @@ export interface StoreResult {
 export class InboundRepo {
   constructor(private readonly db: Db) {}
 
-  /** Stores one update; concurrent calls share one INSERT (see microBatch). */
-  readonly store = microBatch((rows: NewInbound[]) => this.storeMany(rows));
+  /**
+   * Stores one update; concurrent calls share one INSERT (see microBatch). When Postgres refuses a
+   * batch for its data (one poison update), each update is stored alone, so only the poison fails.
+   */
+  readonly store = microBatch(async (rows: NewInbound[]): Promise<(StoreResult | ItemFailed)[]> => {
+    try {
+      return await this.storeMany(rows);
+    } catch (err) {
+      if (rows.length === 1 || !isDataRefusal(err)) throw err;
+      return Promise.all(rows.map((r) => this.storeMany([r]).then(([one]) => one!, (e: unknown) => new ItemFailed(e))));
+    }
+  });
 
   /** Inserts many updates in one statement; already-stored keys come back with inserted: false. */
   async storeMany(rows: readonly NewInbound[]): Promise<StoreResult[]> {
