@@ -26,6 +26,8 @@ import { officialsFeature } from './venue-ops/officials-feature.js';
 import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
 import { registrationFeature } from './registration/registration-feature.js';
+import { consentFeature } from './consent/consent-feature.js';
+import { ConsentLedger } from './consent/consent-ledger.js';
 import type { ReminderPorts } from './registration/reminders.js';
 
 /** Largest photo we fetch from a platform (issue 5: 10 MB per file). */
@@ -82,6 +84,13 @@ export const defaultFeatures: FeatureFactory = async (host) => {
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt }),
+    consentFeature({
+      ledger: new ConsentLedger(host.db),
+      searchCommunes: (input) => domain.searchCommunes(input),
+      communeById: (id) => domain.communeById(id),
+      registrationCommunes: async (personId) => (await host.registrations.repo.byContact(personId)).filter((r) => r.status !== 'cancelled').map((r) => r.communeId),
+      setReminderOptOut: (personId, out) => host.registrations.repo.setOptOut(personId, out),
+    }),
     registrationFeature({
       store: host.registrations.repo,
       searchCommunes: (input) => domain.searchCommunes(input),

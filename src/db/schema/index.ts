@@ -12,3 +12,4 @@ export * from './questions.js';
 export * from './zalo-tokens.js';
 export * from './registrations.js';
 export * from './units.js';
+export * from './broadcasts.js';
