@@ -34,6 +34,8 @@ import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { Metrics } from './metrics/metrics.js';
+import { createBroadcasts, type Broadcasts } from './broadcasts/index.js';
+import { bulkOutbox } from './broadcasts/bulk-outbox.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
 
@@ -62,6 +64,8 @@ export interface Runtime {
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
+  /** Campaign broadcasts to communes (issue 13): compose, approve, send, results. */
+  readonly broadcasts: Broadcasts;
   /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
   readonly metrics: Metrics;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
@@ -109,7 +113,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const repos = { inbound: new InboundRepo(db), outbound: new OutboundRepo(db), contacts: new ContactsRepo(db) };
 
   const telegram = config.TELEGRAM_BOT_TOKEN
-    ? new TelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET ?? '', apiRoot: config.TELEGRAM_API_ROOT, media })
+    ? new TelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, perSecond: config.TELEGRAM_MESSAGES_PER_SECOND, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET ?? '', apiRoot: config.TELEGRAM_API_ROOT, media })
     : undefined;
   const simulator = config.SIMULATOR_ENABLED ? new WebSimulatorAdapter(db, media) : undefined;
   const zaloTokens = config.ZALO_OA_APP_ID
@@ -148,6 +152,21 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
   const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
+  const broadcasts = createBroadcasts({
+    db,
+    clock,
+    log,
+    communes: { all: () => venues.domain.communes, search: (q) => venues.domain.searchCommunes(q), byId: (id) => venues.domain.communeById(id) },
+    outbox: bulkOutbox(repos.outbound, queues),
+    bots: { rateOf: (channel, botId) => adapters.get(channel, botId)?.capabilities.rate.perSecond, live: () => new Set(adapters.all().map((a) => `${a.channel}:${a.botId}`)) },
+    settings: {
+      approvalThreshold: config.BROADCAST_APPROVAL_THRESHOLD,
+      dailyCap: config.BROADCAST_DAILY_CAP,
+      graceMinutes: config.BROADCAST_GRACE_MINUTES,
+      publicUrl: config.publicUrl,
+      linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
+    },
+  });
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
     inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound },
@@ -160,7 +179,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, broadcasts, metrics, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

@@ -12,6 +12,7 @@ import { processReminder } from './registration/reminders.js';
 import { startWorkers, type RunningWorkers } from './queue/workers.js';
 import { PUBLISHED_URL_KEY, type Runtime } from './runtime.js';
 import { SettingsRepo } from './db/repos/settings-repo.js';
+import { startBroadcastEngine } from './broadcasts/index.js';
 
 /** The whole service in one process: HTTP intake, workers and the sweep. */
 export interface Service {
@@ -31,6 +32,7 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
   );
   rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
   const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
+  const broadcastEngine = startBroadcastEngine(rt.broadcasts, rt.config.BROADCAST_TICK_MS);
   const maintenance = await startMaintenance(
     { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
     maintenanceTasks(rt),
@@ -46,6 +48,7 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
     stop() {
       stopping ??= (async () => {
         sweeper.stop();
+        await broadcastEngine.stop();
         await maintenance.close();
         await app.close();
         await workers.close();

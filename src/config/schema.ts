@@ -63,6 +63,16 @@ export const configSchema = z
     AUTO_CHECKOUT_NOTICE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Personal data of a pre-registration is erased this many days after its last appointment (issue 6). */
     REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Broadcasts reaching more people than this (or the whole area) need a district admin's approval. */
+    BROADCAST_APPROVAL_THRESHOLD: z.coerce.number().int().min(1).default(5000),
+    /** Broadcast and campaign messages per person per day (Vietnam time), across all broadcasts. */
+    BROADCAST_DAILY_CAP: z.coerce.number().int().min(1).max(20).default(2),
+    /** A broadcast occurrence missed while the service was down is still sent this long after its time. */
+    BROADCAST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(720),
+    /** How often the broadcast engine plans, starts and feeds runs. */
+    BROADCAST_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    /** Telegram messages per second for the bot (30 by the Bot FAQ; more with paid broadcasts). */
+    TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     /** Minutes between maintenance runs (automatic check-out, retention). */
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */

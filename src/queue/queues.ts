@@ -55,10 +55,12 @@ export class Queues {
     return ids.map(() => undefined);
   });
 
-  async enqueueOutbound(channel: string, botId: string, ids: readonly number[]): Promise<void> {
+  /** `priority` > 0 queues behind every job without one (BullMQ takes its wait list first): bulk sends use it so replies go first. */
+  async enqueueOutbound(channel: string, botId: string, ids: readonly number[], priority?: number): Promise<void> {
     if (ids.length === 0) return;
     const q = this.outboundQueue(channel, botId);
-    await guard(q.addBulk(ids.map((id) => ({ name: 'send', data: { outboundId: id }, opts: { ...outboundJob, jobId: `out-${id}` } }))));
+    const extra = priority ? { priority } : {};
+    await guard(q.addBulk(ids.map((id) => ({ name: 'send', data: { outboundId: id }, opts: { ...outboundJob, ...extra, jobId: `out-${id}` } }))));
   }
 
   async ping(): Promise<boolean> {
