@@ -32,10 +32,12 @@ export async function createBroadcast(deps: BroadcastDeps, actor: Actor, via: Vi
         status,
         estimatedRecipients: preview.recipients,
         approvalReason: preview.approvalReason,
+        createdAt: deps.clock.now(),
+        updatedAt: deps.clock.now(),
       })
       .returning({ id: broadcasts.id });
     const detail = { recipients: preview.recipients, communes: preview.communeIds.length, audience: composed.audience, status };
-    await tx.insert(broadcastEvents).values({ broadcastId: row!.id, officialId: actorId(actor), via, action: 'created', detail });
+    await tx.insert(broadcastEvents).values({ broadcastId: row!.id, officialId: actorId(actor), via, action: 'created', detail, at: deps.clock.now() });
     await deps.audit?.record(tx, { officialId: actorId(actor), via, action: 'broadcasts.create', communeId: preview.communeIds.length === 1 ? preview.communeIds[0]! : null, subject: `broadcast:${row!.id}`, detail });
     return row!.id;
   });
