@@ -162,3 +162,62 @@ describe('sending', () => {
     await expect(b().resume(operator, 'cli', id)).rejects.toThrow(/cancelled/);
   });
 });
+
+describe('restarts and schedules', () => {
+  it('a restart in the middle resumes without sending anyone twice', async () => {
+    const commune = 'duc-pho/pho-an';
+    await seedResidents(ts.rt.db, 23, { channel: 'telegram', botId: 'tgbot', communeId: commune, consent: true, prefix: 'crash-' });
+    clock.set('2021-09-17T03:00:00Z');
+    const before = tg.perChat();
+    const { id } = await b().create(operator, 'cli', { text: 'Sau sự cố', communes: [commune], audience: 'residents' });
+    await b().tick();
+    const handed = await queued(id);
+    for (const o of handed.slice(0, 5)) await processOutbound(ts.rt.deps.outbound, o);
+    // The process dies during the sixth platform call: the row stays claimed ("sending").
+    await ts.rt.db.execute(sql`update outbound_messages set status = 'sending', claimed_at = now() - interval '10 minutes' where id = ${handed[5]!}`);
+    // A new process on the same database and queues takes over.
+    const again = await startTestService({ workers: false, clock, adapters: [tg, oa], databaseUrl: ts.databaseUrl, env: { QUEUE_PREFIX: 'ignored' } });
+    try {
+      const b2 = again.rt.broadcasts;
+      for (let i = 0; i < 20; i++) {
+        await b2.tick();
+        for (const o of await queued(id)) await processOutbound(again.rt.deps.outbound, o);
+      }
+      const p = await b2.progress(operator, id);
+      expect(p.runs[0]!.counts).toEqual({ sent: 22, uncertain: 1 });
+      expect(p.runs[0]!.status).toBe('done');
+    } finally {
+      await again.rt.close();
+    }
+    const after = tg.perChat();
+    for (let i = 1; i <= 23; i++) expect((after.get(`crash-${i}`) ?? 0) - (before.get(`crash-${i}`) ?? 0), `crash-${i}`).toBe(i === 6 ? 0 : 1);
+  });
+
+  it('a daily broadcast at 06:30 runs once per Vietnam day, waits for 07:00, and a missed day is recorded, not sent late', async () => {
+    const commune = 'binh-son/binh-chanh';
+    await seedResidents(ts.rt.db, 2, { channel: 'telegram', botId: 'tgbot', communeId: commune, consent: true, prefix: 'daily-' });
+    clock.set('2021-09-20T10:00:00Z'); // 17:00 VN on the 20th
+    const { id } = await b().create(operator, 'cli', { text: 'Nhắc hằng ngày', communes: [commune], audience: 'residents', schedule: { kind: 'repeat', every: 'daily', time: '06:30', until: '2021-09-23' } });
+    await b().tick();
+    let p = await b().progress(operator, id);
+    expect(p.runs.map((r) => [r.dueAt, r.status])).toEqual([['2021-09-20T23:30:00.000Z', 'due']]);
+    clock.set('2021-09-20T23:31:00Z'); // 06:31 VN: due, but still quiet hours
+    await b().tick();
+    expect(await queued(id)).toEqual([]);
+    clock.set('2021-09-21T00:00:00Z'); // 07:00
+    await drain(id);
+    // The service is down on the 22nd; it comes back on the 23rd at 09:00, beyond the 60-minute grace.
+    clock.set('2021-09-23T02:00:00Z');
+    for (let i = 0; i < 6; i++) await b().tick();
+    await drain(id);
+    p = await b().progress(operator, id);
+    expect(p.runs.map((r) => [r.dueAt, r.status])).toEqual([
+      ['2021-09-20T23:30:00.000Z', 'done'],
+      ['2021-09-21T23:30:00.000Z', 'missed'],
+      ['2021-09-22T23:30:00.000Z', 'missed'],
+    ]);
+    expect(p.runs[0]!.counts).toEqual({ sent: 2 });
+    expect(p.runs[1]!.note).toMatch(/grace/);
+    expect(p.status).toBe('done');
+  });
+});
