@@ -6,6 +6,7 @@ import { tickBroadcasts } from './engine.js';
 import { readLinkToken } from './links.js';
 import { broadcastResults, broadcastResultsCsv, recordButtonTap, recordReceipt } from './results.js';
 import type { Actor, Via } from './ports.js';
+import { campaignOutcomes, createCampaign, stopCampaign, tickCampaigns } from './campaigns.js';
 
 export type { Actor, Via, BroadcastOfficial } from './ports.js';
 export type { BroadcastDeps, BroadcastSettings } from './deps.js';
@@ -34,7 +35,13 @@ export function createBroadcasts(deps: BroadcastDeps) {
       return id === null ? null : recordButtonTap(deps, id);
     },
     receipt: (channel: string, platformMessageId: string, kind: 'delivered' | 'seen', at: Date) => recordReceipt(deps, channel, platformMessageId, kind, at),
-    tick: () => tickBroadcasts(deps),
+    createCampaign: (actor: Actor, via: Via, input: unknown) => createCampaign(deps, actor, via, input),
+    stopCampaign: (actor: Actor, id: number) => stopCampaign(deps, actor, id),
+    campaignOutcomes: (id: number) => campaignOutcomes(deps, id),
+    tick: async () => {
+      await tickBroadcasts(deps);
+      await tickCampaigns(deps);
+    },
   };
 }
 
