@@ -14,7 +14,14 @@ import type { Runtime } from './runtime.js';
  * The HTTP application, without listening (fastify/demo's app vs server split): tests inject
  * requests into it, `main.ts` listens. One plugin per concern.
  */
-export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** Serve intake and pages (webhooks, simulator, code pages, API); false: health and metrics only (ROLE=worker). */
+  readonly intake?: boolean;
+  /** True once shutdown began (readiness answers 503). */
+  readonly draining?: () => boolean;
+}
+
+export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<FastifyInstance> {
   const hops = rt.config.TRUST_PROXY;
   const app = Fastify({ trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false, loggerInstance: rt.log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024 });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; retryable?: boolean }, req, reply) => {
@@ -29,7 +36,16 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX });
   instrumentWebhooks(app, rt.metrics);
   await app.register(metricsPlugin(rt.metrics, rt.config.METRICS_TOKEN));
-  await app.register(healthPlugin({ pingDatabase: () => rt.database.ping(), pingRedis: () => rt.queues.ping() }));
+  await app.register(
+    healthPlugin({
+      role: rt.config.ROLE,
+      pingDatabase: () => rt.database.ping(),
+      pingRedis: () => rt.queues.ping(),
+      draining: opts.draining ?? (() => false),
+      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), status: 'ok' as const })),
+    }),
+  );
+  if (opts.intake === false) return app;
   await app.register(mediaPlugin(rt.media));
   for (const adapter of rt.adapters.all()) {
     if (adapter.channel !== 'web') await app.register(webhookPlugin(adapter, rt.deps.ingest));

@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { TelegramAdapter } from '../bots/telegram/adapter.js';
+import type { TelegramAdapter } from '../bots/telegram/adapter.js';
 import { WebSimulatorAdapter } from '../bots/web/adapter.js';
-import { ZaloBotAdapter } from '../bots/zalo-bot/adapter.js';
-import { ZaloOaAdapter } from '../bots/zalo-oa/adapter.js';
-import { ZaloTokens } from '../bots/zalo-oa/tokens.js';
-import { ZaloTokenRepo } from './db/repos/zalo-token-repo.js';
+import type { ZaloBotAdapter } from '../bots/zalo-bot/adapter.js';
+import type { ZaloTokens } from '../bots/zalo-oa/tokens.js';
+import { buildPlatformBots, type PlatformBots } from './channels/bots.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
 import { ReminderQueue } from './queue/reminder-queue.js';
 import type { ReminderPorts } from './registration/reminders.js';
@@ -57,8 +56,10 @@ export interface Runtime {
   readonly simulator: WebSimulatorAdapter | undefined;
   readonly telegram: TelegramAdapter | undefined;
   readonly zaloBot: ZaloBotAdapter | undefined;
-  /** The Zalo OA token pair manager (refreshed ahead of expiry by the maintenance job). */
+  /** The first Zalo OA's token pair manager (refreshed ahead of expiry by the maintenance job). */
   readonly zaloTokens: ZaloTokens | undefined;
+  /** Every platform bot, CHANNELS_FILE's included (each OA has its own token pair). */
+  readonly bots: PlatformBots;
   readonly core: ConversationCore;
   readonly venues: VenueOps;
   /** Vaccination pre-registrations and their appointment reminders. */
@@ -112,23 +113,12 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const media = new MediaStore(db, config.publicUrl, config.MEDIA_TTL_HOURS * 3600 * 1000);
   const repos = { inbound: new InboundRepo(db), outbound: new OutboundRepo(db), contacts: new ContactsRepo(db) };
 
-  const telegram = config.TELEGRAM_BOT_TOKEN
-    ? new TelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, perSecond: config.TELEGRAM_MESSAGES_PER_SECOND, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET ?? '', apiRoot: config.TELEGRAM_API_ROOT, media })
-    : undefined;
+  const bots = buildPlatformBots(config, { db, media, now: () => clock.now() });
+  const telegram = bots.telegram[0];
+  const zaloBot = bots.zaloBot[0];
+  const zaloTokens = bots.zaloTokens[0];
   const simulator = config.SIMULATOR_ENABLED ? new WebSimulatorAdapter(db, media) : undefined;
-  const zaloTokens = config.ZALO_OA_APP_ID
-    ? new ZaloTokens({
-        appId: config.ZALO_OA_APP_ID,
-        appSecret: config.ZALO_APP_SECRET ?? '',
-        oauthRoot: config.ZALO_OAUTH_ROOT,
-        store: new ZaloTokenRepo(db),
-        initial: { accessToken: config.ZALO_OA_ACCESS_TOKEN, refreshToken: config.ZALO_OA_REFRESH_TOKEN },
-        now: () => clock.now(),
-      })
-    : undefined;
-  const zaloOa = zaloTokens ? new ZaloOaAdapter({ appId: config.ZALO_OA_APP_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY ?? '', apiRoot: config.ZALO_OA_API_ROOT, tokens: zaloTokens, media }) : undefined;
-  const zaloBot = config.ZALO_BOT_TOKEN ? new ZaloBotAdapter({ token: config.ZALO_BOT_TOKEN, webhookSecret: config.ZALO_BOT_WEBHOOK_SECRET ?? '', apiRoot: config.ZALO_BOT_API_ROOT, media }) : undefined;
-  const builtIn = [telegram, zaloOa, zaloBot, simulator].filter((a): a is NonNullable<typeof a> => a !== undefined);
+  const builtIn = [...bots.telegram, ...bots.zaloOa, ...bots.zaloBot, ...(simulator ? [simulator] : [])];
   const adapters = new AdapterRegistry([...builtIn, ...(opts.adapters ?? [])]);
   const venues = await createVenueOps({ config, db, log });
   const registrationRepo = new RegistrationRepo(db);
@@ -179,7 +169,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, broadcasts, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, registrations, faq, broadcasts, metrics, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

@@ -14,16 +14,49 @@ import { PUBLISHED_URL_KEY, type Runtime } from './runtime.js';
 import { SettingsRepo } from './db/repos/settings-repo.js';
 import { startBroadcastEngine } from './broadcasts/index.js';
 
-/** The whole service in one process: HTTP intake, workers and the sweep. */
+/** The service in one process: HTTP intake, workers and the sweep, or one side of it (ROLE). */
 export interface Service {
   readonly app: FastifyInstance;
-  readonly workers: RunningWorkers;
-  /** Stops intake, lets workers finish their current job, then closes every connection. */
+  /** The queue workers; undefined in a `web` process. */
+  readonly workers: RunningWorkers | undefined;
+  /**
+   * Drains and stops: readiness turns 503 first (SHUTDOWN_DRAIN_SECONDS), then intake closes and
+   * workers get SHUTDOWN_DEADLINE_SECONDS to finish their current jobs; jobs still running then are
+   * released (their locks lapse and another worker takes them), and every connection is closed.
+   */
   stop(): Promise<void>;
 }
 
 export async function startService(rt: Runtime, listen?: { port: number; host: string }): Promise<Service> {
-  const app = await buildApp(rt);
+  const role = rt.config.ROLE;
+  let draining = false;
+  const app = await buildApp(rt, { intake: role !== 'worker', draining: () => draining });
+  const background = role === 'web' ? undefined : await startBackground(rt);
+  if (listen) {
+    await app.listen(listen);
+    await publishUrl(rt, app);
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    workers: background?.workers,
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        if (listen && rt.config.SHUTDOWN_DRAIN_SECONDS > 0) await sleep(rt.config.SHUTDOWN_DRAIN_SECONDS * 1000);
+        await app.close();
+        await background?.stop(rt.config.SHUTDOWN_DEADLINE_SECONDS * 1000);
+        await rt.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Queue workers, reminders, the sweep and maintenance: everything a `worker` process runs. */
+async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; stop(deadlineMs: number): Promise<void> }> {
   const workers = startWorkers(
     { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, inboundConcurrency: rt.config.INBOUND_CONCURRENCY, log: rt.log },
     rt.deps.inbound,
@@ -37,24 +70,16 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
     { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
     maintenanceTasks(rt),
   );
-  if (listen) {
-    await app.listen(listen);
-    await publishUrl(rt, app);
-  }
-  let stopping: Promise<void> | undefined;
   return {
-    app,
     workers,
-    stop() {
-      stopping ??= (async () => {
-        sweeper.stop();
-        await broadcastEngine.stop();
-        await maintenance.close();
-        await app.close();
-        await workers.close();
-        await rt.close();
-      })();
-      return stopping;
+    async stop(deadlineMs) {
+      sweeper.stop();
+      await broadcastEngine.stop();
+      const finished = Promise.allSettled([maintenance.close(), workers.close()]);
+      const late = await Promise.race([finished.then(() => false), sleep(deadlineMs).then(() => true)]);
+      if (!late) return;
+      rt.log.warn({ deadlineMs }, 'jobs still running at the shutdown deadline: releasing them to other workers');
+      await Promise.allSettled(workers.workers.map((w) => w.close(true)));
     },
   };
 }
@@ -71,7 +96,7 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
   const visits = new VisitRepo(rt.db);
   const visitOptions = visitMaintenanceOptions(rt);
   return [
-    ...(rt.zaloTokens ? [{ name: 'zalo-oa-token', run: () => rt.zaloTokens!.refreshIfDue() }] : []),
+    ...rt.bots.zaloTokens.map((tokens, i) => ({ name: i === 0 ? 'zalo-oa-token' : `zalo-oa-token-${i + 1}`, run: () => tokens.refreshIfDue() })),
     {
       name: 'registration-retention',
       run: () => new RegistrationRepo(rt.db).purgePersonalData(new Date(rt.clock.now().getTime() - rt.config.REGISTRATION_RETENTION_DAYS * 24 * 3600_000), rt.clock.now()),

@@ -137,6 +137,8 @@ export interface ChannelAdapter {
   /** Stable id of this bot/OA (Telegram bot id, OA id...), part of the idempotency key. */
   readonly botId: string;
   readonly capabilities: ChannelCapabilities;
+  /** Where the platform posts this bot's updates; default `/webhooks/<channel>` (one bot per platform). */
+  readonly webhookPath?: string;
   /** Constant-time check of the webhook's authentication; false means 401 and nothing stored. */
   verify(req: WebhookRequest): boolean;
   /** Turn a verified, JSON-parsed body into its key and neutral event. Never throws. */

@@ -42,7 +42,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
+    // Several instances may start at once: one applies the migrations, the others wait for it.
+    // A one-connection client, so the advisory lock and the migration share a session.
+    migrate: async () => {
+      const session = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+      try {
+        await session`select pg_advisory_lock(hashtext('quetma.migrations'))`;
+        await migrate(drizzle(session, { schema }), { migrationsFolder });
+      } finally {
+        await session.end({ timeout: 5 });
+      }
+    },
     ping: () => pingWith(db),
     close: () => client.end({ timeout: 5 }),
   };

@@ -42,5 +42,5 @@ describe('the CLI and the service on the embedded database', () => {
     const printed = JSON.parse(ok.out[0]!) as { url: string };
     // The CLI's own default would be port 3000; the links must point where the service listened.
     expect(printed.url.startsWith(`http://127.0.0.1:${port}/c/`)).toBe(true);
-  });
+  }, 180_000); // PGlite starts twice (several seconds each on a busy machine)
 });

@@ -49,6 +49,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     QUEUE_PREFIX: `qt${randomBytes(4).toString('hex')}`,
     PORT: '0',
     SWEEP_INTERVAL_SECONDS: '1',
+    SHUTDOWN_DRAIN_SECONDS: '0',
     ...opts.env,
   });
   // eslint-disable-next-line no-restricted-properties -- test-only logging switch

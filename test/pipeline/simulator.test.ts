@@ -71,6 +71,6 @@ describe('the browser simulator talks to the same core through the same queues',
     expect((await fetch(`${ts.baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${ts.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, database: true, redis: true });
+    expect(await ready.json()).toEqual({ ok: true, role: 'all', draining: false, database: true, redis: true, bots: [{ channel: 'web', botId: 'simulator', status: 'ok' }] });
   });
 });
