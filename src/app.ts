@@ -3,6 +3,7 @@ import { simulatorPlugin } from '../bots/web/routes.js';
 import { codePagePlugin } from './http/code-page.js';
 import { healthPlugin } from './http/health.js';
 import { reportsPlugin } from './http/reports.js';
+import { broadcastsPlugin } from './http/broadcasts.js';
 import { exportRegistrations } from './registration/appointments.js';
 import { mediaPlugin } from './http/media.js';
 import { webhookPlugin } from './http/webhooks.js';
@@ -58,5 +59,6 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
+  await app.register(broadcastsPlugin({ broadcasts: rt.broadcasts, apiKey: rt.config.OFFICIALS_API_KEY }));
   return app;
 }
