@@ -153,6 +153,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       approvalThreshold: config.BROADCAST_APPROVAL_THRESHOLD,
       dailyCap: config.BROADCAST_DAILY_CAP,
       graceMinutes: config.BROADCAST_GRACE_MINUTES,
+      quietHours: config.BROADCAST_QUIET_HOURS,
       publicUrl: config.publicUrl,
       linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
     },

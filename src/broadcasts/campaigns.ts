@@ -75,7 +75,7 @@ async function sendOne(deps: BroadcastDeps, m: Record<string, unknown>, now: Dat
   if (!m.active) return void (await skip('campaign-stopped'));
   if (m.reg_status !== 'scheduled' || Number(m.current_version) !== Number(m.appointment_version)) return void (await skip('appointment-changed'));
   if (now.getTime() - dueAt.getTime() > Number(m.grace_minutes) * 60_000) return void (await skip('late'));
-  if (isQuiet(now)) return; // waits for 07:00, still within the grace period or recorded as late
+  if (deps.settings.quietHours && isQuiet(now)) return; // waits for 07:00, still within the grace period or recorded as late
   const personId = Number(m.person_id);
   const [out] = rowsOf(
     await deps.db.execute(sql`select (select given from consent_events where person_id = ${personId} and purpose = 'reminders' order by id desc limit 1) as given,

@@ -14,6 +14,8 @@ export interface BroadcastSettings {
   readonly graceMinutes: number;
   /** Base of tracked button links (`<base>/b/<token>`). */
   readonly publicUrl: string;
+  /** Bulk waits out 21:00-07:00 (Asia/Ho_Chi_Minh); off only in benchmarks. */
+  readonly quietHours: boolean;
   /** HMAC key of button-link tokens. */
   readonly linkSecret: string;
 }

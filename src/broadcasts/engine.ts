@@ -34,7 +34,7 @@ export async function tickBroadcasts(deps: BroadcastDeps): Promise<void> {
   await startDueRuns(deps, now);
   await mirrorOutbound(deps.db);
   await finishRuns(deps.db, now);
-  if (!isQuiet(now)) await feed(deps, now);
+  if (!(deps.settings.quietHours && isQuiet(now))) await feed(deps, now);
 }
 
 async function planRuns(deps: BroadcastDeps, now: Date): Promise<void> {

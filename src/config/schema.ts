@@ -72,6 +72,8 @@ export const configSchema = z
     BROADCAST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(720),
     /** How often the broadcast engine plans, starts and feeds runs. */
     BROADCAST_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    /** Bulk never goes out 21:00-07:00 Vietnam time. `false` only for benchmarks; refused in production. */
+    BROADCAST_QUIET_HOURS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Telegram messages per second for the bot (30 by the Bot FAQ; more with paid broadcasts). */
     TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     /** Minutes between maintenance runs (automatic check-out, retention). */
@@ -119,6 +121,7 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_REFRESH_TOKEN'), 'ZALO_OA_REFRESH_TOKEN', 'required when ZALO_OA_APP_ID is set (the first token pair)'],
     [production && !has('QR_SIGNING_KEY'), 'QR_SIGNING_KEY', 'required in production'],
     [production && !has('PUBLIC_URL'), 'PUBLIC_URL', 'required in production'],
+    [production && env.BROADCAST_QUIET_HOURS === 'false', 'BROADCAST_QUIET_HOURS', 'cannot be switched off in production'],
   ];
   return rules.filter(([bad]) => bad).map(([, key, message]) => ({ key, message }));
 }
