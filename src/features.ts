@@ -27,6 +27,9 @@ import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
 import { registrationFeature } from './registration/registration-feature.js';
 import { consentFeature } from './consent/consent-feature.js';
+import { broadcastFeature } from './broadcasts/chat/broadcast-feature.js';
+import { officialForChat } from './broadcasts/chat/official-for-chat.js';
+import type { Broadcasts } from './broadcasts/index.js';
 import { ConsentLedger } from './consent/consent-ledger.js';
 import type { ReminderPorts } from './registration/reminders.js';
 
@@ -50,6 +53,8 @@ export interface FeatureHost {
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  /** Campaign broadcasts (issue 13). */
+  readonly broadcasts?: Broadcasts;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];
@@ -84,6 +89,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt }),
+    ...(host.broadcasts ? [broadcastFeature({ broadcasts: host.broadcasts, officialOf: officialForChat(host.db, domain) })] : []),
     consentFeature({
       ledger: new ConsentLedger(host.db),
       searchCommunes: (input) => domain.searchCommunes(input),

@@ -134,14 +134,6 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     now: () => clock.now(),
   };
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
-  const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
-  const faq = withFaqMetrics(await createFaqService(), metrics);
-  const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
-  const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
-
-  const enqueueInbound = (id: number) => queues.enqueueInbound(id);
-  const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
   const broadcasts = createBroadcasts({
     db,
     clock,
@@ -158,6 +150,14 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
     },
   });
+  const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
+  const faq = withFaqMetrics(await createFaqService(), metrics);
+  const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, broadcasts, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
+
+  const enqueueInbound = (id: number) => queues.enqueueInbound(id);
+  const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
     inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound },

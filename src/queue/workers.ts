@@ -64,7 +64,8 @@ export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound
         }
         return outcome.status;
       },
-      { ...base, concurrency: 4, limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 } },
+      // Enough sends in flight to reach the bot's rate when each takes ~100 ms (order per chat is kept by the ledger).
+      { ...base, concurrency: Math.max(4, Math.ceil(perSecond / 10)), limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 } },
     );
     workers.push(worker);
   }
