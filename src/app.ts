@@ -34,7 +34,7 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such route', retryable: false } }));
 
-  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX });
+  await registerEdge(app, { redis: rt.redis, prefix: rt.config.QUEUE_PREFIX, rateLimits: rt.config.RATE_LIMITS });
   instrumentWebhooks(app, rt.metrics);
   await app.register(metricsPlugin(rt.metrics, rt.config.METRICS_TOKEN));
   await app.register(
@@ -43,7 +43,7 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
       pingDatabase: () => rt.database.ping(),
       pingRedis: () => rt.queues.ping(),
       draining: opts.draining ?? (() => false),
-      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), status: 'ok' as const })),
+      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), ...rt.pausedBots.statusOf(a.channel, a.botId) })),
     }),
   );
   if (opts.intake === false) return app;
@@ -58,7 +58,7 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
     ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: 'Khai báo qua Zalo Bot', href: rt.config.ZALO_BOT_CHAT_URL }] : []),
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator }));
-  await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
-  await app.register(broadcastsPlugin({ broadcasts: rt.broadcasts, apiKey: rt.config.OFFICIALS_API_KEY }));
+  await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));
+  await app.register(broadcastsPlugin({ broadcasts: rt.broadcasts, apiKey: rt.config.OFFICIALS_API_KEY, forToken: (t, now) => rt.officials.forToken(t, now) }));
   return app;
 }

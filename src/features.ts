@@ -20,15 +20,19 @@ import type { FaqService } from './faq/service.js';
 import { helpDeskFeature } from './help-desk/help-desk-feature.js';
 import type { AdapterRegistry } from './pipeline/adapters.js';
 import type { Queues } from './queue/queues.js';
+import type { Outbox } from './outbox/types.js';
 import type { VenueOps } from './venue-ops/index.js';
-import { officialScope } from './venue-ops/official-scope.js';
+import type { Officials } from './officials/index.js';
+import type { AuditLog } from './audit/audit-log.js';
+import { officialOfTurn } from './venue-ops/official-scope.js';
+import { officialsChatFeature } from './officials/officials-chat.js';
+import { redisGuessLimiter } from './abuse/guess-limiter.js';
 import { officialsFeature } from './venue-ops/officials-feature.js';
 import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
 import { registrationFeature } from './registration/registration-feature.js';
 import { consentFeature } from './consent/consent-feature.js';
 import { broadcastFeature } from './broadcasts/chat/broadcast-feature.js';
-import { officialForChat } from './broadcasts/chat/official-for-chat.js';
 import type { Broadcasts } from './broadcasts/index.js';
 import { ConsentLedger } from './consent/consent-ledger.js';
 import type { ReminderPorts } from './registration/reminders.js';
@@ -50,9 +54,13 @@ export interface FeatureHost {
   readonly clock: Clock;
   readonly log: Logger;
   readonly venues: VenueOps;
+  readonly officials: Officials;
+  readonly audit: AuditLog;
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  /** Every message a feature sends outside its turn's replies goes through the outbox. */
+  readonly outbox: Outbox;
   /** Campaign broadcasts (issue 13). */
   readonly broadcasts?: Broadcasts;
 }
@@ -76,9 +84,15 @@ function imageDownloader(adapters: AdapterRegistry) {
 export const defaultFeatures: FeatureFactory = async (host) => {
   const { domain, repo, service, resolver } = host.venues;
   const visits = new VisitRepo(host.db);
-  const scope = officialScope(domain, repo);
+  const officialOf = officialOfTurn(host.officials);
   const pseudonymSalt = await new SettingsRepo(host.db).getOrCreate('pseudonym_salt', () => randomBytes(16).toString('hex'));
   return [
+    officialsChatFeature({
+      officials: host.officials,
+      guesses: redisGuessLimiter(host.redis, host.config.QUEUE_PREFIX, 'invite'),
+      searchCommunes: (input) => domain.searchCommunes(input),
+      communeById: (id) => domain.communeById(id),
+    }),
     linkFeature({ store: new LinkRepo(host.db), attempts: redisAttemptCounter(host.redis, host.config.QUEUE_PREFIX, ATTEMPT_WINDOW_MINUTES * 60) }),
     checkInFeature({
       service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
@@ -88,8 +102,8 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       downloadImage: imageDownloader(host.adapters),
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
-    officialsFeature({ domain, repo, flags: visits, pseudonymSalt }),
-    ...(host.broadcasts ? [broadcastFeature({ broadcasts: host.broadcasts, officialOf: officialForChat(host.db, domain) })] : []),
+    officialsFeature({ domain, repo, flags: visits, pseudonymSalt, officials: host.officials, audit: host.audit, db: host.db }),
+    ...(host.broadcasts ? [broadcastFeature({ broadcasts: host.broadcasts, officialOf: (ctx) => host.officials.forChat(ctx.event.channel, ctx.event.botId, ctx.event.chatId) })] : []),
     consentFeature({
       ledger: new ConsentLedger(host.db),
       searchCommunes: (input) => domain.searchCommunes(input),
@@ -108,7 +122,10 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       questions: new QuestionRepo(host.db),
       searchCommunes: (input) => domain.searchCommunes(input),
       communeById: (id) => domain.communeById(id),
-      officialCommunes: scope,
+      official: officialOf,
+      officialsOf: (communeId) => host.officials.ofCommune(communeId),
+      audit: host.audit,
+      db: host.db,
     }),
   ];
 };

@@ -28,6 +28,11 @@ import type { OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
 import { Queues } from './queue/queues.js';
+import { LedgerOutbox } from './outbox/ledger-outbox.js';
+import { PausedBots } from './outbox/bot-health.js';
+import { resolveAbandoned } from './outbox/recovery.js';
+import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
+import type { Outbox, OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
@@ -37,6 +42,9 @@ import { createBroadcasts, type Broadcasts } from './broadcasts/index.js';
 import { bulkOutbox } from './broadcasts/bulk-outbox.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
+import { createOfficials, type Officials } from './officials/index.js';
+import type { AuditTrail } from './audit/audit-log.js';
+import { AuditRepo } from './db/repos/audit-repo.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -53,6 +61,12 @@ export interface Runtime {
   readonly media: MediaStore;
   readonly repos: { readonly inbound: InboundRepo; readonly outbound: OutboundRepo; readonly contacts: ContactsRepo };
   readonly adapters: AdapterRegistry;
+  /** The one way messages leave: every reply, notice, reminder, alert and broadcast (src/outbox). */
+  readonly outbox: Outbox;
+  /** Bots paused because the platform rejected their token (shown on /readyz). */
+  readonly pausedBots: PausedBots;
+  /** This process's identity and heartbeat as a send worker (started by the service). */
+  readonly sendWorker: OutboxWorkerRegistry;
   readonly simulator: WebSimulatorAdapter | undefined;
   readonly telegram: TelegramAdapter | undefined;
   readonly zaloBot: ZaloBotAdapter | undefined;
@@ -62,6 +76,10 @@ export interface Runtime {
   readonly bots: PlatformBots;
   readonly core: ConversationCore;
   readonly venues: VenueOps;
+  /** Officials (from invites only) and the invite/revoke/token use-cases. */
+  readonly officials: Officials;
+  /** Who read or changed personal data. */
+  readonly audit: AuditTrail;
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
@@ -121,13 +139,23 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const builtIn = [...bots.telegram, ...bots.zaloOa, ...bots.zaloBot, ...(simulator ? [simulator] : [])];
   const adapters = new AdapterRegistry([...builtIn, ...(opts.adapters ?? [])]);
   const venues = await createVenueOps({ config, db, log });
+  const outbox = new LedgerOutbox({
+    capabilities: (channel, botId) => adapters.get(channel, botId)?.capabilities,
+    enqueue: (jobs) => queues.enqueueOutboxJobs(jobs),
+    load: (ids) => repos.outbound.jobsOf(ids),
+    now: () => clock.now(),
+    log,
+  });
+  const pausedBots = new PausedBots(log);
+  const sendWorker = new OutboxWorkerRegistry(db, log);
+  const audit = new AuditRepo(db);
+  const officials = createOfficials({ db, audit, allCommuneIds: venues.domain.communes.map((c) => c.id) });
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {
     reminderTarget: (id) => registrationRepo.reminderTarget(id),
     recordReminder: (r, then) => registrationRepo.recordReminder(r, then),
-    addOutbound: (tx, rows) => repos.outbound.add(tx, rows),
-    enqueueOutbound: (channel, botId, ids) => queues.enqueueOutbound(channel, botId, ids),
+    outbox,
     capabilities: (channel, botId) => adapters.get(channel, botId)?.capabilities,
     schedule: (job, at, now) => reminders.schedule(job, at, now),
     unschedule: (id, version, kinds) => reminders.unschedule(id, version, kinds),
@@ -139,7 +167,8 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     clock,
     log,
     communes: { all: () => venues.domain.communes, search: (q) => venues.domain.searchCommunes(q), byId: (id) => venues.domain.communeById(id) },
-    outbox: bulkOutbox(repos.outbound, queues),
+    outbox: bulkOutbox(outbox),
+    audit,
     bots: { rateOf: (channel, botId) => adapters.get(channel, botId)?.capabilities.rate.perSecond, live: () => new Set(adapters.all().map((a) => `${a.channel}:${a.botId}`)) },
     settings: {
       approvalThreshold: config.BROADCAST_APPROVAL_THRESHOLD,
@@ -153,16 +182,31 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, broadcasts, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, broadcasts, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
   const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
+  const enqueueOutboxJobs = (jobs: readonly OutboxJob[]) => queues.enqueueOutboxJobs(jobs);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound },
-    outbound: { outbound: repos.outbound, contacts: repos.contacts, adapters, pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX), log },
-    sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound },
+    inbound: { db, ...repos, adapters, core, clock, log, outbox },
+    outbound: {
+      outbound: repos.outbound,
+      contacts: repos.contacts,
+      adapters,
+      pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
+      log,
+      workerId: sendWorker.id,
+      botHealth: pausedBots,
+      now: () => clock.now(),
+      async resolveAbandoned() {
+        const r = await resolveAbandoned(db);
+        if (r.requeue.length) await queues.enqueueOutboxJobs(r.requeue).catch((err: unknown) => log.warn({ err: String(err) }, 'resent alerts not queued; the sweep will'));
+        return r.uncertain + r.requeue.length;
+      },
+    },
+    sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound, enqueueOutboxJobs, db, now: () => clock.now() },
   };
 
   // Another process (the CLI, another instance) may import or rename units: reload when it did.
@@ -170,7 +214,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, registrations, faq, broadcasts, metrics, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, broadcasts, metrics, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

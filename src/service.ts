@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { autoCheckoutNotifier } from './checkin/auto-checkout-notice.js';
 import { runVisitMaintenance, type MaintenanceOptions } from './checkin/maintenance.js';
-import type { Db } from './db/client.js';
 import { VisitRepo } from './db/repos/visit-repo.js';
 import { startSweeper } from './pipeline/sweep.js';
+import { startRecovery } from './outbox/recovery.js';
 import { startMaintenance } from './queue/maintenance-queue.js';
 import { stayMinutesByType } from './venue-ops/index.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
@@ -64,6 +64,8 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
     rt.adapters.all(),
   );
   rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
+  await rt.sendWorker.start();
+  const recovery = startRecovery({ db: rt.db, enqueue: (jobs) => rt.queues.enqueueOutboxJobs(jobs), log: rt.log });
   const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
   const broadcastEngine = startBroadcastEngine(rt.broadcasts, rt.config.BROADCAST_TICK_MS);
   const maintenance = await startMaintenance(
@@ -75,9 +77,13 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
     async stop(deadlineMs) {
       sweeper.stop();
       await broadcastEngine.stop();
+      recovery.stop();
       const finished = Promise.allSettled([maintenance.close(), workers.close()]);
       const late = await Promise.race([finished.then(() => false), sleep(deadlineMs).then(() => true)]);
-      if (!late) return;
+      if (!late) {
+        await rt.sendWorker.stop();
+        return;
+      }
       rt.log.warn({ deadlineMs }, 'jobs still running at the shutdown deadline: releasing them to other workers');
       await Promise.allSettled(workers.workers.map((w) => w.close(true)));
     },
@@ -110,18 +116,12 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
 
 /** Retention, usual stays per venue type, and the automatic check-out notice bound to the runtime. */
 export function visitMaintenanceOptions(rt: Runtime): MaintenanceOptions {
-  const { contacts, outbound, enqueueOutbound } = rt.deps.inbound;
   return {
     retentionDays: rt.config.VISIT_RETENTION_DAYS,
     stayMinutes: stayMinutesByType(rt.venues.domain),
     fallbackStayMinutes: 120,
     notify: rt.config.AUTO_CHECKOUT_NOTICE
-      ? autoCheckoutNotifier({
-          chatOf: (tx, personId) => contacts.reachableChatOf(tx as Db, personId),
-          capabilities: (channel, botId) => rt.adapters.get(channel, botId)?.capabilities,
-          addOutbound: (tx, rows) => outbound.add(tx as Db, rows),
-          enqueueOutbound,
-        })
+      ? autoCheckoutNotifier(rt.outbox)
       : undefined,
   };
 }

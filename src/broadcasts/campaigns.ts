@@ -97,7 +97,7 @@ async function sendOne(deps: BroadcastDeps, m: Record<string, unknown>, now: Dat
     const [claimed] = await tx.update(campaignMessages).set({ status: 'queued', doneAt: now }).where(and(eq(campaignMessages.id, id), eq(campaignMessages.status, 'due'))).returning({ id: campaignMessages.id });
     if (!claimed) return [];
     const part = { type: 'text' as const, text: text.length > policyFor(channel).textLimit ? text.slice(0, policyFor(channel).textLimit) : text };
-    const out = await deps.outbox.add(tx, [{ channel, botId, chatId: String(chat.chat_id), part }]);
+    const out = await deps.outbox.add(tx, [{ channel, botId, chatId: String(chat.chat_id), part, key: `campaign-${id}` }]);
     await tx.update(campaignMessages).set({ outboundId: out[0]! }).where(eq(campaignMessages.id, id));
     return out;
   });

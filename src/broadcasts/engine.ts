@@ -146,7 +146,7 @@ async function handOver(deps: BroadcastDeps, runId: number, channel: string, bot
     if (go.length === 0) return [];
     const content = { text: b.text, imageUrl: b.imageUrl, button: b.button };
     const link = (id: number) => (b.button ? `${deps.settings.publicUrl}/b/${linkToken(deps.settings.linkSecret, id)}` : null);
-    const ids = await deps.outbox.add(tx, go.map((p) => ({ channel, botId, chatId: p.chatId, part: renderPart(content, policy, link(p.id)) })));
+    const ids = await deps.outbox.add(tx, go.map((p) => ({ channel, botId, chatId: p.chatId, part: renderPart(content, policy, link(p.id)), key: String(p.id) })));
     await tx.execute(sql`update broadcast_recipients x set status = 'queued', outbound_id = v.oid, queued_at = ${now.toISOString()}::timestamptz
       from (select unnest(${idArray(go.map((p) => p.id))}::bigint[]) as rid, unnest(${idArray(ids)}::bigint[]) as oid) v where x.id = v.rid`);
     return ids;

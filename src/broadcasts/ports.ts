@@ -28,6 +28,8 @@ export interface BulkMessage {
   readonly botId: string;
   readonly chatId: string;
   readonly part: OutboundPart;
+  /** Idempotency key (the recipient row id): the same key never makes a second message. */
+  readonly key: string;
 }
 
 /**

@@ -47,8 +47,11 @@ export interface InboundEvent {
   readonly displayName?: string;
   readonly at: Date;
   readonly body: EventBody;
-  /** Simulator only: the role the tester picked (resident, owner, official). Real channels never set it. */
-  readonly roleHint?: 'resident' | 'owner' | 'official';
+  /**
+   * Simulator only: a keyed hash of the client's network address, so limits on guessing codes hold
+   * across the simulator's sessions (each is a new chat). Real channels never set it.
+   */
+  readonly clientKey?: string | undefined;
 }
 
 /**

@@ -96,6 +96,8 @@ export const configSchema = z
     SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().min(1).max(600).default(25),
     /** JSON file listing more bots per platform (see README "Several bots"); secrets by env reference. */
     CHANNELS_FILE: optionalString,
+    /** Per-client limits on anonymous routes (see README "HTTP edge"); tests of other things switch them off. */
+    RATE_LIMITS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** Bearer token that protects GET /metrics (Prometheus). Unset: no /metrics route. */
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long generated media (QR images, posters) stay reachable under /media. */

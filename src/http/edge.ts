@@ -7,13 +7,15 @@ import type { Redis } from 'ioredis';
  * Per-client limits of the anonymous routes, per minute and client address. Webhooks are not
  * limited here (platforms authenticate and may burst), nor are health checks and /metrics.
  */
-export const ANONYMOUS_LIMITS: readonly { readonly group: string; readonly match: (url: string) => boolean; readonly perMinute: number }[] = [
+export const ANONYMOUS_LIMITS: readonly { readonly group: string; readonly match: (url: string, method: string) => boolean; readonly perMinute: number }[] = [
+  // The simulator page polls for replies about once a second; sending is limited harder.
+  { group: 'chat-poll', match: (u, m) => m === 'GET' && u.startsWith('/chat/api/'), perMinute: 600 },
   { group: 'chat-api', match: (u) => u.startsWith('/chat/api/'), perMinute: 240 },
   { group: 'code-page', match: (u) => u.startsWith('/c/'), perMinute: 60 },
   { group: 'media', match: (u) => u.startsWith('/media/'), perMinute: 300 },
 ];
 
-const groupOf = (req: FastifyRequest) => ANONYMOUS_LIMITS.find((l) => l.match(req.url));
+const groupOf = (req: FastifyRequest) => ANONYMOUS_LIMITS.find((l) => l.match(req.url, req.method));
 
 /**
  * The HTTP edge shared by every page and route: security headers on HTML pages (@fastify/helmet;
@@ -22,7 +24,7 @@ const groupOf = (req: FastifyRequest) => ANONYMOUS_LIMITS.find((l) => l.match(re
  * Redis store), so several instances behind one proxy share one budget per client. When Redis is
  * down the limit is skipped rather than failing the page.
  */
-export async function registerEdge(app: FastifyInstance, opts: { redis: Redis; prefix: string }): Promise<void> {
+export async function registerEdge(app: FastifyInstance, opts: { redis: Redis; prefix: string; rateLimits: boolean }): Promise<void> {
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: {
@@ -39,6 +41,7 @@ export async function registerEdge(app: FastifyInstance, opts: { redis: Redis; p
     // Venue posters and QR images are fetched by platforms and shown in other sites' previews.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  if (!opts.rateLimits) return;
   await app.register(rateLimit, {
     global: true,
     redis: opts.redis,

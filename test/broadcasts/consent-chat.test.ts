@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { SimChat, textOf } from '../harness/sim-chat.js';
+import { becomeOfficial } from '../harness/officials.js';
 
 let ts: TestService;
 beforeAll(async () => {
@@ -39,7 +40,8 @@ describe('consent by chat and an announcement composed by chat', () => {
     expect(privacy).toMatch(/Cảnh báo[^\n]*chưa hỏi/);
     expect(privacy).toMatch(/Phường Phổ Minh/);
 
-    const official = new SimChat(ts, 'official');
+    const official = new SimChat(ts, 'resident');
+    await becomeOfficial(ts, official, { communes: ['Phổ Minh'] });
     expect(textOf(await official.send('/thongbao'))).toMatch(/Soạn thông báo/);
     expect(textOf(await official.send('Chiều nay tiêm mũi 2 tại trạm y tế Phổ Minh.'))).toMatch(/xã, phường nào/);
     expect(textOf(await official.send({ choice: 'bc:c:duc-pho/pho-minh' }))).toMatch(/Gửi cho ai/);

@@ -5,7 +5,7 @@ import { startTestService, type TestService } from '../harness/service.js';
 let ts: TestService;
 let second: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
-  ts = await startTestService({ workers: false });
+  ts = await startTestService({ workers: false, env: { RATE_LIMITS: 'true' } });
   // A second instance of the HTTP app on the same database and Redis, as behind a load balancer.
   second = await buildApp(ts.rt);
 });

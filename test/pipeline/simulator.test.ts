@@ -20,12 +20,13 @@ async function say(role: string, payload: object) {
 }
 
 describe('the browser simulator talks to the same core through the same queues', () => {
-  it('serves the chat page in Vietnamese with the three roles', async () => {
+  it('serves the chat page in Vietnamese with the resident and owner chats, and no official role to pick', async () => {
     const res = await fetch(`${ts.baseUrl}/chat`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('lang="vi"');
-    for (const label of ['Người dân', 'Chủ địa điểm', 'Cán bộ']) expect(html).toContain(label);
+    for (const label of ['Người dân', 'Chủ địa điểm']) expect(html).toContain(label);
+    expect(html).not.toContain('value="official"');
   });
 
   it('round-trips /start, a typed number choice and a button choice', async () => {

@@ -4,7 +4,8 @@ import { broadcastCommands } from './broadcasts.js';
 import { decodeCommand } from './decode.js';
 import { migrateCommand } from './migrate.js';
 import { registrationsAppointCommand, registrationsExportCommand } from './registrations.js';
-import { officialsAddCommand, venuesCreateCommand, venuesImportCommand } from './venues.js';
+import { venuesCreateCommand, venuesImportCommand } from './venues.js';
+import { officialsAuditCommand, officialsInviteCommand, officialsListCommand, officialsRevokeCommand, officialsTokenCommand } from './officials.js';
 import { zaloBotSetWebhookCommand } from './zalo-bot-set-webhook.js';
 import { telegramSetWebhookCommand } from './telegram-set-webhook.js';
 import { unitsImportCommand, unitsListCommand, unitsRenameCommand } from './units.js';
@@ -15,7 +16,11 @@ export const commands: readonly CliCommand[] = [
   ...broadcastCommands,
   decodeCommand,
   migrateCommand,
-  officialsAddCommand,
+  officialsAuditCommand,
+  officialsInviteCommand,
+  officialsListCommand,
+  officialsRevokeCommand,
+  officialsTokenCommand,
   registrationsAppointCommand,
   registrationsExportCommand,
   telegramSetWebhookCommand,

@@ -12,4 +12,6 @@ export * from './questions.js';
 export * from './zalo-tokens.js';
 export * from './registrations.js';
 export * from './units.js';
+export * from './outbox-workers.js';
+export * from './audit.js';
 export * from './broadcasts.js';
