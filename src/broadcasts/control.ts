@@ -105,11 +105,12 @@ async function transition(
 
 /**
  * Takes back messages handed to the outbound ledger but not yet claimed by a sender (a claimed one
- * is on its way and is left alone). The conditional update races safely with the sender's claim.
+ * is on its way and is left alone). The conditional update races safely with the sender's claim;
+ * a withdrawn row gives up its dedupe key, so resuming hands the recipient over afresh.
  */
 async function withdraw(tx: Db, broadcastId: number, recipientStatus: 'pending' | 'cancelled'): Promise<void> {
   await tx.execute(sql`with w as (
-      update outbound_messages o set status = 'withdrawn', finished_at = now(), error = 'broadcast paused or cancelled'
+      update outbound_messages o set status = 'withdrawn', finished_at = now(), error = 'broadcast paused or cancelled', dedupe_kind = null
       from broadcast_recipients r join broadcast_runs br on br.id = r.run_id
       where br.broadcast_id = ${broadcastId} and r.status = 'queued' and r.outbound_id = o.id and o.status = 'pending'
       returning o.id)
