@@ -76,6 +76,16 @@ describe('preview, approval and exclusions', () => {
     expect(p.needsApproval).toBe(false);
   });
 
+  it('a Zalo OA unfollow makes the chat unreachable until the person writes again', async () => {
+    const commune = 'binh-son/binh-hiep';
+    await seedResidents(ts.rt.db, 1, { channel: 'zalo-oa', botId: 'oa1', communeId: commune, consent: true, prefix: 'unf-' });
+    const event = (type: 'unfollow' | 'follow') => ({ channel: 'zalo-oa' as const, botId: 'oa1', chatId: 'unf-1', userId: 'unf-1', at: clock.now(), body: { type } });
+    await ts.rt.repos.contacts.upsertFromEvent(event('unfollow'));
+    expect(await b().preview(operator, { text: 'x', communes: [commune], audience: 'residents' })).toMatchObject({ recipients: 0, exclusions: { unreachable: 1 } });
+    await ts.rt.repos.contacts.upsertFromEvent(event('follow'));
+    expect((await b().preview(operator, { text: 'x', communes: [commune], audience: 'residents' })).recipients).toBe(1);
+  });
+
   it('above the threshold or for the whole area a district admin must approve', async () => {
     await seedResidents(ts.rt.db, 30, { channel: 'telegram', botId: 'tgbot', communeId: 'duc-pho/pho-ninh', consent: true });
     const o = official(7, ['duc-pho/pho-ninh']);

@@ -13,12 +13,14 @@ export class ContactsRepo {
 
   /** Finds or creates the contact behind an event, refreshing its last-seen time and name. */
   async upsertFromEvent(e: InboundEvent): Promise<ContactRow> {
+    // An unfollow (Zalo OA) means nothing we send reaches the chat any more; any other update means it does.
+    const gone = e.body.type === 'unfollow' ? { unreachableAt: e.at, unreachableReason: 'unfollowed' } : { unreachableAt: null, unreachableReason: null };
     const [row] = await this.db
       .insert(contacts)
-      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at })
+      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...gone })
       .onConflictDoUpdate({
         target: [contacts.channel, contacts.botId, contacts.chatId],
-        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, unreachableAt: null, unreachableReason: null },
+        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, ...gone },
       })
       .returning();
     if (!row) throw new Error('contact upsert returned nothing');
