@@ -7,6 +7,7 @@ import { codePagePlugin } from './http/code-page.js';
 import { healthPlugin } from './http/health.js';
 import { reportsPlugin } from './http/reports.js';
 import { tracingApiPlugin } from './http/tracing-api.js';
+import { broadcastsPlugin } from './http/broadcasts.js';
 import { exportRegistrations } from './registration/appointments.js';
 import { mediaPlugin } from './http/media.js';
 import { webhookPlugin } from './http/webhooks.js';
@@ -76,5 +77,6 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
       bots: () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId })),
     }),
   );
+  await app.register(broadcastsPlugin({ broadcasts: rt.broadcasts, apiKey: rt.config.OFFICIALS_API_KEY, forToken: (t, now) => rt.officials.forToken(t, now) }));
   return app;
 }

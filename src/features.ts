@@ -34,6 +34,10 @@ import type { RegistrationRepo } from './db/repos/registration-repo.js';
 import { registrationFeature } from './registration/registration-feature.js';
 import type { TracingDeps } from './tracing/deps.js';
 import { tracingFeature } from './tracing/tracing-feature.js';
+import { consentFeature } from './consent/consent-feature.js';
+import { broadcastFeature } from './broadcasts/chat/broadcast-feature.js';
+import type { Broadcasts } from './broadcasts/index.js';
+import { ConsentLedger } from './consent/consent-ledger.js';
 import type { ReminderPorts } from './registration/reminders.js';
 import type { Dashboard } from './dashboard/index.js';
 import { loginFeature } from './dashboard/login-feature.js';
@@ -65,6 +69,8 @@ export interface FeatureHost {
   /** Every message a feature sends outside its turn's replies goes through the outbox. */
   readonly outbox: Outbox;
   readonly dashboard: Dashboard;
+  /** Campaign broadcasts (issue 13). */
+  readonly broadcasts?: Broadcasts;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];
@@ -108,6 +114,14 @@ export const defaultFeatures: FeatureFactory = async (host) => {
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
     officialsFeature({ domain, repo, flags: visits, pseudonymSalt, officials: host.officials, audit: host.audit, db: host.db }),
     loginFeature(host.dashboard.auth),
+    ...(host.broadcasts ? [broadcastFeature({ broadcasts: host.broadcasts, officialOf: (ctx) => host.officials.forChat(ctx.event.channel, ctx.event.botId, ctx.event.chatId) })] : []),
+    consentFeature({
+      ledger: new ConsentLedger(host.db),
+      searchCommunes: (input) => domain.searchCommunes(input),
+      communeById: (id) => domain.communeById(id),
+      registrationCommunes: async (personId) => (await host.registrations.repo.byContact(personId)).filter((r) => r.status !== 'cancelled').map((r) => r.communeId),
+      setReminderOptOut: (personId, out) => host.registrations.repo.setOptOut(personId, out),
+    }),
     registrationFeature({
       store: host.registrations.repo,
       searchCommunes: (input) => domain.searchCommunes(input),

@@ -40,6 +40,8 @@ import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { createTracing } from './tracing/index.js';
 import type { TracingDeps } from './tracing/deps.js';
 import { Metrics } from './metrics/metrics.js';
+import { createBroadcasts, type Broadcasts } from './broadcasts/index.js';
+import { bulkOutbox } from './broadcasts/bulk-outbox.js';
 import { readQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
 import { createOfficials, type Officials } from './officials/index.js';
@@ -86,6 +88,8 @@ export interface Runtime {
   readonly faq: FaqService;
   /** Exposure tracing (issue 12): the use-cases' dependencies, shared by chat, CLI and HTTP. */
   readonly tracing: TracingDeps;
+  /** Campaign broadcasts to communes (issue 13): compose, approve, send, results. */
+  readonly broadcasts: Broadcasts;
   /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
   readonly metrics: Metrics;
   /** The officials' web dashboard (issue 14): login links, sessions and its use-cases. */
@@ -165,6 +169,23 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     now: () => clock.now(),
   };
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
+  const broadcasts = createBroadcasts({
+    db,
+    clock,
+    log,
+    communes: { all: () => venues.domain.communes, search: (q) => venues.domain.searchCommunes(q), byId: (id) => venues.domain.communeById(id) },
+    outbox: bulkOutbox(outbox),
+    audit,
+    bots: { rateOf: (channel, botId) => adapters.get(channel, botId)?.capabilities.rate.perSecond, live: () => new Set(adapters.all().map((a) => `${a.channel}:${a.botId}`)) },
+    settings: {
+      approvalThreshold: config.BROADCAST_APPROVAL_THRESHOLD,
+      dailyCap: config.BROADCAST_DAILY_CAP,
+      graceMinutes: config.BROADCAST_GRACE_MINUTES,
+      quietHours: config.BROADCAST_QUIET_HOURS,
+      publicUrl: config.publicUrl,
+      linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
+    },
+  });
   const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
@@ -174,7 +195,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
   });
   const dashboard = createDashboard({ db, publicUrl: config.publicUrl, venues, registrations, outbox, officials, audit, adapters, now: () => clock.now() });
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, dashboard, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, dashboard, broadcasts, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
@@ -206,7 +227,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   unitsTimer.unref();
 
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, tracing, metrics, dashboard, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, tracing, broadcasts, metrics, dashboard, photos, deps,
     async close() {
       clearInterval(unitsTimer);
       await photos.close();

@@ -16,6 +16,7 @@ import { startWorkers, type RunningWorkers } from './queue/workers.js';
 import { PUBLISHED_URL_KEY, type Runtime } from './runtime.js';
 import { SettingsRepo } from './db/repos/settings-repo.js';
 import { purgeTracing } from './tracing/retention.js';
+import { startBroadcastEngine } from './broadcasts/index.js';
 
 /** The service in one process: HTTP intake, workers and the sweep, or one side of it (ROLE). */
 export interface Service {
@@ -81,6 +82,7 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
   const repairTimer = setInterval(() => void repair(), REMINDER_REPAIR_MS);
   repairTimer.unref();
   const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
+  const broadcastEngine = startBroadcastEngine(rt.broadcasts, rt.config.BROADCAST_TICK_MS);
   const maintenance = await startMaintenance(
     { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
     maintenanceTasks(rt),
@@ -89,6 +91,7 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
     workers,
     async stop(deadlineMs) {
       sweeper.stop();
+      await broadcastEngine.stop();
       recovery.stop();
       clearInterval(repairTimer);
       const finished = Promise.allSettled([maintenance.close(), workers.close()]);

@@ -15,6 +15,8 @@ import { parseTelegramUpdate } from './parse.js';
 
 export interface TelegramAdapterOptions {
   readonly token: string;
+  /** Messages per second for the whole bot (default 25, under the Bot FAQ's ~30). */
+  readonly perSecond?: number;
   readonly webhookSecret: string;
   readonly apiRoot: string;
   readonly media: MediaAccess;
@@ -39,7 +41,7 @@ const MAX_CALLBACK_BYTES = 64;
 export class TelegramAdapter implements ChannelAdapter {
   readonly channel = 'telegram' as const;
   readonly botId: string;
-  readonly capabilities = telegramCapabilities;
+  readonly capabilities: ChannelCapabilities;
 
   get webhookPath(): string {
     return this.opts.webhookPath ?? '/webhooks/telegram';
@@ -47,6 +49,7 @@ export class TelegramAdapter implements ChannelAdapter {
   readonly api: Telegram;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
+    this.capabilities = opts.perSecond ? { ...telegramCapabilities, rate: { ...telegramCapabilities.rate, perSecond: opts.perSecond } } : telegramCapabilities;
     // The bot id is the part of the token before the colon (Bot API token format "<id>:<secret>").
     this.botId = opts.token.split(':')[0] ?? 'telegram';
     this.api = new Telegram(opts.token, { apiRoot: opts.apiRoot });

@@ -31,7 +31,7 @@ export function buildPlatformBots(config: Config, deps: { db: Db; media: MediaAc
     ...(config.TELEGRAM_BOT_TOKEN ? [{ name: '', token: config.TELEGRAM_BOT_TOKEN, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET ?? '', communes: [] }] : []),
     ...config.channels.telegram,
   ].map((b) => {
-    const a = new TelegramAdapter({ token: b.token, webhookSecret: b.webhookSecret, apiRoot: config.TELEGRAM_API_ROOT, media: deps.media, ...(b.name ? { webhookPath: `/webhooks/telegram/${b.name}` } : {}) });
+    const a = new TelegramAdapter({ token: b.token, perSecond: config.TELEGRAM_MESSAGES_PER_SECOND, webhookSecret: b.webhookSecret, apiRoot: config.TELEGRAM_API_ROOT, media: deps.media, ...(b.name ? { webhookPath: `/webhooks/telegram/${b.name}` } : {}) });
     communesByBot.set(botKey(a.channel, a.botId), b.communes);
     return a;
   });

@@ -81,6 +81,18 @@ export const configSchema = z
     TRACING_APPROVAL_THRESHOLD: z.coerce.number().int().min(1).default(2000),
     /** Tracing: events and their alert rows are deleted this many days after the event closed (or opened, if never closed). */
     TRACING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+    /** Broadcasts reaching more people than this (or the whole area) need a district admin's approval. */
+    BROADCAST_APPROVAL_THRESHOLD: z.coerce.number().int().min(1).default(5000),
+    /** Broadcast and campaign messages per person per day (Vietnam time), across all broadcasts. */
+    BROADCAST_DAILY_CAP: z.coerce.number().int().min(1).max(20).default(2),
+    /** A broadcast occurrence missed while the service was down is still sent this long after its time. */
+    BROADCAST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(720),
+    /** How often the broadcast engine plans, starts and feeds runs. */
+    BROADCAST_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    /** Bulk never goes out 21:00-07:00 Vietnam time. `false` only for benchmarks; refused in production. */
+    BROADCAST_QUIET_HOURS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** Telegram messages per second for the bot (30 by the Bot FAQ; more with paid broadcasts). */
+    TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     /** Minutes between maintenance runs (automatic check-out, retention). */
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
@@ -129,6 +141,7 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
     [has('ZALO_MINI_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_MINI_APP_ID is set (appsecret_proof of Mini App tokens)'],
     [production && !has('QR_SIGNING_KEY'), 'QR_SIGNING_KEY', 'required in production'],
     [production && !has('PUBLIC_URL'), 'PUBLIC_URL', 'required in production'],
+    [production && env.BROADCAST_QUIET_HOURS === 'false', 'BROADCAST_QUIET_HOURS', 'cannot be switched off in production'],
   ];
   return rules.filter(([bad]) => bad).map(([, key, message]) => ({ key, message }));
 }

@@ -17,6 +17,12 @@ export class ConversationCore {
   constructor(private readonly features: readonly Feature[]) {}
 
   async handle(ctx: TurnContext): Promise<TurnResult> {
+    let result = await this.route(ctx);
+    for (const f of this.features) if (f.afterTurn) result = await f.afterTurn(ctx, result);
+    return result;
+  }
+
+  private async route(ctx: TurnContext): Promise<TurnResult> {
     const body = ctx.event.body;
     switch (body.type) {
       case 'follow':
@@ -42,8 +48,10 @@ export class ConversationCore {
     // A Zalo OA chat-menu button sends its payload back as plain text.
     if (mainMenu.some((c) => c.data === lower)) return this.handleChoice(ctx, lower);
     if (CANCEL_WORDS.has(lower)) {
-      const said = ctx.state.flow ? texts.cancelled : texts.nothingToCancel;
-      return this.menuReply({ ...ctx, state: {} }, said);
+      if (ctx.state.flow) return this.menuReply({ ...ctx, state: {} }, texts.cancelled);
+      // Nothing to cancel: "HỦY" may be a reply to an announcement (a feature withdraws consent).
+      const claimed = await this.firstOf({ ...ctx, state: {} }, this.features.map((f) => f.text), text);
+      return claimed ?? this.menuReply({ ...ctx, state: {} }, texts.nothingToCancel);
     }
     if (MENU_WORDS.has(lower)) return this.menuReply({ ...ctx, state: {} }, texts.menuTitle);
     if (HELP_WORDS.has(lower)) return this.helpReply(ctx);

@@ -82,4 +82,9 @@ export interface Feature {
   readonly text?: TurnHandler;
   /** A photo or image file. */
   readonly image?: TurnHandler;
+  /**
+   * Sees every finished turn and may add to it (the one-time "which commune do you live in?"
+   * question after a turn that ended quietly). Must return the result unchanged when not concerned.
+   */
+  readonly afterTurn?: (ctx: TurnContext, result: TurnResult) => Promise<TurnResult>;
 }

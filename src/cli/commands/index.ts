@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { askCommand } from './ask.js';
+import { broadcastCommands } from './broadcasts.js';
 import { decodeCommand } from './decode.js';
 import { migrateCommand } from './migrate.js';
 import { registrationsAppointCommand, registrationsExportCommand } from './registrations.js';
@@ -13,6 +14,7 @@ import { unitsImportCommand, unitsListCommand, unitsRenameCommand } from './unit
 /** Every CLI command, one import each. Keep the list sorted by name. */
 export const commands: readonly CliCommand[] = [
   askCommand,
+  ...broadcastCommands,
   decodeCommand,
   migrateCommand,
   officialsAuditCommand,

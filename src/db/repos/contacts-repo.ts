@@ -14,10 +14,15 @@ export class ContactsRepo {
   /**
    * Finds or creates the contact behind an event, refreshing its last-seen time and name. A channel
    * that cannot receive messages at all (the Zalo Mini App) passes `noMessages`: the contact is then
-   * kept unreachable, so alerts and reminders go to the person's other chats.
+   * kept unreachable, so alerts and reminders go to the person's other chats. An unfollow (Zalo OA)
+   * means nothing we send reaches the chat any more; any other update means it does.
    */
   async upsertFromEvent(e: InboundEvent, opts: { noMessages?: string } = {}): Promise<ContactRow> {
-    const reach = opts.noMessages ? { unreachableAt: e.at, unreachableReason: opts.noMessages } : { unreachableAt: null, unreachableReason: null };
+    const reach = opts.noMessages
+      ? { unreachableAt: e.at, unreachableReason: opts.noMessages }
+      : e.body.type === 'unfollow'
+        ? { unreachableAt: e.at, unreachableReason: 'unfollowed' }
+        : { unreachableAt: null, unreachableReason: null };
     const [row] = await this.db
       .insert(contacts)
       .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...reach })

@@ -16,3 +16,4 @@ export * from './outbox-workers.js';
 export * from './audit.js';
 export * from './tracing.js';
 export * from './dashboard.js';
+export * from './broadcasts.js';

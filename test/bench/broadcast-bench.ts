@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:broadcast [-- --recipients N --limit R]`: one broadcast to N Telegram residents
+ * through the real service (a child process: HTTP intake, queues, broadcast engine) against a fake
+ * Telegram that enforces R msg/s for the bot and 1 msg/s per chat with 429s. Half-way the service
+ * is killed with SIGKILL and restarted. During the broadcast residents write to the bot and the
+ * time to their reply is measured. Ends with one JSON line of the figures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/schema.js';
+import { createRuntime } from '../../src/runtime.js';
+import { rowsOf } from '../../src/broadcasts/sql-rows.js';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../harness/database.js';
+import { seedResidents } from '../harness/broadcasts.js';
+import { RatedFakeTelegram } from './rated-fake-telegram.js';
+
+const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' } } });
+const N = Number(values.recipients);
+const LIMIT = Number(values.limit);
+const TOKEN = '777000:bench-token_abcdefghijklmnopqrstuvwxyz';
+const SECRET = 'bench-secret_0123456789';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (msg: string) => process.stderr.write(`[bench:broadcast] ${msg}\n`);
+
+const fake = await new RatedFakeTelegram(LIMIT, 1).start();
+const db = await createTestDatabase();
+const port = 20000 + Math.floor(Math.random() * 20000);
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: db.url,
+  QUEUE_PREFIX: `bb${Date.now().toString(36)}`,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  TELEGRAM_BOT_TOKEN: TOKEN,
+  TELEGRAM_WEBHOOK_SECRET: SECRET,
+  TELEGRAM_API_ROOT: fake.url,
+  TELEGRAM_MESSAGES_PER_SECOND: String(LIMIT),
+  SIMULATOR_ENABLED: 'false',
+  BROADCAST_QUIET_HOURS: 'false',
+  BROADCAST_APPROVAL_THRESHOLD: String(N + 1),
+  SWEEP_INTERVAL_SECONDS: '2',
+};
+
+// Seed with a runtime of our own (it applies the migrations), then create the broadcast.
+const rt = await createRuntime(loadConfig(env as Record<string, string>), { log: pino({ level: 'silent' }) });
+const t0 = Date.now();
+await seedResidents(rt.db, N, { channel: 'telegram', botId: '777000', communeId: 'duc-pho/pho-minh', consent: true, prefix: '9' });
+log(`seeded ${N} residents in ${Date.now() - t0} ms`);
+const created = await rt.broadcasts.create({ kind: 'operator' }, 'cli', { text: 'Bà con nhớ quét mã QR khi vào chợ, siêu thị, bến xe. Xin cảm ơn!', communes: ['duc-pho/pho-minh'], audience: 'residents' });
+log(`broadcast ${created.id}: ${created.preview.recipients} recipients, ETA ${created.preview.etaSeconds} s`);
+await rt.close();
+
+let child: ChildProcess | undefined;
+function startService(): ChildProcess {
+  const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return c;
+}
+const rssOf = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+  } catch {
+    return 0;
+  }
+};
+async function ready(): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {}
+    await sleep(200);
+  }
+  throw new Error('service did not start');
+}
+
+// Residents who write during the broadcast: time from webhook to our reply at the fake.
+const replyMs: number[] = [];
+let updateId = 1;
+async function residentWrites(): Promise<void> {
+  const chat = `5${updateId}`;
+  const body = { update_id: updateId++, message: { message_id: updateId, from: { id: Number(chat), is_bot: false, first_name: 'Dân' }, chat: { id: Number(chat), type: 'private' }, date: Math.floor(Date.now() / 1000), text: '/help', entities: [{ offset: 0, length: 5, type: 'bot_command' }] } };
+  const sent = Date.now();
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/webhooks/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(body) });
+    if (!res.ok) return;
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 600; i++) {
+    const at = fake.receivedAt.get(chat);
+    if (at) return void replyMs.push(at - sent);
+    await sleep(25);
+  }
+}
+
+const broadcastDelivered = () => [...fake.received.keys()].filter((c) => c.startsWith('9')).length;
+child = startService();
+await ready();
+const startedAt = Date.now();
+let killed = false;
+let downMs = 0;
+let lastProgress = Date.now();
+let lastCount = 0;
+const replies: Promise<void>[] = [];
+/** RSS per service process: when its sending began, and the most it reached. */
+const perProcess = new Map<number, { base: number; max: number }>();
+while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
+  await sleep(500);
+  const count = broadcastDelivered();
+  if (count > lastCount) (lastCount = count), (lastProgress = Date.now());
+  if (child.pid && count > 0) {
+    const kb = rssOf(child.pid);
+    const seen = perProcess.get(child.pid) ?? { base: kb, max: kb };
+    seen.max = Math.max(seen.max, kb);
+    perProcess.set(child.pid, seen);
+  }
+  if (count > 0 && count < N) replies.push(residentWrites());
+  if (!killed && count >= N * Number(values['kill-at'])) {
+    killed = true;
+    log(`kill -9 at ${count} delivered`);
+    child.kill('SIGKILL');
+    const down = Date.now();
+    await sleep(1000);
+    child = startService();
+    await ready();
+    downMs = Date.now() - down;
+    log(`restarted after ${downMs} ms`);
+  }
+}
+await Promise.all(replies);
+const elapsedSending = (fake.lastAt - fake.firstAt - downMs) / 1000;
+child.kill('SIGTERM');
+await new Promise((r) => child!.once('exit', r));
+
+const check = await createRuntime(loadConfig(env as Record<string, string>), { log: pino({ level: 'silent' }) });
+const states = rowsOf(await check.db.execute(sql`select status, count(*)::int as n from broadcast_recipients group by status`));
+await check.close();
+log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);
+
+let duplicates = 0;
+for (const [chat, n] of fake.received) if (chat.startsWith('9') && n > 1) duplicates += n - 1;
+const lost = N - broadcastDelivered();
+const sorted = [...replyMs].sort((a, b) => a - b);
+const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! : null;
+const bulkDelivered = [...fake.received].filter(([c]) => c.startsWith('9')).reduce((a, [, n]) => a + n, 0);
+await fake.close();
+await db.drop();
+console.log(
+  JSON.stringify({
+    recipients: N,
+    limit_per_s: LIMIT,
+    achieved_fraction: Number((bulkDelivered / Math.max(1e-9, elapsedSending * LIMIT)).toFixed(3)),
+    n429: fake.n429,
+    rss_growth_mb: Number((Math.max(0, ...[...perProcess.values()].map((p) => p.max - p.base)) / 1024).toFixed(1)),
+    duplicates,
+    lost,
+    reply_p95_ms: p95,
+  }),
+);
+process.exit(0);
