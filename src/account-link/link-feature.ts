@@ -63,6 +63,8 @@ export function linkFeature(deps: LinkDeps): Feature {
         const ask = { type: 'text' as const, text: t.confirmAsk(other), choices: [{ label: t.yes, data: 'link:ok' }, { label: t.no, data: 'link:no' }] };
         return { ...say(t.requested(channelNames[outcome.issuer.channel] ?? outcome.issuer.channel, LINK_CODE_MINUTES)), notices: [{ to: outcome.issuer, replies: [ask] }] };
       }
+      case 'linked':
+        return say(t.linked(names(await deps.store.chatsOf(chat))));
       case 'already':
         return say(t.already);
       case 'own-code':

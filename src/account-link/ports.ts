@@ -8,6 +8,8 @@ export interface ChatAddress {
 export type RedeemOutcome =
   /** `issuer`: the chat that showed the code, asked to confirm. */
   | { readonly kind: 'requested'; readonly issuer: ChatAddress }
+  /** Linked at once: the issuer cannot be asked (a Zalo Mini App session, which has no chat). */
+  | { readonly kind: 'linked' }
   | { readonly kind: 'already' }
   | { readonly kind: 'own-code' }
   | { readonly kind: 'unknown' };
