@@ -75,6 +75,8 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['co', 'vit'], ['covid']],
   [['co', 'vid'], ['covid']],
   [['1900', '9095'], ['19009095']],
+  // "bây giờ" (and the dialect "chừ") only sets the time of a question
+  [['bay', 'gio'], []],
   // synonyms
   [['bao', 'gio'], ['khi', 'nao']],
   [['luc', 'nao'], ['khi', 'nao']],
@@ -161,5 +163,8 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   'cum', 'phong_dai', 'benh_dai', 'bi_cho', 'benh_soi', 'tiem_soi', 'soi_rubella',
   'rubella', 'thuy_dau', 'viem_gan', 'hpv', 'uon_van', 'bach_hau', 'ho_ga', 'bai_liet', 'viem_nao',
   'phe_cau', 'rota', 'tay_chan', 'sot_xuat', 'xuat_huyet', 'benh_lao', 'zona', 'dau_mua',
-  'thuong_han', 'quai_bi', 'dai_cho',
+  'thuong_han', 'quai_bi', 'dai_cho', 'vacxin_soi', 'mui_soi', 'phong_soi', 'soi_cho',
+  // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
+  'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
+  'tiem_dai', 'dai_o',
 ];
