@@ -24,6 +24,9 @@ export const checkinTexts = {
   suspended: 'Địa điểm này đang tạm ngừng nhận khai báo. Bạn vui lòng báo với chủ địa điểm hoặc cán bộ phường, xã.',
   revoked: 'Mã QR này đã được thay bằng mã mới và không còn dùng được. Bạn quét mã mới dán tại địa điểm nhé.',
   capped: 'Hôm nay bạn đã khai báo quá nhiều lần. Nếu cần hỗ trợ, bạn liên hệ cán bộ phường, xã nhé.',
+  mistypedCode: (typed: string) =>
+    `Mã "${typed}" không đúng, có thể bị gõ nhầm một ký tự. Mã gồm 7 chữ và số, in ngay dưới mã QR dán ở cửa (ví dụ: K7M2QXA). ` +
+    'Bạn gõ lại cho đúng, hoặc gửi ảnh chụp mã QR, hoặc quét mã bằng camera điện thoại nhé.',
   invalidCode: 'Mã này không đúng hoặc không còn hiệu lực. Bạn kiểm tra lại mã in dưới mã QR (7 ký tự) hoặc gửi ảnh chụp mã nhé.',
   notOurs: {
     payment: 'Đây là mã QR thanh toán/chuyển khoản ngân hàng, không phải mã khai báo ra vào. Bạn tìm mã QR "Quét mã khi ra/vào" dán ở cửa nhé.',

@@ -26,6 +26,21 @@ export const texts = {
   choiceExpired: 'Lựa chọn này đã cũ. Bạn chọn lại trong danh mục mới nhé:',
   numberedHint: 'Trả lời bằng số thứ tự (ví dụ: 1) để chọn.',
   followThanks: 'Cảm ơn bạn đã quan tâm!',
+  /** Short friendly answers to politeness (src/conversation/small-talk.ts); the menu follows. */
+  smallTalk: {
+    greeting: 'Xin chào! Tôi là trợ lý "Quét mã" của xã, phường. Bạn chọn một mục dưới đây, hoặc cứ nhắn câu hỏi nhé:',
+    thanks: 'Dạ, không có chi! Bạn cần gì thêm thì chọn một mục dưới đây nhé:',
+    ack: 'Dạ. Bạn cần gì thêm thì chọn một mục dưới đây, hoặc cứ nhắn câu hỏi nhé:',
+    bye: 'Chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi nhé.',
+    emoji: '😊 Bạn cần gì thì chọn một mục dưới đây, hoặc cứ nhắn câu hỏi nhé:',
+  },
+  smallTalkInFlow: {
+    greeting: 'Xin chào! Bạn cứ tiếp tục ở trên, hoặc gõ "hủy" để dừng việc đang làm nhé.',
+    thanks: 'Dạ, không có chi!',
+    ack: 'Dạ.',
+    bye: 'Chúc bạn một ngày tốt lành!',
+    emoji: '😊',
+  },
 } as const;
 
 /** The main menu. Later features answer these choice ids; until then the core says they are coming. */

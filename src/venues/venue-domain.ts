@@ -1,7 +1,7 @@
 import type { VenueDomain } from '../venue-ops/ports.js';
 import { checkAddress, checkName, checkPhone, checkPlate } from './checks.js';
 import { classifier } from './classify.js';
-import { CodeSigner, newManualCode, normaliseManualCode, payloadFor, tokenFromPayload } from './codes.js';
+import { CodeSigner, looksLikeManualCode, newManualCode, normaliseManualCode, payloadFor, tokenFromPayload } from './codes.js';
 import { searchCommunes } from './commune-search.js';
 import { DEFAULT_COMMUNES } from './data/communes.js';
 import { renderPosterPdf, renderPosterPreviewPng, renderQrPng } from './poster-render.js';
@@ -30,6 +30,7 @@ export function createVenueDomain(opts: { publicUrl: string; signingKey: string 
     verifyToken: (token) => signer.verify(token),
     newManualCode,
     normaliseManualCode,
+    looksLikeManualCode,
     payloadFor,
     tokenFromPayload,
     classify: classifier(opts.publicUrl),
