@@ -96,7 +96,10 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
   const checkOut = async (ctx: TurnContext): Promise<TurnResult> => {
     const closed = await deps.service.checkOut(ctx.person.contactId, ctx.now);
     if (closed.length === 0) return reply(ctx, t.nothingOpen);
-    return reply(ctx, t.checkedOut([...new Set(closed.map((v) => v.venueName))], ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
+    // Say whose visits were closed: a relative's visit closed without a name reads as one's own.
+    const names = new Map((await deps.store.dependents(ctx.person.contactId)).map((d) => [d.id, d.name]));
+    const whose = closed.map((v) => ({ who: v.dependentId === null ? null : (names.get(v.dependentId) ?? t.aRelative), venue: v.venueName }));
+    return reply(ctx, t.checkedOut(whose, ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
   };
 
   const howTo = async (ctx: TurnContext): Promise<TurnResult> => {
@@ -105,7 +108,10 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
   };
 
   const family = dependentsFeatureHandlers({ store: deps.store, reply, checkInFamily: async (ctx, codeText, who) => {
-    const r = await deps.resolver.fromText(codeText);
+    // The venue kept after a check-in is what the resident sent: a typed code, a pasted link, or the
+    // deep-link payload of a scanned code (which is not text a resident would type).
+    const typed = await deps.resolver.fromText(codeText);
+    const r = typed.kind === 'none' ? await deps.resolver.fromPayload(codeText) : typed;
     return (await act(ctx, r, 'link', codeText, who)) ?? reply(ctx, t.noVenueForFamily);
   } });
   const history = historyHandlers({ store: deps.store, reply });

@@ -1,3 +1,6 @@
+import { isNo } from '../language/answers.js';
+import { relationOf } from '../language/relations.js';
+import { standardText } from '../language/standardize.js';
 import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
 import { checkinTexts as t } from './texts.js';
@@ -13,6 +16,8 @@ interface Deps {
   checkInFamily(ctx: TurnContext, codeText: string, who: Who): Promise<TurnResult>;
 }
 
+/** "Bỏ qua", "ko nhớ", "không biết": no birth year. */
+const SKIP_WORDS = new Set(['bo qua', 'khong nho', 'khong biet', 'quen roi', 'quen', 'skip', 'khong ro']);
 const FLOW = 'checkin';
 const FLOW_TTL_MS = 24 * 3600_000;
 
@@ -72,14 +77,14 @@ export function dependentsFeatureHandlers(deps: Deps) {
       return step(ctx, 'dep-year', { ...data, name }, t.askDepYear);
     }
     if (s.step === 'dep-year') {
-      const skip = /^(bỏ qua|bo qua|ko|không|khong|k)$/i.test(input.trim());
+      const skip = isNo(input) || SKIP_WORDS.has(standardText(input));
       const year = Number(input.trim());
       const thisYear = ctx.now.getUTCFullYear();
       if (!skip && !(Number.isInteger(year) && year >= 1900 && year <= thisYear)) return step(ctx, 'dep-year', data, t.badDepYear);
       return step(ctx, 'dep-rel', { ...data, birthYear: skip ? null : year }, t.askDepRelation);
     }
     if (s.step === 'dep-rel') {
-      const relation = input.trim().slice(0, 40) || null;
+      const relation = input.trim() ? relationOf(input) : null;
       const d = await deps.store.addDependent(ctx.person.contactId, { name: String(data.name), birthYear: (data.birthYear as number | null) ?? null, relation });
       const codeText = typeof data.codeText === 'string' ? data.codeText : undefined;
       const choices: Choice[] = codeText ? [{ label: `Khai báo cho ${d.name}`, data: `ci:fam:${d.id}` }, { label: 'Thêm người nữa', data: 'ci:depadd' }] : [{ label: 'Thêm người nữa', data: 'ci:depadd' }, { label: 'Về danh mục', data: 'menu:main' }];

@@ -15,12 +15,12 @@ export const texts = {
     '• Hỏi về tiêm chủng: cứ nhắn câu hỏi như bình thường, có dấu hay không dấu đều được.\n' +
     '• Dùng cả Zalo và Telegram: nhắn LIÊN KẾT để hai nơi dùng chung lịch sử, người thân và đăng ký.\n\n' +
     'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /lienket (liên kết tài khoản), /trogiup (hướng dẫn).\n' +
-    'Cán bộ phường, xã: /canbo để xem các lệnh dành cho cán bộ.',
+    'Cán bộ xã, phường: /canbo để xem các lệnh dành cho cán bộ.',
   comingSoon: (label: string) =>
-    `Tính năng "${label}" đang được hoàn thiện và sẽ sớm có. Bạn vui lòng quay lại sau nhé.`,
+    `Mục "${label}" chưa mở ở đây. Bạn chọn mục khác trong danh mục nhé.`,
   notUnderstood: 'Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:',
   unsupported: 'Xin lỗi, tôi chưa đọc được loại tin nhắn này. Bạn hãy gửi chữ, hoặc ảnh chụp mã QR nhé.',
-  imageNotReady: 'Tôi đã nhận được ảnh. Tính năng đọc mã QR từ ảnh đang được hoàn thiện, bạn vui lòng nhắn mã số in dưới mã QR nhé.',
+  imageNotReady: 'Tôi đã nhận được ảnh nhưng lúc này chưa đọc được mã QR từ ảnh. Bạn nhắn mã số in dưới mã QR (7 ký tự) nhé.',
   cancelled: 'Đã hủy thao tác đang làm.',
   nothingToCancel: 'Không có thao tác nào đang làm.',
   choiceExpired: 'Lựa chọn này đã cũ. Bạn chọn lại trong danh mục mới nhé:',

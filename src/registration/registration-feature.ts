@@ -1,3 +1,4 @@
+import { isYes } from '../language/answers.js';
 import type { Choice } from '../channels/contract.js';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import type { NewRegistration, RegistrationRow } from '../db/repos/registration-repo.js';
@@ -10,6 +11,7 @@ import { fieldNames, regTexts as t } from './texts.js';
 
 export interface RegistrationStore {
   create(r: NewRegistration): Promise<RegistrationRow>;
+  openByIdNumber(idNumber: string): Promise<RegistrationRow | undefined>;
   byContact(contactId: number): Promise<RegistrationRow[]>;
   cancel(id: number, contactId: number, at: Date): Promise<boolean>;
   setOptOut(contactId: number, out: boolean): Promise<void>;
@@ -62,7 +64,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   };
 
   const summary = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
-    const choices = [{ label: t.consent, data: 'rg:consent' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.toLowerCase()}`, data: `rg:edit:${f}` }))];
+    const choices = [{ label: t.consent, data: 'rg:consent' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`, data: `rg:edit:${f}` }))];
     const text = t.summary(summaryLines(data, communeName));
     return flow(ctx, { ...data, reviewing: true }, prefix ? `${prefix}\n${text}` : text, choices);
   };
@@ -77,6 +79,15 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   };
 
   const save = async (ctx: TurnContext, d: Data): Promise<TurnResult> => {
+    // One person, one registration: a second one would mean two appointments and two reminders.
+    const existing = await deps.store.openByIdNumber(String(d.idNumber));
+    if (existing) {
+      const ownId = existing.contactId === ctx.person.contactId ? existing.id : null;
+      return flow(ctx, { ...d, reviewing: true }, t.duplicate(existing.fullName ?? String(d.fullName), ownId), [
+        { label: 'Sửa số giấy tờ', data: 'rg:edit:idNumber' },
+        ...(ownId ? [{ label: 'Đăng ký của tôi', data: 'rg:mine' }] : []),
+      ]);
+    }
     const row = await deps.store.create({
       contactId: ctx.person.contactId,
       relation: String(d.relation ?? 'self'),
@@ -99,7 +110,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
 
   const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
     if (data.reviewing) {
-      if (input === 'rg:consent' || ['toi dong y', 'dong y', 'dong y gui dang ky'].includes(fold(input))) return save(ctx, data);
+      if (input === 'rg:consent' || isYes(input)) return save(ctx, data);
       const m = /^rg:edit:(\w+)$/.exec(input);
       return m ? edit(ctx, data, m[1]!) : summary(ctx, data, t.needConsent);
     }
@@ -108,7 +119,8 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
     const r = step.accept(input.trim(), data, ctx.now);
     if (!r.ok) {
       const p = step.prompt(data);
-      return flow(ctx, data, r.choices ? r.reason : `${r.reason}\n${p.text}`, r.choices ?? p.choices);
+      // A long prompt (the 12 priority groups) is not repeated after every slip: the reason says what to type.
+      return flow(ctx, data, r.choices || r.brief ? r.reason : `${r.reason}\n${p.text}`, r.choices ?? p.choices);
     }
     return ask(ctx, { ...data, ...r.patch });
   };

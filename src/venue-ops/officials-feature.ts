@@ -8,12 +8,12 @@ import { fold } from './venue-flow.js';
 
 const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: {} });
 const OFFICIAL_HELP =
-  'Lệnh dành cho cán bộ phường, xã:\n' +
-  '• /baocao — tình hình triển khai mã QR từng phường, xã\n' +
+  'Lệnh dành cho cán bộ xã, phường:\n' +
+  '• /baocao — tình hình triển khai mã QR từng xã, phường\n' +
   '• /dsdiadiem [loại] [tạm ngừng] — danh sách địa điểm, ví dụ: /dsdiadiem chợ\n' +
   '• /cauhoi — câu hỏi người dân gửi cán bộ, và trả lời\n' +
   '• /batthuong — lượt khai báo bất thường 7 ngày qua cần kiểm tra';
-const NOT_OFFICIAL = 'Chức năng này dành cho cán bộ phường, xã. Nếu bạn là cán bộ, đề nghị quản trị viên cấp quyền cho bạn.';
+const NOT_OFFICIAL = 'Chức năng này dành cho cán bộ xã, phường. Nếu bạn là cán bộ, đề nghị quản trị viên cấp quyền cho bạn.';
 
 export interface OfficialsDeps {
   readonly domain: VenueDomain;

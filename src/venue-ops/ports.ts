@@ -24,6 +24,9 @@ export interface PosterInput {
   readonly url: string;
   readonly manualCode: string;
   readonly label?: string | null;
+  /** Vehicles: the plate and route riders check the poster against. */
+  readonly plate?: string | null;
+  readonly route?: string | null;
 }
 
 export interface VenueDomain {

@@ -29,7 +29,7 @@ export async function communeReport(domain: VenueDomain, repo: VenueRepo, commun
 
 export function communeReportCsv(rows: readonly CommuneReportRow[]): string {
   return toCsv(
-    ['Mã', 'Phường/xã', 'Huyện/thị xã', 'Địa điểm đã đăng ký', 'Đang hoạt động', 'Mã QR đã cấp', 'Địa điểm có khai báo 7 ngày qua'],
+    ['Mã', 'Xã/phường', 'Huyện/thị xã', 'Địa điểm đã đăng ký', 'Đang hoạt động', 'Mã QR đã cấp', 'Địa điểm có khai báo 7 ngày qua'],
     rows.map((r) => [r.communeId, r.communeName, r.district, r.venues, r.activeVenues, r.codes, r.venuesWithRecentCheckIn]),
   );
 }

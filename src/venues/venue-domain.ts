@@ -1,5 +1,5 @@
 import type { VenueDomain } from '../venue-ops/ports.js';
-import { checkAddress, checkName, checkPhone, checkPlate } from './checks.js';
+import { checkAddress, checkContactPhone, checkName, checkPlate } from './checks.js';
 import { classifier } from './classify.js';
 import { CodeSigner, looksLikeManualCode, newManualCode, normaliseManualCode, payloadFor, tokenFromPayload } from './codes.js';
 import { searchCommunes } from './commune-search.js';
@@ -23,7 +23,7 @@ export function createVenueDomain(opts: { publicUrl: string; signingKey: string 
     communeById: (id) => byId.get(id),
     checkName,
     checkAddress,
-    checkPhone,
+    checkPhone: checkContactPhone,
     checkPlate,
     issueToken: () => signer.issue(),
     tokenFor: (id) => signer.tokenFor(id),

@@ -31,7 +31,7 @@ async function fillForm(chat: SimChat, name: string, opts: { family?: boolean } 
     ['12345', '051160000123', /CCCD có 12 chữ số/, /bảo hiểm y tế/],
     ['abc', 'bỏ qua', /BHYT/, /Nghề nghiệp/],
     ['!', 'buôn bán', /Nghề nghiệp cần/, /nhóm ưu tiên/],
-    ['42', '5', /từ 0 đến/, /phường, xã/],
+    ['42', '5', /từ 0 đến/, /xã, phường/],
     ['atlantis', 'pho minh', /không tìm thấy/, /Địa chỉ/],
     ['x', 'Tổ dân phố 3, đường Nguyễn Nghiêm', /Địa chỉ cần/, /Ngày mong muốn/],
     ['01/01/2000', '20/12/2099', /quá khứ/, /90 ngày/],
