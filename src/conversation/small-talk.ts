@@ -10,7 +10,8 @@ export type SmallTalk = 'greeting' | 'thanks' | 'ack' | 'bye' | 'emoji';
 
 const GREETING = new Set(['chao', 'alo', 'hello', 'helo', 'hi', 'hey', 'xin']);
 const THANKS = new Set(['cam', 'on', 'thanks']);
-const ACK = new Set(['ok', 'u', 'da', 'vang', 'roi', 'hieu', 'biet', 'duoc', 'nhan', 'tot', 'hay', 'qua', 'thoi', 'the', 'vay', 'oc', 'dung']);
+const ACK = new Set(['ok', 'u', 'da', 'vang', 'roi', 'hieu', 'biet', 'duoc', 'nhan', 'tot', 'hay', 'qua', 'thoi', 'the', 'vay', 'oc']);
+// ("đúng" is not here: folded it is "dung", which is also "DỪNG", the reminder opt-out word.)
 const BYE = new Set(['tam', 'biet', 'bye', 'bai', 'pp']);
 /** Addressing and particles that may surround any of the above ("chào ad nha", "cảm ơn bạn nhiều"). */
 const AROUND = new Set([

@@ -1,4 +1,4 @@
-import { isYes } from '../language/answers.js';
+import { standardText } from '../language/standardize.js';
 import type { Choice } from '../channels/contract.js';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import type { NewRegistration, RegistrationRow } from '../db/repos/registration-repo.js';
@@ -8,6 +8,8 @@ import { showDate } from './fields.js';
 import { nextStep, registrationSteps, summaryLines, type Data } from './registration-steps.js';
 import { showVnDateTime } from './reminder-plan.js';
 import { fieldNames, regTexts as t } from './texts.js';
+
+const CONSENT = new Set(['toi dong y', 'dong y', 'dong y gui dang ky', 'dong y gui dang ki', 'toi dong y gui dang ky', 'toi dong y gui dang ki']);
 
 export interface RegistrationStore {
   create(r: NewRegistration): Promise<RegistrationRow>;
@@ -110,7 +112,8 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
 
   const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
     if (data.reviewing) {
-      if (input === 'rg:consent' || isYes(input)) return save(ctx, data);
+      // Consent to process personal data must be explicit: "ok" or "đúng rồi" only repeat the summary.
+      if (input === 'rg:consent' || CONSENT.has(standardText(input))) return save(ctx, data);
       const m = /^rg:edit:(\w+)$/.exec(input);
       return m ? edit(ctx, data, m[1]!) : summary(ctx, data, t.needConsent);
     }
