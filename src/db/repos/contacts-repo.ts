@@ -13,13 +13,12 @@ export class ContactsRepo {
 
   /** Finds or creates the contact behind an event, refreshing its last-seen time and name. */
   async upsertFromEvent(e: InboundEvent): Promise<ContactRow> {
-    const role = e.channel === 'web' && e.roleHint ? { role: e.roleHint } : {};
     const [row] = await this.db
       .insert(contacts)
-      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...role })
+      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at })
       .onConflictDoUpdate({
         target: [contacts.channel, contacts.botId, contacts.chatId],
-        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, unreachableAt: null, unreachableReason: null, ...role },
+        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, unreachableAt: null, unreachableReason: null },
       })
       .returning();
     if (!row) throw new Error('contact upsert returned nothing');
