@@ -1,3 +1,4 @@
+import { standardText } from '../language/standardize.js';
 import type { Choice, ImageRef, InboundEvent } from '../channels/contract.js';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import type { CheckInOutcome, CheckInService } from './checkin-service.js';
@@ -6,6 +7,10 @@ import { historyHandlers } from './history.js';
 import { PhotoError, type CodeResolver, type PhotoDecoder, type Resolution } from './resolver.js';
 import { checkinTexts as t } from './texts.js';
 import type { VisitStore } from './types.js';
+
+/** What residents type to check out or see their history, as standard folded words (src/language). */
+const CHECK_OUT_WORDS = new Set(['khai bao ra', 'check out', 'checkout', 'ra ve', 'di ve', 've roi', 'toi ve roi', 'ra roi', 'khai ra', 'bao ra']);
+const HISTORY_WORDS = new Set(['lich su', 'lich su ra vao', 'xem lich su', 'lich su cua toi', 'lich su ra vao cua toi', 'xem lich su ra vao']);
 
 export interface CheckInFeatureDeps {
   readonly service: CheckInService;
@@ -42,7 +47,7 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
   async function act(ctx: TurnContext, r: Resolution, method: 'link' | 'photo' | 'code', codeText: string, who?: { selfToo: boolean; dependentIds: number[] }): Promise<TurnResult | null> {
     if (r.kind === 'none') return null;
     if (r.kind === 'not-ours') return reply(ctx, t.notOurs[r.what] ?? t.notOurs['other-text']!);
-    if (r.kind === 'invalid') return reply(ctx, t.invalidCode);
+    if (r.kind === 'invalid') return reply(ctx, r.typed ? t.mistypedCode(r.typed) : t.invalidCode);
     const outcome = await deps.service.checkIn({
       contactId: ctx.person.contactId,
       dependentIds: who?.dependentIds ?? [],
@@ -102,7 +107,10 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
   const checkOut = async (ctx: TurnContext): Promise<TurnResult> => {
     const closed = await deps.service.checkOut(ctx.person.contactId, ctx.now);
     if (closed.length === 0) return reply(ctx, t.nothingOpen);
-    return reply(ctx, t.checkedOut([...new Set(closed.map((v) => v.venueName))], ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
+    // Say whose visits were closed: a relative's visit closed without a name reads as one's own.
+    const names = new Map((await deps.store.dependents(ctx.person.contactId)).map((d) => [d.id, d.name]));
+    const whose = closed.map((v) => ({ who: v.dependentId === null ? null : (names.get(v.dependentId) ?? t.aRelative), venue: v.venueName }));
+    return reply(ctx, t.checkedOut(whose, ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
   };
 
   const howTo = async (ctx: TurnContext): Promise<TurnResult> => {
@@ -111,7 +119,10 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
   };
 
   const family = dependentsFeatureHandlers({ store: deps.store, reply, checkInFamily: async (ctx, codeText, who) => {
-    const r = await deps.resolver.fromText(codeText);
+    // The venue kept after a check-in is what the resident sent: a typed code, a pasted link, or the
+    // deep-link payload of a scanned code (which is not text a resident would type).
+    const typed = await deps.resolver.fromText(codeText);
+    const r = typed.kind === 'none' ? await deps.resolver.fromPayload(codeText) : typed;
     return (await act(ctx, r, 'link', codeText, who)) ?? reply(ctx, t.noVenueForFamily);
   } });
   const history = historyHandlers({ store: deps.store, reply, retentionDays: deps.retentionDays });
@@ -130,9 +141,9 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
     flow: family.flow,
     startPayload: async (ctx, payload) => act(ctx, await deps.resolver.fromPayload(payload), 'link', payload),
     text: async (ctx, text) => {
-      const lower = text.toLowerCase();
-      if (['khai báo ra', 'khai bao ra', 'check out', 'checkout', 'ra về', 'ra ve'].includes(lower)) return checkOut(ctx);
-      if (['lịch sử', 'lich su', 'lịch sử ra vào', 'lich su ra vao'].includes(lower)) return history.show(ctx);
+      const words = standardText(text);
+      if (CHECK_OUT_WORDS.has(words)) return checkOut(ctx);
+      if (HISTORY_WORDS.has(words)) return history.show(ctx);
       const r = await deps.resolver.fromText(text);
       return act(ctx, r, /\/c\//.test(text) ? 'link' : 'code', text);
     },

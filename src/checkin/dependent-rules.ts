@@ -1,3 +1,4 @@
+import { relationOf } from '../language/relations.js';
 /**
  * What a family member's details must look like, whichever channel they are typed in (the chat's
  * guided flow, the Zalo Mini App form): one rule set, so both refuse and accept the same input.
@@ -18,5 +19,6 @@ export function validBirthYear(year: number, now: Date): boolean {
 
 /** The relation ("bố", "bà nội"...), at most 40 characters; empty means none. */
 export function cleanRelation(input: string): string | null {
-  return input.trim().slice(0, 40) || null;
+  // "mạ tui", "bọ", "mệ"...: the shared reader turns speech into the relation's usual name.
+  return input.trim() ? relationOf(input).slice(0, 40) || null : null;
 }

@@ -1,3 +1,5 @@
+import { isNo } from '../language/answers.js';
+import { standardText } from '../language/standardize.js';
 import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
 import { cleanDependentName, cleanRelation, validBirthYear } from './dependent-rules.js';
@@ -14,6 +16,8 @@ interface Deps {
   checkInFamily(ctx: TurnContext, codeText: string, who: Who): Promise<TurnResult>;
 }
 
+/** "Bỏ qua", "ko nhớ", "không biết": no birth year. */
+const SKIP_WORDS = new Set(['bo qua', 'khong nho', 'khong biet', 'quen roi', 'quen', 'skip', 'khong ro']);
 const FLOW = 'checkin';
 const FLOW_TTL_MS = 24 * 3600_000;
 
@@ -73,7 +77,7 @@ export function dependentsFeatureHandlers(deps: Deps) {
       return step(ctx, 'dep-year', { ...data, name }, t.askDepYear);
     }
     if (s.step === 'dep-year') {
-      const skip = /^(bỏ qua|bo qua|ko|không|khong|k)$/i.test(input.trim());
+      const skip = isNo(input) || SKIP_WORDS.has(standardText(input));
       const year = Number(input.trim());
       if (!skip && !validBirthYear(year, ctx.now)) return step(ctx, 'dep-year', data, t.badDepYear);
       return step(ctx, 'dep-rel', { ...data, birthYear: skip ? null : year }, t.askDepRelation);

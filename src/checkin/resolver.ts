@@ -7,7 +7,8 @@ import type { CodeInfo, VenueInfo } from './types.js';
 export type Resolution =
   | { readonly kind: 'venue'; readonly venue: VenueInfo; readonly code: CodeInfo }
   | { readonly kind: 'not-ours'; readonly what: 'payment' | 'other-url' | 'other-text' }
-  | { readonly kind: 'invalid' }
+  /** `typed`: what the resident typed when it was shaped like a manual code but matched none. */
+  | { readonly kind: 'invalid'; readonly typed?: string }
   | { readonly kind: 'none' };
 
 /** Turns typed text, deep-link payloads and decoded QR texts into a venue code (implemented by venues). */

@@ -1,3 +1,4 @@
+import { POSTER_HEADLINE } from '../venues/poster-layout.js';
 import type { Dependent, VisitRecord } from './types.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -18,24 +19,32 @@ export const checkinTexts = {
     '3. Nhắn mã số in ngay dưới mã QR (7 ký tự, ví dụ: K7M2QXA).',
   checkedIn: (venue: string, at: Date, names: string[]) =>
     `✅ Đã khai báo vào: ${venue}\nLúc: ${when(at)}${names.length ? `\nCho: ${names.join(', ')}` : ''}\nKhi ra về, bạn bấm "Khai báo ra" nhé.`,
-  closedElsewhere: (venue: string) => `Lượt ở "${venue}" trước đó đã được ghi là đã ra.`,
-  repeat: (venue: string, since: Date) => `Bạn đã khai báo vào ${venue} lúc ${when(since)}. Lần quét này không thay đổi gì.`,
+  closedElsewhere: (venue: string) => `Tôi cũng đã khai báo ra khỏi "${venue}" cho bạn.`,
+  repeat: (venue: string, since: Date) => `Bạn đã khai báo vào ${venue} lúc ${when(since)} rồi. Nếu bạn đang ra về, bấm "Khai báo ra" bên dưới nhé.`,
   rescanOut: (venue: string, since: Date, at: Date) => `👋 Đã khai báo ra khỏi ${venue} (vào lúc ${when(since)}, ra lúc ${when(at)}).`,
-  suspended: 'Địa điểm này đang tạm ngừng nhận khai báo. Bạn vui lòng báo với chủ địa điểm hoặc cán bộ phường, xã.',
+  suspended: 'Địa điểm này đang tạm ngừng nhận khai báo. Bạn vui lòng báo với chủ địa điểm hoặc cán bộ xã, phường.',
   revoked: 'Mã QR này đã được thay bằng mã mới và không còn dùng được. Bạn quét mã mới dán tại địa điểm nhé.',
-  capped: 'Hôm nay bạn đã khai báo quá nhiều lần. Nếu cần hỗ trợ, bạn liên hệ cán bộ phường, xã nhé.',
+  capped: 'Hôm nay bạn đã khai báo quá nhiều lần. Nếu cần hỗ trợ, bạn liên hệ cán bộ xã, phường nhé.',
+  mistypedCode: (typed: string) =>
+    `Mã "${typed}" không đúng, có thể bị gõ nhầm một ký tự. Mã gồm 7 chữ và số, in ngay dưới mã QR dán ở cửa (ví dụ: K7M2QXA). ` +
+    'Bạn gõ lại cho đúng, hoặc gửi ảnh chụp mã QR, hoặc quét mã bằng camera điện thoại nhé.',
   invalidCode: 'Mã này không đúng hoặc không còn hiệu lực. Bạn kiểm tra lại mã in dưới mã QR (7 ký tự) hoặc gửi ảnh chụp mã nhé.',
   notOurs: {
-    payment: 'Đây là mã QR thanh toán/chuyển khoản ngân hàng, không phải mã khai báo ra vào. Bạn tìm mã QR "Quét mã khi ra/vào" dán ở cửa nhé.',
-    'other-url': 'Mã QR này dẫn tới một trang web khác, không phải mã khai báo ra vào của địa phương. Bạn tìm mã QR "Quét mã khi ra/vào" dán ở cửa nhé.',
-    'other-text': 'Mã QR này không phải mã khai báo ra vào của địa phương. Bạn tìm mã QR "Quét mã khi ra/vào" dán ở cửa nhé.',
+    payment: `Đây là mã QR thanh toán/chuyển khoản ngân hàng, không phải mã khai báo ra vào. Bạn tìm áp phích có dòng chữ "${POSTER_HEADLINE}" dán ở cửa nhé.`,
+    'other-url': `Mã QR này dẫn tới một trang web khác, không phải mã khai báo ra vào của địa phương. Bạn tìm áp phích có dòng chữ "${POSTER_HEADLINE}" dán ở cửa nhé.`,
+    'other-text': `Mã QR này không phải mã khai báo ra vào của địa phương. Bạn tìm áp phích có dòng chữ "${POSTER_HEADLINE}" dán ở cửa nhé.`,
   } as Record<string, string>,
   noCodeInPhoto: 'Tôi không tìm thấy mã QR trong ảnh. Bạn chụp lại gần hơn, đủ sáng, giữ máy thẳng, hoặc nhắn mã số in dưới mã QR nhé.',
   badImage: 'Tôi không mở được tệp này. Bạn gửi ảnh chụp (JPG hoặc PNG, dưới 10 MB) nhé.',
   downloadFailed: 'Không tải được ảnh bạn gửi. Bạn vui lòng gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',
   imageTooBig: 'Ảnh quá lớn. Bạn gửi ảnh dưới 10 MB nhé.',
-  decodeBusy: 'Tôi chưa đọc kịp ảnh này. Bạn gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',
-  checkedOut: (venues: string[], at: Date) => `👋 Đã khai báo ra khỏi ${venues.join(', ')} lúc ${when(at)}.`,
+  decodeBusy: 'Tôi chưa kịp đọc ảnh này. Bạn gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',
+  checkedOut: (visits: readonly { who: string | null; venue: string }[], at: Date) => {
+    const self = visits.length > 0 && visits.every((v) => v.who === null);
+    if (self) return `👋 Đã khai báo ra khỏi ${[...new Set(visits.map((v) => v.venue))].join(', ')} lúc ${when(at)}.`;
+    return `👋 Đã khai báo ra lúc ${when(at)}:\n${visits.map((v) => `• ${v.who ?? 'Bạn'}: ${v.venue}`).join('\n')}`;
+  },
+  aRelative: 'Người thân',
   autoOut: (venue: string, at: Date, self: boolean, dependents: number) => {
     const who = self ? (dependents ? `bạn và ${dependents} người thân` : 'bạn') : `${dependents} người thân của bạn`;
     return `🚪 Tôi đã tự động ghi ${who} ra khỏi ${venue} lúc ${when(at)}, vì đã quá thời gian ở lại thường lệ của nơi này.\nNếu vẫn còn ở đó, bạn quét lại mã để khai báo vào nhé.`;

@@ -1,12 +1,17 @@
 import type { Choice } from '../channels/contract.js';
+import { standardText } from '../language/standardize.js';
+import { smallTalk } from './small-talk.js';
 import { mainMenu, texts } from './texts.js';
 import type { ConversationState, Feature, Reply, TurnContext, TurnHandler, TurnResult } from './types.js';
 
-/** Commands the core answers itself (without the slash, diacritics folded). */
-const CANCEL_WORDS = new Set(['huy', 'hủy', '/huy', '/cancel', 'thoat', 'thoát', 'cancel']);
+/**
+ * Words the core answers itself, as standard folded words (src/language), so "huỷ", "HỦY",
+ * "thoát ra", "menu đi" or "hd" all count. Slash commands are matched before this.
+ */
+const CANCEL_WORDS = new Set(['huy', 'thoat', 'cancel', 'huy bo', 'thoat ra', 'dung lai', 'khong lam nua', 'thoi khoi', 'huy di']);
 // "Bắt đầu" is not a menu word: it resumes appointment reminders (issue 6).
-const MENU_WORDS = new Set(['menu', '/menu', 'danh muc', 'danh mục']);
-const HELP_WORDS = new Set(['/help', '/trogiup', 'help', 'tro giup', 'trợ giúp', 'huong dan', 'hướng dẫn']);
+const MENU_WORDS = new Set(['menu', 'danh muc', 'menu di', 'xem menu', 'quay lai', 've danh muc', 'tro ve', 've menu']);
+const HELP_WORDS = new Set(['help', 'tro giup', 'huong dan', 'hd', 'huong dan su dung', 'can giup', 'giup voi', 'giup toi']);
 
 /**
  * The platform-neutral conversation core: one turn in, replies and the next state out. It owns the
@@ -47,14 +52,15 @@ export class ConversationCore {
     if (picked) return this.handleChoice(ctx, picked.data);
     // A Zalo OA chat-menu button sends its payload back as plain text.
     if (mainMenu.some((c) => c.data === lower)) return this.handleChoice(ctx, lower);
-    if (CANCEL_WORDS.has(lower)) {
+    const words = standardText(text);
+    if (CANCEL_WORDS.has(words) || ['/huy', '/cancel'].includes(lower)) {
       if (ctx.state.flow) return this.menuReply({ ...ctx, state: {} }, texts.cancelled);
       // Nothing to cancel: "HỦY" may be a reply to an announcement (a feature withdraws consent).
       const claimed = await this.firstOf({ ...ctx, state: {} }, this.features.map((f) => f.text), text);
       return claimed ?? this.menuReply({ ...ctx, state: {} }, texts.nothingToCancel);
     }
-    if (MENU_WORDS.has(lower)) return this.menuReply({ ...ctx, state: {} }, texts.menuTitle);
-    if (HELP_WORDS.has(lower)) return this.helpReply(ctx);
+    if (MENU_WORDS.has(words)) return this.menuReply({ ...ctx, state: {} }, texts.menuTitle);
+    if (HELP_WORDS.has(words)) return this.helpReply(ctx);
 
     const command = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
     if (command) return this.handleCommand(ctx, command[1]!.toLowerCase(), (command[2] ?? '').trim());
@@ -64,6 +70,9 @@ export class ConversationCore {
       const result = owner?.flow ? await owner.flow(ctx, text) : null;
       if (result) return result;
     }
+    const small = smallTalk(text);
+    // Inside a flow the flow keeps going: a short answer, no menu.
+    if (small) return ctx.state.flow ? keep(ctx, [{ type: 'text', text: texts.smallTalkInFlow[small] }]) : this.menuReply(ctx, texts.smallTalk[small]);
     return (await this.firstOf(ctx, this.features.map((f) => f.text), text)) ?? this.menuReply(ctx, texts.notUnderstood);
   }
 

@@ -15,17 +15,32 @@ export const texts = {
     '• Hỏi về tiêm chủng: cứ nhắn câu hỏi như bình thường, có dấu hay không dấu đều được.\n' +
     '• Dùng cả Zalo và Telegram: nhắn LIÊN KẾT để hai nơi dùng chung lịch sử, người thân và đăng ký.\n\n' +
     'Lệnh nhanh: /menu (danh mục), /huy (hủy thao tác đang làm), /lienket (liên kết tài khoản), /trogiup (hướng dẫn).\n' +
-    'Cán bộ phường, xã: /canbo để xem các lệnh dành cho cán bộ.',
+    'Cán bộ xã, phường: /canbo để xem các lệnh dành cho cán bộ.',
   comingSoon: (label: string) =>
-    `Tính năng "${label}" đang được hoàn thiện và sẽ sớm có. Bạn vui lòng quay lại sau nhé.`,
+    `Mục "${label}" chưa mở ở đây. Bạn chọn mục khác trong danh mục nhé.`,
   notUnderstood: 'Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:',
   unsupported: 'Xin lỗi, tôi chưa đọc được loại tin nhắn này. Bạn hãy gửi chữ, hoặc ảnh chụp mã QR nhé.',
-  imageNotReady: 'Tôi đã nhận được ảnh. Tính năng đọc mã QR từ ảnh đang được hoàn thiện, bạn vui lòng nhắn mã số in dưới mã QR nhé.',
+  imageNotReady: 'Tôi đã nhận được ảnh nhưng lúc này chưa đọc được mã QR từ ảnh. Bạn nhắn mã số in dưới mã QR (7 ký tự) nhé.',
   cancelled: 'Đã hủy thao tác đang làm.',
   nothingToCancel: 'Không có thao tác nào đang làm.',
   choiceExpired: 'Lựa chọn này đã cũ. Bạn chọn lại trong danh mục mới nhé:',
   numberedHint: 'Trả lời bằng số thứ tự (ví dụ: 1) để chọn.',
   followThanks: 'Cảm ơn bạn đã quan tâm!',
+  /** Short friendly answers to politeness (src/conversation/small-talk.ts); the menu follows. */
+  smallTalk: {
+    greeting: 'Xin chào! Tôi là trợ lý "Quét mã" của xã, phường. Bạn chọn một mục dưới đây, hoặc cứ nhắn câu hỏi nhé:',
+    thanks: 'Dạ, không có chi! Bạn cần gì thêm thì chọn một mục dưới đây nhé:',
+    ack: 'Dạ. Bạn cần gì thêm thì chọn một mục dưới đây, hoặc cứ nhắn câu hỏi nhé:',
+    bye: 'Chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi nhé.',
+    emoji: '😊 Bạn cần gì thì chọn một mục dưới đây, hoặc cứ nhắn câu hỏi nhé:',
+  },
+  smallTalkInFlow: {
+    greeting: 'Xin chào! Bạn cứ tiếp tục ở trên, hoặc gõ "hủy" để dừng việc đang làm nhé.',
+    thanks: 'Dạ, không có chi!',
+    ack: 'Dạ.',
+    bye: 'Chúc bạn một ngày tốt lành!',
+    emoji: '😊',
+  },
 } as const;
 
 /** The main menu. Later features answer these choice ids; until then the core says they are coming. */

@@ -8,17 +8,14 @@
 /** Whole-token replacements. An empty string drops the token (greetings aimed at the bot). */
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // đăng ký / được / không
-  dk: 'dang ki', dky: 'dang ki', dki: 'dang ki', dangky: 'dang ki', dangki: 'dang ki', dgky: 'dang ki',
-  dag: 'dang', dc: 'duoc', dduoc: 'duoc',
-  ko: 'khong', koo: 'khong', k: 'khong', kg: 'khong', kh: 'khong', khg: 'khong', hok: 'khong', hk: 'khong',
-  hem: 'khong', kp: 'khong phai', khum: 'khong', hong: 'khong',
-  chx: 'chua', ch: 'chua',
+  // (chat teencode and dialect words -- ko, dc, dk, j, z, mô, răng... -- live in src/language)
+  dduoc: 'duoc', koo: 'khong', ch: 'chua',
   // health-system words
   tc: 'tiem chung', tchung: 'tiem chung', tiemchung: 'tiem chung',
   sskdt: 'sskdt', ssk: 'sskdt', sodientu: 'sskdt', sksdt: 'sskdt',
   cccd: 'cccd', cc: 'cccd', cmnd: 'cmnd', cmt: 'cmnd', cmtnd: 'cmnd', mddcn: 'ma dinh danh',
   ddcn: 'dinh danh',
-  bhyt: 'bhyt', bh: 'bao hiem',
+  bhyt: 'bhyt',
   tyt: 'tram y te', yt: 'y te', byt: 'bo y te', kbyt: 'khai bao y te', bs: 'bac si', bv: 'benh vien',
   gcn: 'giay chung nhan', cnhan: 'chung nhan', hcvx: 'ho chieu vacxin',
   // vaccines
@@ -46,19 +43,12 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   covit: 'covid', covy: 'covid', corona: 'covid', cov: 'covid', covi: 'covid',
   app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
-  mk: 'mat khau', pass: 'mat khau', password: 'mat khau',
+  pass: 'mat khau', password: 'mat khau',
   dl: 'du lieu', dlieu: 'du lieu', ttin: 'thong tin', tt: 'thong tin',
   hotline: 'hotline',
-  // chat teen-code
-  ntn: 'nhu the nao', lsao: 'lam sao', lamsao: 'lam sao',
+  // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
-  nhiu: 'nhieu',
-  j: 'gi', ji: 'gi', zi: 'gi',
-  ng: 'nguoi', ngta: 'nguoi ta', mn: 'moi nguoi', mng: 'moi nguoi',
-  r: 'roi', ms: 'moi', vs: 'voi', cx: 'cung', cug: 'cung', lm: 'lam', bik: 'biet', bit: 'biet',
-  bt: 'biet', tl: 'tra loi', kt: 'kiem tra', ktra: 'kiem tra', tg: 'thoi gian', tgian: 'thoi gian',
-  hnay: 'hom nay', wa: 'qua', z: 'vay', zay: 'vay', dzay: 'vay', trc: 'truoc', ns: 'noi',
-  nma: 'nhung ma', cty: 'cong ty', hs: 'hoc sinh', ad: '', admin: '',
+  cty: 'cong ty', hs: 'hoc sinh', ad: '', admin: '',
 };
 
 /** Multi-token phrases (after whole-token replacement), longest first within a first token. */
@@ -85,6 +75,8 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['co', 'vit'], ['covid']],
   [['co', 'vid'], ['covid']],
   [['1900', '9095'], ['19009095']],
+  // "bây giờ" (and the dialect "chừ") only sets the time of a question
+  [['bay', 'gio'], []],
   // synonyms
   [['bao', 'gio'], ['khi', 'nao']],
   [['luc', 'nao'], ['khi', 'nao']],
@@ -171,5 +163,8 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   'cum', 'phong_dai', 'benh_dai', 'bi_cho', 'benh_soi', 'tiem_soi', 'soi_rubella',
   'rubella', 'thuy_dau', 'viem_gan', 'hpv', 'uon_van', 'bach_hau', 'ho_ga', 'bai_liet', 'viem_nao',
   'phe_cau', 'rota', 'tay_chan', 'sot_xuat', 'xuat_huyet', 'benh_lao', 'zona', 'dau_mua',
-  'thuong_han', 'quai_bi', 'dai_cho',
+  'thuong_han', 'quai_bi', 'dai_cho', 'vacxin_soi', 'mui_soi', 'phong_soi', 'soi_cho',
+  // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
+  'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
+  'tiem_dai', 'dai_o',
 ];

@@ -1,4 +1,7 @@
+import { squeezeLetters, standardWords } from '../language/standardize.js';
 import { ABBREVIATIONS, FILLER_WORDS, PHRASES, STOP_WORDS } from './lexicon.js';
+
+export { squeezeLetters };
 
 /**
  * Text normalisation for matching Vietnamese as residents type it. Matching runs on folded
@@ -17,14 +20,6 @@ export function fold(text: string): string {
     .normalize('NFC');
 }
 
-/**
- * "ko dc aaaa" -> "ko dc a": a run of three or more of the same letter becomes one letter, and so
- * does a doubled letter, except "uu" and "oo", which folded Vietnamese needs ("cứu" -> "cuu",
- * "ưu" -> "uu", "xoong"). Digits are kept.
- */
-export function squeezeLetters(token: string): string {
-  return token.replace(/([a-z])\1{2,}/g, '$1').replace(/([a-np-tv-z])\1/g, '$1');
-}
 
 /** Vietnamese writes "kỳ/kì", "lý/lí", "mỹ/mĩ" interchangeably: consonant + y becomes consonant + i. */
 const CONSONANT_Y = /^(b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x)y$/;
@@ -70,9 +65,12 @@ function applyPhrases(tokens: string[]): string[] {
   return out;
 }
 
-/** Folded, expanded syllables of a text, in order. */
+/**
+ * Folded, expanded syllables of a text, in order: first the shared reading of residents' speech
+ * (dialect, teencode, Telex slips: src/language), then the FAQ's own health-domain abbreviations.
+ */
 export function syllables(text: string): string[] {
-  const raw = fold(text).split(/[^a-z0-9]+/).filter((t) => t !== '');
+  const raw = standardWords(text).flatMap((w) => w.split(/[^a-z0-9]+/)).filter((t) => t !== '');
   const expanded = raw.flatMap(expandToken).map(unifyIY);
   return applyPhrases(expanded);
 }

@@ -1,5 +1,5 @@
 import { squeezeLetters } from './normalize.js';
-import { isSyllableShaped } from './syllable-shape.js';
+import { isSyllableShaped } from '../language/syllable-shape.js';
 
 /**
  * Typo repair against the knowledge base's own syllables, before syllable pairs are formed (so a

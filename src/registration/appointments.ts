@@ -26,7 +26,7 @@ export async function exportRegistrations(store: AppointmentStore, communeIds: r
   const rows = await store.forCommunes(communeIds);
   const screening = (r: RegistrationRow) => SCREENING.map((q) => `${q.short}: ${ANSWERS[(r.screening?.[q.id] ?? 'unsure') as keyof typeof ANSWERS]}`).join('; ');
   return toCsv(
-    ['Số', 'Họ tên', 'Ngày sinh', 'Giới tính', 'Điện thoại', 'Loại giấy tờ', 'Số giấy tờ', 'Thẻ BHYT', 'Nghề nghiệp', 'Nhóm ưu tiên', 'Phường/xã', 'Địa chỉ', 'Ngày mong muốn', 'Sàng lọc', 'Trạng thái', 'Lịch tiêm', 'Địa điểm tiêm', 'Người đăng ký (quan hệ)'],
+    ['Số', 'Họ tên', 'Ngày sinh', 'Giới tính', 'Điện thoại', 'Loại giấy tờ', 'Số giấy tờ', 'Thẻ BHYT', 'Nghề nghiệp', 'Nhóm ưu tiên', 'Xã/phường', 'Địa chỉ', 'Ngày mong muốn', 'Sàng lọc', 'Trạng thái', 'Lịch tiêm', 'Địa điểm tiêm', 'Người đăng ký (quan hệ)'],
     rows.map((r) => [
       r.id, r.fullName ?? '', r.birthDate ? showDate(r.birthDate) : '', r.gender ?? '', r.phone ?? '', r.idKind?.toUpperCase() ?? '', r.idNumber ?? '', r.insuranceNumber ?? '', r.occupation ?? '',
       r.priorityGroup !== null ? `${r.priorityGroup}. ${PRIORITY_GROUPS[r.priorityGroup] ?? ''}` : '', communeName(r.communeId), r.address ?? '', r.preferredDate ? showDate(r.preferredDate) : '', screening(r),

@@ -1,3 +1,5 @@
+import { isNo } from '../language/answers.js';
+import { standardText } from '../language/standardize.js';
 import { fold } from '../domain/fold.js';
 import type { Checked } from '../venue-ops/ports.js';
 import { checkPhone } from '../venues/checks.js';
@@ -14,9 +16,14 @@ export function checkFullName(input: string): Checked<string> {
   return ok(v.split(' ').map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' '));
 }
 
+const DATE_SHAPE = /^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{4})$/;
+
+/** A date in the right shape that is not in the calendar ("31/02/1985"): a different mistake from a wrong format. */
+const notInCalendar = (input: string) => DATE_SHAPE.test(input.trim()) && parseDate(input) === null;
+
 /** dd/mm/yyyy with any of / - . or spaces, day and month with or without a leading zero. Returns yyyy-mm-dd. */
 export function parseDate(input: string): string | null {
-  const m = /^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{4})$/.exec(input.trim());
+  const m = DATE_SHAPE.exec(input.trim());
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -30,17 +37,21 @@ export const showDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export function checkBirthDate(input: string, now: Date): Checked<string> {
   const iso = parseDate(input);
+  if (notInCalendar(input)) return bad(`Không có ngày ${input.trim()} trong lịch. Bạn kiểm tra lại ngày và tháng sinh nhé.`);
   if (!iso) return bad('Ngày sinh chưa đúng, bạn ghi theo dạng ngày/tháng/năm (ví dụ: 05/03/1960).');
-  if (iso > vnToday(now)) return bad('Ngày sinh không thể ở tương lai.');
+  if (iso > vnToday(now)) return bad('Ngày sinh không được sau ngày hôm nay. Bạn kiểm tra lại năm sinh nhé.');
   if (iso < '1900-01-01') return bad('Ngày sinh chưa đúng, bạn kiểm tra lại năm sinh.');
   return ok(iso);
 }
 
 export function checkPreferredDate(input: string, now: Date): Checked<string> {
   const iso = parseDate(input);
-  if (!iso) return bad('Ngày chưa đúng, bạn ghi theo dạng ngày/tháng/năm (ví dụ: 20/09/2021).');
   const today = vnToday(now);
-  if (iso < today) return bad('Ngày mong muốn không thể ở quá khứ.');
+  // The example is a date the bot itself accepts: a week from today.
+  const example = showDate(new Date(new Date(today).getTime() + 7 * 24 * 3600_000).toISOString().slice(0, 10));
+  if (notInCalendar(input)) return bad(`Không có ngày ${input.trim()} trong lịch. Bạn ghi lại ngày mong muốn (ví dụ: ${example}) nhé.`);
+  if (!iso) return bad(`Ngày chưa đúng, bạn ghi theo dạng ngày/tháng/năm (ví dụ: ${example}).`);
+  if (iso < today) return bad(`Ngày này đã qua. Bạn chọn một ngày từ hôm nay trở đi (ví dụ: ${example}).`);
   if (new Date(iso).getTime() - new Date(today).getTime() > 90 * 24 * 3600_000) return bad('Bạn chọn một ngày trong vòng 90 ngày tới nhé.');
   return ok(iso);
 }
@@ -68,7 +79,7 @@ export function checkIdNumber(input: string): Checked<{ kind: 'cccd' | 'cmnd' | 
 /** BHYT: the 10-digit social-insurance code, or the 15-character card number (2 letters + 13 digits). */
 export function checkInsurance(input: string): Checked<string | null> {
   const f = fold(input);
-  if (['bo qua', 'khong co', 'khong', 'ko', 'k', 'skip'].includes(f)) return ok(null);
+  if (['bo qua', 'skip', 'khong nho', 'chua co', 'khong co the'].includes(standardText(input)) || isNo(input) || f === 'skip') return ok(null);
   const v = input.replace(/[\s.-]/g, '').toUpperCase();
   if (/^\d{10}$/.test(v) || /^[A-Z]{2}\d{13}$/.test(v)) return ok(v);
   return bad('Số thẻ BHYT gồm 10 chữ số (mã số BHXH) hoặc 15 ký tự in trên thẻ. Không có thì gõ "bỏ qua".');
@@ -100,8 +111,10 @@ export const PRIORITY_GROUPS: readonly string[] = [
 ];
 
 export function checkPriorityGroup(input: string): Checked<number> {
-  const n = Number(input.replace(/^pg:/, '').trim());
-  return Number.isInteger(n) && n >= 0 && n < PRIORITY_GROUPS.length ? ok(n) : bad(`Bạn chọn số từ 0 đến ${PRIORITY_GROUPS.length - 1}.`);
+  // "11", "số 11", "nhóm 11", "so 11.", "nhom thu 11"
+  const m = /^(?:(?:so|nhom|muc)\s+)?(?:thu\s+)?(\d{1,2})$/.exec(standardText(input.replace(/^pg:/, '')));
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n >= 0 && n < PRIORITY_GROUPS.length ? ok(n) : bad(`Bạn gõ một số từ 0 đến ${PRIORITY_GROUPS.length - 1} (số đầu dòng của nhóm trong danh sách ở trên, ví dụ: ${PRIORITY_GROUPS.length - 1}).`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { standardText } from '../language/standardize.js';
 import type { Choice } from '../channels/contract.js';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import type { NewRegistration, RegistrationRow } from '../db/repos/registration-repo.js';
@@ -8,8 +9,11 @@ import { nextStep, registrationSteps, summaryLines, type Data } from './registra
 import { showVnDateTime } from './reminder-plan.js';
 import { fieldNames, regTexts as t } from './texts.js';
 
+const CONSENT = new Set(['toi dong y', 'dong y', 'dong y gui dang ky', 'dong y gui dang ki', 'toi dong y gui dang ky', 'toi dong y gui dang ki']);
+
 export interface RegistrationStore {
   create(r: NewRegistration): Promise<RegistrationRow>;
+  openByIdNumber(idNumber: string): Promise<RegistrationRow | undefined>;
   byContact(contactId: number): Promise<RegistrationRow[]>;
   cancel(id: number, contactId: number, at: Date): Promise<boolean>;
   setOptOut(contactId: number, out: boolean): Promise<void>;
@@ -66,7 +70,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   };
 
   const summary = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
-    const choices = [{ label: t.consent, data: 'rg:consent' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.toLowerCase()}`, data: `rg:edit:${f}` }))];
+    const choices = [{ label: t.consent, data: 'rg:consent' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`, data: `rg:edit:${f}` }))];
     const text = t.summary(summaryLines(data, communeName));
     return flow(ctx, { ...data, reviewing: true }, prefix ? `${prefix}\n${text}` : text, choices);
   };
@@ -81,6 +85,15 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   };
 
   const save = async (ctx: TurnContext, d: Data): Promise<TurnResult> => {
+    // One person, one registration: a second one would mean two appointments and two reminders.
+    const existing = await deps.store.openByIdNumber(String(d.idNumber));
+    if (existing) {
+      const ownId = existing.contactId === ctx.person.contactId ? existing.id : null;
+      return flow(ctx, { ...d, reviewing: true }, t.duplicate(existing.fullName ?? String(d.fullName), ownId), [
+        { label: 'Sửa số giấy tờ', data: 'rg:edit:idNumber' },
+        ...(ownId ? [{ label: 'Đăng ký của tôi', data: 'rg:mine' }] : []),
+      ]);
+    }
     const row = await deps.store.create({
       contactId: ctx.person.contactId,
       relation: String(d.relation ?? 'self'),
@@ -103,7 +116,8 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
 
   const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
     if (data.reviewing) {
-      if (input === 'rg:consent' || ['toi dong y', 'dong y', 'dong y gui dang ky'].includes(fold(input))) return save(ctx, data);
+      // Consent to process personal data must be explicit: "ok" or "đúng rồi" only repeat the summary.
+      if (input === 'rg:consent' || CONSENT.has(standardText(input))) return save(ctx, data);
       const m = /^rg:edit:(\w+)$/.exec(input);
       return m ? edit(ctx, data, m[1]!) : summary(ctx, data, t.needConsent);
     }
@@ -112,7 +126,8 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
     const r = step.accept(input.trim(), data, ctx.now);
     if (!r.ok) {
       const p = step.prompt(data);
-      return flow(ctx, data, r.choices ? r.reason : `${r.reason}\n${p.text}`, r.choices ?? p.choices);
+      // A long prompt (the 12 priority groups) is not repeated after every slip: the reason says what to type.
+      return flow(ctx, data, r.choices || r.brief ? r.reason : `${r.reason}\n${p.text}`, r.choices ?? p.choices);
     }
     return ask(ctx, { ...data, ...r.patch });
   };

@@ -1,3 +1,4 @@
+import { relationOf } from '../language/relations.js';
 import type { Choice } from '../channels/contract.js';
 import type { Commune } from '../venue-ops/ports.js';
 import {
@@ -22,7 +23,7 @@ import { regTexts as t } from './texts.js';
 export type Data = Record<string, unknown>;
 
 /** What a step makes of one answer: new data, or a reason (with choices to offer again). */
-export type Accepted = { ok: true; patch: Data } | { ok: false; reason: string; choices?: Choice[] };
+export type Accepted = { ok: true; patch: Data } | { ok: false; reason: string; choices?: Choice[]; brief?: boolean };
 
 /** One question of the pre-registration form, in the national portal's order. */
 export interface Step {
@@ -43,7 +44,7 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
       prompt: () => ({ text: t.who, choices: [{ label: 'Cho bản thân tôi', data: 'rg:who:self' }, { label: 'Cho người thân', data: 'rg:who:other' }] }),
       accept: (input) => (input === 'rg:who:self' || /ban than|toi$|^1$/.test(input.toLowerCase()) ? { ok: true, patch: { who: 'self', relation: 'self' } } : input === 'rg:who:other' || /nguoi than|người thân|^2$/.test(input.toLowerCase()) ? { ok: true, patch: { who: 'other' } } : { ok: false, reason: 'Bạn chọn "Cho bản thân tôi" hoặc "Cho người thân".' }),
     },
-    { id: 'relation', when: (d) => d.who === 'other', prompt: () => ({ text: t.relation }), accept: (i) => from(checkShortText(i, 'Quan hệ', 2, 30), (v) => ({ relation: v.toLowerCase() })) },
+    { id: 'relation', when: (d) => d.who === 'other', prompt: () => ({ text: t.relation }), accept: (i) => from(checkShortText(i, 'Quan hệ', 1, 30), (v) => ({ relation: relationOf(v) })) },
     { id: 'fullName', prompt: () => ({ text: t.fullName }), accept: (i) => from(checkFullName(i), (v) => ({ fullName: v })) },
     { id: 'birthDate', prompt: () => ({ text: t.birthDate }), accept: (i, _d, now) => from(checkBirthDate(i, now), (v) => ({ birthDate: v })) },
     { id: 'gender', prompt: () => ({ text: t.gender, choices: GENDERS.map((g) => ({ label: g, data: `rg:g:${g}` })) }), accept: (i) => from(checkGender(i.replace(/^rg:g:/, '')), (v) => ({ gender: v })) },
@@ -54,7 +55,7 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
     {
       id: 'priority',
       prompt: () => ({ text: t.priority(PRIORITY_GROUPS.map((g, n) => `${n}. ${g}`).join('\n')) }),
-      accept: (i) => from(checkPriorityGroup(i), (v) => ({ priority: v })),
+      accept: (i) => ({ ...from(checkPriorityGroup(i), (v) => ({ priority: v })), brief: true }),
     },
     {
       id: 'commune',
@@ -72,7 +73,9 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
   ];
   const screening: Step[] = SCREENING.map((q, n) => ({
     id: `sc:${q.id}`,
-    prompt: () => ({ text: n === 0 ? `${t.screeningIntro}\n${q.text}` : q.text, choices: answerChoices(q.id) }),
+    // Men are not asked about pregnancy.
+    ...(q.id === 'pregnant' ? { when: (d: Data) => d.gender !== 'Nam' } : {}),
+    prompt: (d) => ({ text: forWhom(n === 0 ? `${t.screeningIntro}\n${q.text}` : q.text, d), choices: answerChoices(q.id) }),
     accept: (i, d) => {
       const raw = i.startsWith(`rg:sc:${q.id}:`) ? i.slice(`rg:sc:${q.id}:`.length) : i;
       return from(checkAnswer(raw), (v) => ({ screening: { ...((d.screening as Record<string, string>) ?? {}), [q.id]: v } }));
@@ -80,6 +83,15 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
   }));
   return [...base, ...screening];
 }
+
+/** Questions about a relative name the relative ("Bạn có đang sốt" -> "Người được đăng ký có đang sốt"). */
+function forWhom(text: string, d: Data): string {
+  if (d.who !== 'other') return text;
+  const who = typeof d.relation === 'string' && d.relation !== 'self' ? `${d.relation.charAt(0).toLocaleUpperCase('vi')}${d.relation.slice(1)} của bạn` : 'Người được đăng ký';
+  return text.replace(/(^|\n)(Hiện )?[Bb]ạn /g, (_m, start: string, now?: string) => `${start}${now ?? ''}${now ? who.charAt(0).toLocaleLowerCase('vi') + who.slice(1) : who} `);
+}
+
+const ID_KINDS: Readonly<Record<string, string>> = { cccd: 'CCCD', cmnd: 'CMND', passport: 'hộ chiếu' };
 
 /** The step still unanswered, in order; undefined when the form is complete. */
 export function nextStep(steps: readonly Step[], d: Data): Step | undefined {
@@ -102,12 +114,12 @@ export function summaryLines(d: Data, communeName: (id: string) => string): stri
     `• Ngày sinh: ${showDate(String(d.birthDate))}`,
     `• Giới tính: ${String(d.gender)}`,
     `• Điện thoại: ${String(d.phone)}`,
-    `• Số giấy tờ (${String(d.idKind).toUpperCase()}): ${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`,
+    `• Số ${ID_KINDS[String(d.idKind)] ?? 'giấy tờ'}: ${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`,
     `• Thẻ BHYT: ${d.insurance ? String(d.insurance) : 'không có'}`,
     `• Nghề nghiệp: ${String(d.occupation)}`,
     `• Nhóm ưu tiên: ${PRIORITY_GROUPS[Number(d.priority)] ?? ''}`,
     `• Nơi ở: ${String(d.address)}, ${communeName(String(d.communeId))}`,
     `• Ngày mong muốn: ${showDate(String(d.preferredDate))}`,
-    `• Sàng lọc: ${SCREENING.map((q) => `${q.short}: ${ANSWERS[sc[q.id]!] ?? '?'}`).join('; ')}`,
+    `• Sàng lọc: ${SCREENING.filter((q) => sc[q.id] !== undefined).map((q) => `${q.short}: ${ANSWERS[sc[q.id]!]}`).join('; ')}`,
   ];
 }

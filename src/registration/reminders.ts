@@ -27,9 +27,18 @@ export type ReminderOutcome = 'sent' | 'skipped' | 'stale' | 'deferred' | 'dupli
 
 const KINDS: readonly string[] = ['appointed', 'day-before', 'two-hours'] satisfies readonly (ReminderKind | 'appointed')[];
 
-export function reminderText(r: RegistrationRow, kind: string): string {
+/** The reminders still to come, said as they will really happen (no "day before" for a slot two hours away). */
+function promise(appointment: Date, now: Date): string {
+  const kinds = planReminders(appointment, now).map((p) => p.kind);
+  if (kinds.includes('day-before') && kinds.includes('two-hours')) return ' Tôi sẽ nhắc trước 1 ngày và trước 2 giờ.';
+  if (kinds.includes('day-before')) return ' Tôi sẽ nhắc trước 1 ngày.';
+  if (kinds.includes('two-hours')) return ' Tôi sẽ nhắc lại trước giờ tiêm.';
+  return '';
+}
+
+export function reminderText(r: RegistrationRow, kind: string, now: Date): string {
   const who = r.relation === 'self' ? 'Bạn' : `${r.fullName ?? 'Người thân của bạn'} (${r.relation})`;
-  if (kind === 'appointed') return `📅 ${who} đã được xếp lịch tiêm vắc xin COVID-19 lúc ${showVnDateTime(r.appointmentAt!)} tại ${r.appointmentPlace ?? 'điểm tiêm của xã, phường'}. Tôi sẽ nhắc trước 1 ngày và 2 giờ.\nNhắn "DỪNG" nếu không muốn nhận nhắc lịch.`;
+  if (kind === 'appointed') return `📅 ${who} đã được xếp lịch tiêm vắc xin COVID-19 lúc ${showVnDateTime(r.appointmentAt!)} tại ${r.appointmentPlace ?? 'điểm tiêm của xã, phường'}.${promise(r.appointmentAt!, now)}\nNhắn "DỪNG" nếu không muốn nhận nhắc lịch.`;
   return `🔔 Nhắc lịch tiêm vắc xin COVID-19: ${who} có lịch tiêm lúc ${showVnDateTime(r.appointmentAt!)} tại ${r.appointmentPlace ?? 'điểm tiêm của xã, phường'}.\nNhớ mang CCCD/CMND (hoặc giấy tờ tùy thân) và khẩu trang; ăn nhẹ trước khi đi tiêm.\nNhắn "DỪNG" nếu không muốn nhận nhắc lịch.`;
 }
 
@@ -73,7 +82,7 @@ export async function processReminder(ports: ReminderPorts, job: ReminderJobData
       {
         to: { channel: t.channel, botId: t.botId, chatId: t.chatId },
         priority: 'reminder',
-        parts: [{ type: 'text', text: reminderText(t, base.kind) }],
+        parts: [{ type: 'text', text: reminderText(t, base.kind, now) }],
         // A reminder after its appointment is pointless: it expires unsent.
         expiresAt: t.appointmentAt!,
         dedupe: { kind: 'reminder', key: `${t.id}:v${job.version}:${base.kind}` },

@@ -22,6 +22,8 @@ export class VenueCodeResolver implements CodeResolver {
       const found = await this.repo.codeByManual(manual);
       return found ? { kind: 'venue', venue: found.venue, code: found.code } : { kind: 'invalid' };
     }
+    // A code with a typo is still meant as a code: say so, never hand it to the FAQ.
+    if (c.kind === 'other-text' && this.domain.looksLikeManualCode(text)) return { kind: 'invalid', typed: text.trim() };
     // Plain chat text is not a code: let other features answer it. A URL or payment string is.
     return c.kind === 'other-text' ? { kind: 'none' } : { kind: 'not-ours', what: c.kind };
   }

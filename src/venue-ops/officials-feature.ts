@@ -12,8 +12,8 @@ import { fold } from './venue-flow.js';
 
 const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: {} });
 const OFFICIAL_HELP =
-  'Lệnh dành cho cán bộ phường, xã:\n' +
-  '• /baocao — tình hình triển khai mã QR từng phường, xã\n' +
+  'Lệnh dành cho cán bộ xã, phường:\n' +
+  '• /baocao — tình hình triển khai mã QR từng xã, phường\n' +
   '• /dsdiadiem [loại] [tạm ngừng] — danh sách địa điểm, ví dụ: /dsdiadiem chợ\n' +
   '• /cauhoi — câu hỏi người dân gửi cán bộ, và trả lời\n' +
   '• /batthuong — lượt khai báo bất thường 7 ngày qua cần kiểm tra';
@@ -21,7 +21,7 @@ const ADMIN_HELP =
   '\n\nLệnh dành cho quản trị viên:\n' +
   '• /moicanbo <tên xã, phường> — tạo mã mời cán bộ (dùng một lần, trong 48 giờ)\n' +
   '• /moicanbo quản trị — tạo mã mời quản trị viên';
-export const NOT_OFFICIAL = 'Chức năng này dành cho cán bộ phường, xã. Nếu bạn là cán bộ, đề nghị quản trị viên gửi mã mời cho bạn rồi nhắn mã đó vào đây.';
+export const NOT_OFFICIAL = 'Chức năng này dành cho cán bộ xã, phường. Nếu bạn là cán bộ, đề nghị quản trị viên gửi mã mời cho bạn rồi nhắn mã đó vào đây.';
 
 export interface OfficialsDeps {
   readonly domain: VenueDomain;

@@ -62,8 +62,11 @@ export function ownerHandlers(deps: Deps) {
         return say(t.stats(v.name, counts.today, counts.week), [{ label: 'Quay lại', data: `vn:v:${v.id}` }]);
       }
       case 'poster': {
-        const [code] = await deps.repo.codesOf(v.id);
-        return code ? deps.deliver(ctx, await deps.service.render(v, code), t.myVenues) : venueMenu(v);
+        const codes = await deps.repo.codesOf(v.id);
+        const [only] = codes;
+        if (codes.length === 1 && only) return deps.deliver(ctx, await deps.service.render(v, only), t.resent(v.name, only.manualCode));
+        if (codes.length === 0) return venueMenu(v);
+        return say(t.pickCodeToResend, [...codes.map((c) => ({ label: `${c.label ?? 'Mã chính'} (${c.manualCode})`, data: `vn:resend:${c.id}` })), { label: 'Quay lại', data: `vn:v:${v.id}` }]);
       }
       case 'add':
         return deps.ask(ctx, 'label', { venueId: v.id }, t.askLabel);
@@ -83,10 +86,20 @@ export function ownerHandlers(deps: Deps) {
   const choice = async (ctx: TurnContext, rest: string): Promise<TurnResult | null> => {
     if (rest === 'list') return list(ctx);
     if (rest === 'new') return deps.start(ctx);
-    const recode = /^recode:([\w-]+)$/.exec(rest);
-    if (recode) {
-      const found = await deps.repo.codeWithVenue(recode[1]!);
+    const onCode = /^(recode|recodeyes|resend):([\w-]+)$/.exec(rest);
+    if (onCode) {
+      const [, action, codeId] = onCode;
+      const found = await deps.repo.codeWithVenue(codeId!);
       if (!found || found.venue.ownerContactId !== ctx.person.contactId) return say(t.notYours);
+      const label = `${found.code.label ?? 'Mã chính'} (${found.code.manualCode})`;
+      if (action === 'resend') return deps.deliver(ctx, await deps.service.render(found.venue, found.code), t.resent(`${found.venue.name} — ${found.code.label ?? 'Mã chính'}`, found.code.manualCode));
+      // Re-issuing stops the old code at once (posters already printed stop working): ask first.
+      if (action === 'recode') {
+        return say(t.confirmReissue(found.venue.name, label), [
+          { label: 'Cấp mã mới, bỏ mã cũ', data: `vn:recodeyes:${found.code.id}` },
+          { label: 'Không, giữ mã cũ', data: `vn:v:${found.venue.id}` },
+        ]);
+      }
       const next = await deps.service.reissue(found.code.id);
       return next ? deps.deliver(ctx, next, t.reissued(next.code.manualCode)) : venueMenu(found.venue);
     }

@@ -29,6 +29,9 @@ export interface PosterInput {
   readonly url: string;
   readonly manualCode: string;
   readonly label?: string | null;
+  /** Vehicles: the plate and route riders check the poster against. */
+  readonly plate?: string | null;
+  readonly route?: string | null;
 }
 
 export interface VenueDomain {
@@ -52,6 +55,8 @@ export interface VenueDomain {
   newManualCode(): string;
   /** Canonical form of what a person typed, or null when it cannot be a manual code. */
   normaliseManualCode(input: string): string | null;
+  /** Shaped like a manual code although it is none (a character wrong, missing or extra). */
+  looksLikeManualCode(input: string): boolean;
   /** Telegram deep-link payload for a token, and back. */
   payloadFor(token: string): string;
   tokenFromPayload(payload: string): string | null;

@@ -8,10 +8,10 @@ export const venueTexts = {
   askRoute: 'Tuyến đường xe chạy? (ví dụ: Đức Phổ - Quảng Ngãi)',
   badRoute: 'Tuyến đường cần từ 3 đến 120 ký tự.',
   askAddress: 'Địa chỉ của địa điểm? (số nhà, đường, thôn/tổ dân phố; với xe: nơi đăng ký xe)',
-  askCommune: 'Địa điểm thuộc phường, xã nào? (gõ tên, có dấu hay không dấu đều được, ví dụ: pho minh)',
-  pickCommune: 'Bạn chọn đúng phường, xã:',
-  noCommune: (input: string) => `Tôi không tìm thấy phường, xã "${input}" trong danh sách của địa phương. Bạn gõ lại tên (ví dụ: Phổ Minh, Bình Châu) nhé.`,
-  askPhone: 'Số điện thoại liên hệ của chủ địa điểm? (di động, ví dụ: 0905 123 456)',
+  askCommune: 'Địa điểm thuộc xã, phường nào? (gõ tên, có dấu hay không dấu đều được, ví dụ: pho minh)',
+  pickCommune: 'Bạn chọn đúng xã, phường:',
+  noCommune: (input: string) => `Tôi không tìm thấy xã, phường "${input}" trong danh sách của địa phương. Bạn gõ lại tên (ví dụ: Phổ Minh, Bình Châu) nhé.`,
+  askPhone: 'Số điện thoại liên hệ của chủ địa điểm? (di động hoặc máy bàn, ví dụ: 0905 123 456 hoặc 0255 3123 456)',
   summary: (lines: string[]) => `Bạn kiểm tra lại thông tin:\n${lines.join('\n')}\n\nĐúng thì bấm "Xác nhận", cần sửa thì chọn mục cần sửa.`,
   done: (name: string, manualCode: string, url: string) =>
     `🎉 Đã tạo mã QR cho "${name}".\nMã số để nhắn: ${manualCode}\nĐường dẫn: ${url}\n\nIn áp phích (khổ A4, mã QR rộng ít nhất 15 cm) và dán ở lối ra vào. Cần thêm mã cho lối vào, quầy hoặc xe khác thì chọn "Địa điểm của tôi".`,
@@ -23,6 +23,10 @@ export const venueTexts = {
   askLabel: 'Tên cho mã mới? (ví dụ: Cổng sau, Quầy thu ngân, Xe 76B-012.34)',
   badLabel: 'Tên mã cần từ 2 đến 60 ký tự.',
   pickCodeToReissue: 'Cấp lại mã nào? Mã cũ sẽ ngừng dùng ngay; lượt khai báo cũ vẫn được giữ.',
+  confirmReissue: (venue: string, code: string) =>
+    `Cấp mã mới thay cho ${code} của "${venue}"?\nMã cũ và các áp phích đã in sẽ ngừng dùng được ngay; bạn cần in và dán áp phích mới. Lượt khai báo cũ vẫn được giữ.`,
+  pickCodeToResend: 'Gửi lại mã và áp phích của mã nào?',
+  resent: (name: string, manualCode: string) => `Mã QR và áp phích của "${name}" (mã số ${manualCode}) ở trên. Bạn in khổ A4 và dán ở lối ra vào nhé.`,
   reissued: (manualCode: string) => `Đã cấp mã mới (mã số ${manualCode}). Mã cũ không còn dùng được, bạn thay áp phích mới nhé.`,
   suspended: 'Đã tạm ngừng nhận khai báo ở địa điểm này.',
   resumed: 'Địa điểm đã nhận khai báo trở lại.',
@@ -37,6 +41,6 @@ export const fieldLabels: Record<string, string> = {
   plate: 'Biển số',
   route: 'Tuyến',
   address: 'Địa chỉ',
-  communeId: 'Phường/xã',
+  communeId: 'Xã/phường',
   phone: 'Điện thoại',
 };

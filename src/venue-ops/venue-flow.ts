@@ -1,3 +1,5 @@
+import { isYes } from '../language/answers.js';
+import { standardText } from '../language/standardize.js';
 import type { Choice } from '../channels/contract.js';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import type { MediaStore } from '../db/repos/media-repo.js';
@@ -8,6 +10,9 @@ import { fieldLabels, venueTexts as t } from './texts.js';
 import type { CodeArtifacts, VenueService } from './venue-service.js';
 import { ownerHandlers } from './owner-menu.js';
 import { fold } from '../domain/fold.js';
+
+/** "Địa điểm của tôi" (the menu entry's label, as the README says) typed instead of pressed. */
+const MY_VENUES_WORDS = new Set(['dia diem cua toi', 'cac dia diem cua toi', 'xem dia diem cua toi', 'ma qr cua toi', 'ma cua toi', 'quan li dia diem', 'dia diem cua minh']);
 
 export interface VenueFlowDeps {
   readonly domain: VenueDomain;
@@ -106,7 +111,7 @@ export function venueFeature(deps: VenueFlowDeps): Feature {
       const step = field === 'typeId' ? 'type' : field === 'communeId' ? 'commune' : field;
       return answerPrompt(ctx, step, { ...data, editing: true });
     }
-    if (input !== 'vn:confirm' && !['xac nhan', 'dong y', 'ok', 'co'].includes(fold(input))) return summary(ctx, data);
+    if (input !== 'vn:confirm' && !isYes(input)) return summary(ctx, data);
     const artifacts = await deps.service.register({
       name: String(data.name),
       typeId: String(data.typeId),
@@ -164,6 +169,7 @@ export function venueFeature(deps: VenueFlowDeps): Feature {
       return answer(ctx, s.step, { ...s.data }, input);
     },
     text: async (ctx, text) => {
+      if (MY_VENUES_WORDS.has(standardText(text))) return owner.list(ctx);
       const f = fold(text);
       return STARTERS.some((s) => f === s || (f.startsWith(`${s} `) && f.length < 60)) ? start(ctx) : null;
     },

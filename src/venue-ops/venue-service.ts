@@ -71,7 +71,7 @@ export class VenueService {
   async render(venue: VenueRow, code: VenueCodeRow): Promise<CodeArtifacts> {
     const url = this.urlFor(code.id);
     const communeName = this.domain.communeById(venue.communeId)?.name ?? venue.communeId;
-    const poster: PosterInput = { venueName: venue.name, address: venue.address, communeName, url, manualCode: code.manualCode, label: code.label };
+    const poster: PosterInput = { venueName: venue.name, address: venue.address, communeName, url, manualCode: code.manualCode, label: code.label, plate: venue.plate, route: venue.route };
     const [qrPng, posterPdf] = await Promise.all([this.domain.renderQrPng(url), this.domain.renderPosterPdf(poster)]);
     return { venue, code, url, qrPng, posterPdf, poster };
   }

@@ -33,6 +33,19 @@ export function checkPhone(input: string): Checked<string> {
 }
 
 /**
+ * A venue's contact number: a mobile number as above, or a landline (since 2017: 0 + two- or
+ * three-digit area code starting with 2, 11 digits in all, e.g. 0255 3123 456 in Quảng Ngãi).
+ * Offices and schools often only have a landline.
+ */
+export function checkContactPhone(input: string): Checked<string> {
+  const digits = input.replace(/[\s.\-()]/g, '').replace(/^\+?84/, '0');
+  if (/^02\d{9}$/.test(digits)) return ok(digits);
+  if (/^\d+$/.test(digits) && digits.startsWith('02')) return bad('Số máy bàn gồm 11 chữ số, bắt đầu bằng mã vùng (ví dụ: 0255 3123 456).');
+  const mobile = checkPhone(input);
+  return mobile.ok ? mobile : bad(`${mobile.reason} Số máy bàn thì ghi cả mã vùng (ví dụ: 0255 3123 456).`);
+}
+
+/**
  * Licence plates: province code (2 digits), series (a letter, optionally a letter or digit), then
  * 4 or 5 digits: "76B-012.34", "76H1 123.45", "76b01234". Canonical "76B-012.34" / "76H1-1234".
  */

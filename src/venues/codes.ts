@@ -71,15 +71,35 @@ export function newManualCode(): string {
   }
 }
 
-export function normaliseManualCode(input: string): string | null {
+const collapse = (x: string) => x.replace(/[\s.\-_]/g, '');
+
+/** The typed code without a "mã:" prefix word; a code that itself starts with "MA" keeps its letters. */
+function typedCode(input: string): string {
   const upper = input.trim().toUpperCase();
-  const collapse = (x: string) => x.replace(/[\s.\-_]/g, '');
-  // "mã: K7M2QXA" loses its prefix word, but a code that itself starts with "MA" keeps its letters.
   const whole = collapse(upper);
-  const s = whole.length === 7 ? whole : collapse(upper.replace(/^(MÃ|MA|CODE)\s*[:#]?\s*/, ''));
+  return whole.length === 7 ? whole : collapse(upper.replace(/^(MÃ|MA|CODE)\s*[:#]?\s*/, ''));
+}
+
+export function normaliseManualCode(input: string): string | null {
+  const s = typedCode(input);
   if (s.length !== 7) return null;
   const mapped = s.replace(/O/g, '0').replace(/[IL]/g, '1').replace(/U/g, 'V');
   if (![...mapped].every((c) => ALPHABET.includes(c))) return null;
   if (!/\d/.test(mapped) || !/[A-Z]/.test(mapped)) return null;
   return luhnCheck(mapped.slice(0, 6)) === mapped[6] ? mapped : null;
+}
+
+/**
+ * A message that is shaped like a manual code but is none ("6C75WEX" with one character wrong, one
+ * character missing or extra): the resident meant a code, so it must be told the code is wrong and
+ * how to find it, not answered by the FAQ. Ordinary words with a number ("covid19", "mui3",
+ * "pfizer2") and plain numbers are not code-shaped.
+ */
+export function looksLikeManualCode(input: string): boolean {
+  if (/\s\S+\s/.test(input.trim())) return false;
+  const s = typedCode(input);
+  if (s.length < 6 || s.length > 8 || !/^[A-Z0-9]+$/.test(s)) return false;
+  if (!/\d/.test(s) || !/[A-Z]/.test(s)) return false;
+  // "covid19", "3mui" and licence plates ("76C12345") are not codes
+  return !/^[A-Z]{2,}\d{1,3}$/.test(s) && !/^\d{1,3}[A-Z]{2,}$/.test(s) && !/^\d{2}[A-Z]{1,2}\d{4,5}$/.test(s);
 }

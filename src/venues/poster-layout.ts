@@ -70,12 +70,15 @@ export function wrap(text: string, size: number, bold: boolean, width: number, m
   return kept;
 }
 
+/** The poster's headline; texts that send residents to look for the poster quote it exactly. */
+export const POSTER_HEADLINE = 'QUÉT MÃ QR ĐỂ KHAI BÁO ĐẾN, ĐI';
+
 export function posterLayout(p: PosterInput): PosterLayout {
   const width = A4.width - 2 * MARGIN;
   const texts: PosterText[] = [];
   const centred = (text: string, y: number, size: number, bold: boolean, color = '#111111') => texts.push({ text, x: (A4.width - textWidth(text, size, bold)) / 2, y, size, bold, color });
   const band = 24 * MM;
-  centred('QUÉT MÃ QR ĐỂ KHAI BÁO ĐẾN, ĐI', 15.5 * MM, 22, true, '#ffffff');
+  centred(POSTER_HEADLINE, 15.5 * MM, 22, true, '#ffffff');
   let y = band + 12 * MM;
   const nameSize = [...p.venueName].length > 60 ? 20 : 26;
   for (const line of wrap(p.venueName, nameSize, true, width, 2)) {
@@ -85,6 +88,13 @@ export function posterLayout(p: PosterInput): PosterLayout {
   if (p.label) {
     for (const line of wrap(p.label, 15, true, width, 1)) centred(line, y, 15, true);
     y += 15 * 1.4;
+  }
+  const vehicle = [p.plate ? `Biển số ${p.plate}` : null, p.route ? `Tuyến ${p.route}` : null].filter(Boolean).join(' · ');
+  if (vehicle) {
+    for (const line of wrap(vehicle, 15, true, width, 2)) {
+      centred(line, y, 15, true);
+      y += 15 * 1.4;
+    }
   }
   for (const line of wrap(`${p.address}, ${p.communeName}`, 12, false, width, 2)) {
     centred(line, y, 12, false, '#333333');

@@ -1,7 +1,7 @@
 import type { VenueDomain } from '../venue-ops/ports.js';
-import { checkAddress, checkName, checkPhone, checkPlate } from './checks.js';
+import { checkAddress, checkContactPhone, checkName, checkPlate } from './checks.js';
 import { classifier } from './classify.js';
-import { CodeSigner, newManualCode, normaliseManualCode, payloadFor, tokenFromPayload } from './codes.js';
+import { CodeSigner, looksLikeManualCode, newManualCode, normaliseManualCode, payloadFor, tokenFromPayload } from './codes.js';
 import { searchCommunes } from './commune-search.js';
 import { UnitCatalog } from '../units/catalog.js';
 import { defaultUnits } from '../units/default-units.js';
@@ -26,13 +26,14 @@ export function createVenueDomain(opts: { publicUrl: string; signingKey: string;
     communeFamily: (id) => units.family(id),
     checkName,
     checkAddress,
-    checkPhone,
+    checkPhone: checkContactPhone,
     checkPlate,
     issueToken: () => signer.issue(),
     tokenFor: (id) => signer.tokenFor(id),
     verifyToken: (token) => signer.verify(token),
     newManualCode,
     normaliseManualCode,
+    looksLikeManualCode,
     payloadFor,
     tokenFromPayload,
     classify: classifier(opts.publicUrl),

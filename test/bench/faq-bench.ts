@@ -5,11 +5,16 @@
  * accuracy on in-scope questions (a 'suggest' is not counted as correct), rejection rate of
  * out-of-scope ones (anything but 'answer' is a rejection), and p50/p95 latency per question on a
  * warm matcher. Misses are listed so they can be studied (never copied into topics).
+ *
+ * Issue 15: then the residents' speech sets (test/faq/speech/dev.jsonl, tuned on, and
+ * holdout.jsonl, never tuned on), per kind (dialect, no diacritics, teencode, standard): top-1,
+ * rejection and confident-wrong answers. The last line is one JSON object of all figures.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/faq/loader.js';
 import { createMatcher } from '../../src/faq/matcher.js';
+import { KINDS, readSpeechRows, scoreByKind } from './faq-speech-report.js';
 
 interface Row {
   readonly q: string;
@@ -47,3 +52,22 @@ process.stdout.write(`questions: ${inScope} in scope, ${outOfScope} out of scope
 process.stdout.write(`top-1 accuracy: ${((100 * correct) / inScope).toFixed(1)} %  (${correct}/${inScope}; another ${suggested} offered the right topic among choices)\n`);
 process.stdout.write(`out-of-scope rejection: ${((100 * rejected) / outOfScope).toFixed(1)} %  (${rejected}/${outOfScope})\n`);
 process.stdout.write(`latency: p50 ${pct(50).toFixed(2)} ms, p95 ${pct(95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms\n`);
+
+const speech: Record<string, unknown> = {};
+for (const set of ['dev', 'holdout'] as const) {
+  const speechMisses: string[] = [];
+  const figures = scoreByKind(matcher, readSpeechRows(fileURLToPath(new URL(`../faq/speech/${set}.jsonl`, import.meta.url))), speechMisses);
+  // The held-out set's misses are not printed: reading them is the first step to tuning on them.
+  const shown = set === 'holdout' ? `  (${speechMisses.length} misses, not listed: never tuned on)` : speechMisses.join('\n');
+  process.stdout.write(`\nspeech set "${set}":\n${shown}\n`);
+  for (const k of [...KINDS, 'all'] as const) {
+    const f = figures[k];
+    process.stdout.write(`  ${k.padEnd(13)} top-1 ${(100 * f.top1).toFixed(1)} % (${f.correct}/${f.inScope})  rejection ${(100 * f.rejection).toFixed(1)} % (${f.rejected}/${f.offTopic})  confident-wrong ${f.confidentWrong}\n`);
+  }
+  speech[set] = figures;
+}
+const ratio = (a: number, b: number) => Math.round((1000 * a) / b) / 1000;
+const confidentWrong = misses.filter((m) => m.includes('out-of-scope answered') || m.startsWith('  answer ')).length;
+process.stdout.write(
+  `${JSON.stringify({ eval: { file, top1: ratio(correct, inScope), rejection: ratio(rejected, outOfScope), confidentWrong, p50Ms: Number(pct(50).toFixed(3)), p95Ms: Number(pct(95).toFixed(3)) }, speech })}\n`,
+);

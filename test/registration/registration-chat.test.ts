@@ -25,16 +25,16 @@ async function fillForm(chat: SimChat, name: string, opts: { family?: boolean } 
   }
   const steps: [string, string, RegExp, RegExp][] = [
     ['Hoa', name, /đủ họ và tên/, /Ngày sinh/],
-    ['31/02/1960', '5/3/1960', /Ngày sinh chưa đúng/, /Giới tính/],
+    ['31/02/1960', '5/3/1960', /Không có ngày 31\/02\/1960 trong lịch/, /Giới tính/],
     ['không rõ', 'nữ', /Nam, Nữ hoặc Khác/, /điện thoại/],
     ['0123 456', '0905 123 456', /10 chữ số|di động/, /CCCD/],
     ['12345', '051160000123', /CCCD có 12 chữ số/, /bảo hiểm y tế/],
     ['abc', 'bỏ qua', /BHYT/, /Nghề nghiệp/],
     ['!', 'buôn bán', /Nghề nghiệp cần/, /nhóm ưu tiên/],
-    ['42', '5', /từ 0 đến/, /phường, xã/],
+    ['42', '5', /từ 0 đến/, /xã, phường/],
     ['atlantis', 'pho minh', /không tìm thấy/, /Địa chỉ/],
     ['x', 'Tổ dân phố 3, đường Nguyễn Nghiêm', /Địa chỉ cần/, /Ngày mong muốn/],
-    ['01/01/2000', '20/12/2099', /quá khứ/, /90 ngày/],
+    ['01/01/2000', '20/12/2099', /Ngày này đã qua/, /90 ngày/],
   ];
   for (const [bad, good, badReply, next] of steps) {
     expect(textOf(await chat.send(bad)), `bad answer ${bad}`).toMatch(badReply);

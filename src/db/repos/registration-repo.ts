@@ -25,6 +25,16 @@ export class RegistrationRepo {
     return row!;
   }
 
+  /** A registration still open (not cancelled, not erased) for this identity document, if any. */
+  async openByIdNumber(idNumber: string): Promise<RegistrationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.idNumber, idNumber), isNull(registrations.purgedAt), sql`${registrations.status} <> 'cancelled'`))
+      .limit(1);
+    return row;
+  }
+
   async byContact(contactId: number): Promise<RegistrationRow[]> {
     return this.db.select().from(registrations).where(and(eq(registrations.contactId, contactId), isNull(registrations.purgedAt))).orderBy(desc(registrations.createdAt)).limit(20);
   }

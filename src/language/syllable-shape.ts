@@ -22,9 +22,18 @@ const RHYMES = new Set(
   ).split(' '),
 );
 
+/** Vietnamese spelling: "k" only before i, e, y; "c" never before them ("kon" is teencode for "con"). */
+function spelledRight(onset: string, rhyme: string): boolean {
+  const front = /^[iey]/.test(rhyme);
+  if (onset === 'k' || onset === 'gh' || onset === 'ngh') return front;
+  if (onset === 'c') return !front;
+  return true;
+}
+
 export function isSyllableShaped(token: string): boolean {
   for (const onset of ONSETS) {
-    if (token.startsWith(onset) && RHYMES.has(token.slice(onset.length))) return true;
+    const rhyme = token.slice(onset.length);
+    if (token.startsWith(onset) && RHYMES.has(rhyme) && spelledRight(onset, rhyme)) return true;
   }
   return false;
 }

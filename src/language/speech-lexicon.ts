@@ -1,0 +1,273 @@
+/**
+ * How residents of central Vietnam (Quảng Ngãi, Đức Phổ, Bình Sơn) write in chat, as data: dialect
+ * words, teencode and unit suffixes, each mapped to standard Vietnamese (folded: no diacritics,
+ * đ->d, lower case). Read by src/language/standardize.ts, which every reader of free text uses (the
+ * FAQ, menu words, confirmations, commune names, relations).
+ *
+ * Many of these words are ambiguous once diacritics are gone ("mo" = mô/mở, "rang" = răng/răng
+ * (tooth), "chi" = chi/chị/chỉ, "te" = tê/tê (numb), "o" = o/ở). A rule therefore says which form
+ * it applies to and in which context:
+ * - `form: 'exact'`: the token exactly as typed (lower case, with its marks): "mô", "rứa", "mạ";
+ * - `form: 'bare'`: the folded token typed without any tone or vowel mark ("mo", "dk", "ko");
+ * - `prev` / `next`: the folded neighbour must (or with `notPrev` / `notNext` must not) be one of
+ *   these words ("#num": a number); `end`: only at the end of a clause (or before a particle);
+ *   `start`: only first in a clause;
+ * - `marked`: only in a message that has diacritics elsewhere (an unmarked "chi" there is the
+ *   dialect "gì", since "chị"/"chỉ" would carry their marks).
+ * The first rule of a word whose conditions hold wins; no rule: the word stays as it is.
+ */
+export interface WordRule {
+  readonly to: string;
+  readonly form: 'exact' | 'bare' | 'any';
+  readonly prev?: readonly string[];
+  readonly notPrev?: readonly string[];
+  readonly next?: readonly string[];
+  readonly notNext?: readonly string[];
+  readonly end?: boolean;
+  /** Only as the first word of a clause. */
+  readonly start?: boolean;
+  readonly marked?: boolean;
+}
+
+/** Particles that may close a question; a word before them counts as clause-final. */
+export const PARTICLES: readonly string[] = [
+  'a', 'ah', 'ak', 'ha', 'he', 'hi', 'ho', 'nhe', 'nha', 'nhi', 'ne', 'vay', 'z', 'v', 'rua', 'ri', 'the', 'hen', 'nghen',
+  'ad', 'admin', 'mn', 'ban', 'oi', 'khong', 'ko', 'k', 'hong', 'chua', 'nua', 'roi', 'r', 'di', 'dau', 'do', 'day', 'ca', 'het',
+];
+
+/** Nouns after which "mô" means "nào" (which) rather than "đâu" (where). */
+const WHICH_NOUNS = ['khi', 'luc', 'hoi', 'bua', 'hom', 'cai', 'con', 'nguoi', 'ngay', 'thang', 'nam', 'tuan', 'loai', 'mui', 'gio', 'so', 'trang', 'xa', 'phuong', 'thon', 'kieu', 'thu', 'ben', 'dua', 'ong', 'ba', 'chu', 'co'];
+/** Words around "răng" when it is the tooth, not "sao". */
+const TOOTH_PREV = ['dau', 'nho', 'sau', 'tram', 'ham', 'moc', 'nieng', 'kham', 'chan', 'danh', 'cham', 'e', 'gay', 'lung', 'buot', 'nhuc'];
+const TOOTH_NEXT = ['mieng', 'ham', 'sua', 'khon', 'cua', 'nanh', 'sau'];
+/** Words around "tê" when it is numbness (after an injection!), not "kia". */
+const NUMB = ['bi', 'hoi', 'thay', 'tay', 'chan', 'liet', 'mat', 'buot', 'cung', 'giac', 'moi', 'nguoi', 'dai', 'dau', 'nhuc', 'nhuc'];
+/** Pronouns after a kinship word ("mạ tui", "o em"). */
+const OWNERS = ['tui', 'toi', 'em', 'e', 'minh', 'mk', 'mik', 'chau', 't', 'con', 'tau', 'tao', 'ut', 'hai', 'ba', 'tu', 'nam', 'sau', 'bay'];
+/** Verbs after which a clause-final "đk" means "được" (can), not "đăng ký". */
+const CAN_VERBS = ['co', 'tiem', 'chich', 'lam', 'nhan', 'xem', 'dung', 'vao', 'tai', 'cai', 'quet', 'sua', 'doi', 'lay', 'goi', 'biet', 've', 'gap', 'noi', 'hoi', 'den', 'duoc', 'an', 'uong', 'tam', 'nhap'];
+/** Nouns after which "chi" is a name or "chỉ"/"chị", not the dialect "gì". */
+const CHI_NOT_NEXT = ['phi', 'tiet', 'dinh', 'dan', 'nhanh', 'tieu', 'tra', 'cuc', 'hoi', 'oi', 'em', 'toi', 'tui', 'minh', 'ay', 'gai', 'dau', 'can', 'co', 'la', 'muon', 'hai', 'ba', 'ut', 'ca'];
+const CHI_NOT_PREV = ['chong', 'anh', 'ba', 'thi', 'ten', 'cho', 'hoi', 'goi', 'gap', 'giup'];
+const NEGATIONS_AND_TAGS = ['ko', 'k', 'khong', 'kh', 'hok', 'hem', 'khum', 'hong', 'a', 'ha', 'nhi', 'nha', 'nhe', 'z', 'v', 'vay', 'ad', 'mn'];
+
+export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
+  // ---- central-Vietnam words
+  'mô': [{ to: 'nao', form: 'exact', prev: WHICH_NOUNS }, { to: 'dau', form: 'exact' }],
+  mo: [
+    { to: 'nao', form: 'bare', prev: WHICH_NOUNS, end: true },
+    { to: 'dau', form: 'bare', end: true },
+    { to: 'dau', form: 'bare', prev: ['o', 'di', 've', 'den', 'tai', 'cho', 'noi', 'tiem', 'ki', 'lay', 'lam', 'mua', 'xem', 'coi'], notNext: ['app', 'ung', 'cua', 'khoa', 'link', 'ra', 'ma', 'file', 'may', 'zalo', 'camera', 'dien'] },
+  ],
+  'răng': [{ to: 'rang', form: 'exact', prev: TOOTH_PREV }, { to: 'rang', form: 'exact', next: TOOTH_NEXT }, { to: 'sao', form: 'exact' }],
+  rang: [
+    { to: 'rang', form: 'bare', prev: TOOTH_PREV },
+    { to: 'rang', form: 'bare', next: TOOTH_NEXT },
+    { to: 'sao', form: 'bare', end: true },
+    { to: 'sao', form: 'bare', prev: ['lam', 'vi', 'ra', 'the', 'thi', 'la', 'chu'] },
+    { to: 'sao', form: 'bare', next: ['rua', 'ma', 'khong', 'ko', 'k', 'hong', 'chua', 'roi', 'bay', 'chu', 'lai', 'the', 'ri'] },
+  ],
+  'rứa': [{ to: 'vay', form: 'exact' }],
+  rua: [{ to: 'vay', form: 'bare', end: true, notPrev: ['tay', 'di', 'xe'] }, { to: 'vay', form: 'bare', next: ['thi', 'la', 'ma', 'con'], notPrev: ['tay', 'di'] }],
+  ri: [{ to: 'the nay', form: 'bare', prev: ['lam', 'nhu', 'the'] }, { to: 'nay', form: 'bare' }],
+  chi: [
+    { to: 'gi', form: 'bare', marked: true, notNext: CHI_NOT_NEXT, notPrev: CHI_NOT_PREV },
+    { to: 'gi', form: 'bare', end: true, notPrev: CHI_NOT_PREV },
+    { to: 'gi', form: 'bare', prev: ['lam', 'cai', 'to', 'loai', 'mang', 'dem', 'vi', 'noi', 'chuan', 'mua'], notNext: CHI_NOT_NEXT },
+  ],
+  'chừ': [{ to: 'gio', form: 'exact', prev: ['bay', 'gio'] }, { to: 'bay gio', form: 'exact' }],
+  chu: [{ to: 'gio', form: 'bare', prev: ['bay'] }, { to: 'bay gio', form: 'bare', next: ['rang', 'sao', 'ri', 'tui', 'lam'] }, { to: 'bay gio', form: 'bare', marked: true, end: true }],
+  ni: [{ to: 'nay', form: 'bare' }],
+  'nì': [{ to: 'nay', form: 'exact' }],
+  'tê': [{ to: 'te', form: 'exact', prev: NUMB }, { to: 'te', form: 'exact', next: NUMB }, { to: 'kia', form: 'exact' }],
+  te: [{ to: 'kia', form: 'bare', prev: ['ben', 'bua', 'hom', 'cai', 'nguoi', 'dang', 'phia', 'nha', 'xa', 'ngay', 'tuan', 'thang', 'nam', 'cho', 'o'], notNext: NUMB }],
+  'nớ': [{ to: 'do', form: 'exact' }],
+  'mạ': [{ to: 'me', form: 'exact' }],
+  ma: [
+    { to: 'me', form: 'bare', next: OWNERS, prev: ['cho', 'giup', 'ho', 'dum', 'gium', 'voi', 'vs', 'bo', 'ba', 'cua', 'va'] },
+    { to: 'me', form: 'bare', next: OWNERS, start: true },
+  ],
+  'mệ': [{ to: 'ba', form: 'exact' }],
+  'bọ': [{ to: 'bo', form: 'exact' }],
+  o: [
+    { to: 'co', form: 'bare', next: OWNERS },
+    { to: 'co', form: 'bare', marked: true, notNext: ['dau', 'mo', 'nha', 'day', 'do', 'xa', 'tram', 'benh', 'tinh', 'huyen', 'thon', 'quan', 'phuong', 'noi', 'cho', 'tren', 'duoi', 'trong', 'ngoai', 'ben', 'tp', 'sai', 'ha', 'da'] },
+  ],
+  tui: [{ to: 'toi', form: 'any' }],
+  'hông': [{ to: 'khong', form: 'exact' }],
+  'hổng': [{ to: 'khong', form: 'exact' }],
+  'hôn': [{ to: 'khong', form: 'exact', end: true }],
+  'đặng': [{ to: 'duoc', form: 'exact' }],
+  'nỏ': [{ to: 'khong', form: 'exact' }],
+  bua: [{ to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
+  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
+  'chừng': [{ to: 'khi', form: 'exact', next: ['nao', 'mo'] }],
+  chung: [{ to: 'khi', form: 'bare', next: ['nao', 'mo'], notPrev: ['tiem', 'loai', 'giay', 'chu', 'cac', 'nhung'] }],
+  'mần': [{ to: 'lam', form: 'exact' }],
+  'chộ': [{ to: 'thay', form: 'exact' }],
+  'ưng': [{ to: 'thich', form: 'exact' }],
+  eng: [{ to: 'anh', form: 'bare' }],
+  'hỉ': [{ to: 'nhi', form: 'exact' }],
+  'hè': [{ to: 'nhi', form: 'exact', end: true }],
+  nghen: [{ to: 'nhe', form: 'bare' }],
+  'dị': [{ to: 'vay', form: 'exact', end: true }],
+  'dậy': [{ to: 'vay', form: 'exact', end: true, notPrev: ['thuc', 'ngu', 'day'] }],
+  coi: [{ to: 'xem', form: 'any', notNext: ['chung'] }],
+  'lẹ': [{ to: 'nhanh', form: 'exact' }],
+  'dìa': [{ to: 've', form: 'exact' }],
+  'hổm': [{ to: 'hom', form: 'exact' }],
+  'ổng': [{ to: 'ong', form: 'exact' }],
+  'bả': [{ to: 'ba', form: 'exact' }],
+  'cấy': [{ to: 'cai', form: 'exact', notNext: ['lua', 'ghep', 'mau', 'vi'] }],
+  // ---- teencode (typed bare, sometimes with đ)
+  ko: [{ to: 'khong', form: 'bare' }],
+  k: [{ to: 'nghin', form: 'bare', prev: ['#num'] }, { to: 'khong', form: 'bare' }],
+  kh: [{ to: 'khong', form: 'bare' }],
+  khg: [{ to: 'khong', form: 'bare' }],
+  kg: [{ to: 'khong', form: 'bare' }],
+  kô: [{ to: 'khong', form: 'any' }],
+  hok: [{ to: 'khong', form: 'bare' }],
+  hk: [{ to: 'khong', form: 'bare' }],
+  hem: [{ to: 'khong', form: 'bare' }],
+  khum: [{ to: 'khong', form: 'bare' }],
+  khoong: [{ to: 'khong', form: 'bare' }],
+  hong: [{ to: 'khong', form: 'bare', notPrev: ['bi', 'da', 'lam', 'may', 'xe', 'hu', 'dien'] }],
+  kp: [{ to: 'khong phai', form: 'bare' }],
+  kb: [{ to: 'khong biet', form: 'bare' }],
+  kbt: [{ to: 'khong biet', form: 'bare' }],
+  dc: [{ to: 'duoc', form: 'bare' }],
+  dk: [{ to: 'duoc', form: 'bare', prev: CAN_VERBS, next: NEGATIONS_AND_TAGS }, { to: 'duoc', form: 'bare', prev: CAN_VERBS, end: true }, { to: 'dang ki', form: 'bare' }],
+  dky: [{ to: 'dang ki', form: 'bare' }],
+  dki: [{ to: 'dang ki', form: 'bare' }],
+  dgky: [{ to: 'dang ki', form: 'bare' }],
+  dangky: [{ to: 'dang ki', form: 'bare' }],
+  dangki: [{ to: 'dang ki', form: 'bare' }],
+  dag: [{ to: 'dang', form: 'bare' }],
+  chx: [{ to: 'chua', form: 'bare' }],
+  j: [{ to: 'gi', form: 'bare' }],
+  ji: [{ to: 'gi', form: 'bare' }],
+  zi: [{ to: 'gi', form: 'bare' }],
+  z: [{ to: 'vay', form: 'bare' }],
+  v: [{ to: 'vay', form: 'bare', end: true }],
+  zay: [{ to: 'vay', form: 'bare' }],
+  dzay: [{ to: 'vay', form: 'bare' }],
+  'zậy': [{ to: 'vay', form: 'exact' }],
+  'dzậy': [{ to: 'vay', form: 'exact' }],
+  'zị': [{ to: 'vay', form: 'exact' }],
+  ntn: [{ to: 'nhu the nao', form: 'bare' }],
+  lsao: [{ to: 'lam sao', form: 'bare' }],
+  lamsao: [{ to: 'lam sao', form: 'bare' }],
+  bh: [
+    { to: 'bao hiem', form: 'bare', next: ['yt', 'y', 'xh', 'xa', 'nhan'] },
+    { to: 'bao hiem', form: 'bare', prev: ['the', 'so', 'dong', 'mua'] },
+    { to: 'bay gio', form: 'bare' },
+  ],
+  bjo: [{ to: 'bay gio', form: 'bare' }],
+  bgio: [{ to: 'bay gio', form: 'bare' }],
+  bg: [{ to: 'bay gio', form: 'bare' }],
+  r: [{ to: 'roi', form: 'bare' }],
+  oy: [{ to: 'roi', form: 'bare' }],
+  roy: [{ to: 'roi', form: 'bare' }],
+  ruj: [{ to: 'roi', form: 'bare' }],
+  rui: [{ to: 'roi', form: 'bare' }],
+  'rùi': [{ to: 'roi', form: 'exact' }],
+  'ròi': [{ to: 'roi', form: 'exact' }],
+  vs: [{ to: 'voi', form: 'bare' }],
+  mk: [{ to: 'mat khau', form: 'bare', prev: ['quen', 'nhap', 'doi', 'sai', 'lay', 'dat', 'cap', 'lai'] }, { to: 'minh', form: 'bare' }],
+  mik: [{ to: 'minh', form: 'bare' }],
+  mjk: [{ to: 'minh', form: 'bare' }],
+  e: [{ to: 'em', form: 'bare' }],
+  t: [{ to: 'tuoi', form: 'bare', prev: ['#num'] }, { to: 'toi', form: 'bare' }],
+  tr: [{ to: 'trieu', form: 'bare', prev: ['#num'] }],
+  h: [{ to: 'gio', form: 'bare', prev: ['#num'] }],
+  b: [{ to: 'ban', form: 'bare', notPrev: ['#num'] }],
+  mn: [{ to: 'moi nguoi', form: 'bare' }],
+  mng: [{ to: 'moi nguoi', form: 'bare' }],
+  ng: [{ to: 'nguoi', form: 'bare' }],
+  ngta: [{ to: 'nguoi ta', form: 'bare' }],
+  cx: [{ to: 'cung', form: 'bare' }],
+  cg: [{ to: 'cung', form: 'bare' }],
+  cug: [{ to: 'cung', form: 'bare' }],
+  lm: [{ to: 'lam', form: 'bare' }],
+  bik: [{ to: 'biet', form: 'bare' }],
+  bit: [{ to: 'biet', form: 'bare' }],
+  bt: [{ to: 'biet', form: 'bare' }],
+  tl: [{ to: 'tra loi', form: 'bare' }],
+  kt: [{ to: 'kiem tra', form: 'bare' }],
+  ktra: [{ to: 'kiem tra', form: 'bare' }],
+  tg: [{ to: 'thoi gian', form: 'bare' }],
+  tgian: [{ to: 'thoi gian', form: 'bare' }],
+  hnay: [{ to: 'hom nay', form: 'bare' }],
+  hnai: [{ to: 'hom nay', form: 'bare' }],
+  hqua: [{ to: 'hom qua', form: 'bare' }],
+  hum: [{ to: 'hom', form: 'bare', next: ['nay', 'qua', 'truoc', 'kia', 'no'] }],
+  trc: [{ to: 'truoc', form: 'bare' }],
+  ns: [{ to: 'noi', form: 'bare' }],
+  nma: [{ to: 'nhung ma', form: 'bare' }],
+  ms: [{ to: 'moi', form: 'bare' }],
+  xog: [{ to: 'xong', form: 'bare' }],
+  xg: [{ to: 'xong', form: 'bare' }],
+  mun: [{ to: 'muon', form: 'bare' }],
+  'mún': [{ to: 'muon', form: 'exact' }],
+  nhiu: [{ to: 'nhieu', form: 'bare' }],
+  'nhìu': [{ to: 'nhieu', form: 'exact' }],
+  lun: [{ to: 'luon', form: 'bare' }],
+  thui: [{ to: 'thoi', form: 'bare' }],
+  iu: [{ to: 'yeu', form: 'bare' }],
+  ck: [{ to: 'chong', form: 'bare' }],
+  vk: [{ to: 'vo', form: 'bare' }],
+  bme: [{ to: 'bo me', form: 'bare' }],
+  bm: [{ to: 'bo me', form: 'bare' }],
+  cj: [{ to: 'chi', form: 'bare' }],
+  kq: [{ to: 'ket qua', form: 'bare' }],
+  ib: [{ to: 'nhan tin', form: 'bare' }],
+  ntin: [{ to: 'nhan tin', form: 'bare' }],
+  hc: [{ to: 'hoc', form: 'bare' }],
+  gv: [{ to: 'giao vien', form: 'bare' }],
+  sv: [{ to: 'sinh vien', form: 'bare' }],
+  tks: [{ to: 'cam on', form: 'bare' }],
+  thanks: [{ to: 'cam on', form: 'bare' }],
+  thank: [{ to: 'cam on', form: 'bare' }],
+  thanhks: [{ to: 'cam on', form: 'bare' }],
+  camon: [{ to: 'cam on', form: 'bare' }],
+  cmon: [{ to: 'cam on', form: 'bare' }],
+  oke: [{ to: 'ok', form: 'bare' }],
+  okie: [{ to: 'ok', form: 'bare' }],
+  oki: [{ to: 'ok', form: 'bare' }],
+  okay: [{ to: 'ok', form: 'bare' }],
+  okela: [{ to: 'ok', form: 'bare' }],
+  uk: [{ to: 'u', form: 'bare' }],
+  uh: [{ to: 'u', form: 'bare' }],
+  um: [{ to: 'u', form: 'bare' }],
+  uhm: [{ to: 'u', form: 'bare' }],
+  'ừ': [{ to: 'u', form: 'exact' }],
+  'ừm': [{ to: 'u', form: 'exact' }],
+  'ừa': [{ to: 'u', form: 'exact' }],
+  ak: [{ to: 'a', form: 'bare' }],
+  ah: [{ to: 'a', form: 'bare' }],
+  // laughter and sighs carry nothing
+  haha: [{ to: '', form: 'bare' }],
+  hihi: [{ to: '', form: 'bare' }],
+  hehe: [{ to: '', form: 'bare' }],
+  hjhj: [{ to: '', form: 'bare' }],
+  kk: [{ to: '', form: 'bare' }],
+  hix: [{ to: '', form: 'bare' }],
+};
+
+/**
+ * Leading letters teencode swaps ("wá" = quá, "fải" = phải, "jờ" = giờ, "kon" = con, "zui" = vui),
+ * tried in order on a folded token that is not itself a Vietnamese syllable; kept only when the
+ * result is one (so "web", "file", "zalo" stay as they are).
+ */
+export const ONSET_SWAPS: readonly (readonly [RegExp, string])[] = [
+  [/^w/, 'qu'],
+  [/^f(?=[a-z])/, 'ph'],
+  [/^j(?=i)/, 'g'],
+  [/^j/, 'gi'],
+  [/^dz/, 'v'],
+  [/^z/, 'v'],
+  [/^k(?=[aou])/, 'c'],
+];
+
+/** Words never rewritten by the onset swaps or Telex repair (brands, loan words people type). */
+export const KEEP_AS_IS: ReadonlySet<string> = new Set(['app', 'zalo', 'web', 'wifi', 'facebook', 'fb', 'file', 'free', 'ok', 'f0', 'f1', 'f2', 'wed']);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { standardText } from '../../src/language/standardize.js';
+
+/**
+ * The shared reading of residents' speech: dialect words of central Vietnam, teencode and slips
+ * become standard folded words, and the ambiguous ones only in their context.
+ */
+describe('standardText', () => {
+  it.each([
+    ['tiêm ở mô rứa', 'tiem o dau vay'],
+    ['khi mô tiêm mũi 3', 'khi nao tiem mui 3'],
+    ['làm răng đăng ký', 'lam sao dang ky'],
+    ['bữa ni tui đi tiêm', 'hom nay toi di tiem'],
+    ['chừ tiêm đặng chưa', 'bay gio tiem duoc chua'],
+    ['giấy tờ chi', 'giay to gi'],
+    ['mạ tui', 'me toi'],
+    ['mệ tui 85 tuổi', 'ba toi 85 tuoi'],
+    ['bọ tui', 'bo toi'],
+    ['o tui có bầu', 'co toi co bau'],
+    ['tiêm hông', 'tiem khong'],
+    ['cái ni với cái tê', 'cai nay voi cai kia'],
+  ])('reads the dialect "%s" as "%s"', (input, want) => {
+    expect(standardText(input)).toBe(want);
+  });
+
+  it.each([
+    ['ko dc', 'khong duoc'],
+    ['tiem dk ko', 'tiem duoc khong'],
+    ['muon dk tiem', 'muon dang ki tiem'],
+    ['lm j z', 'lam gi vay'],
+    ['dk ntn', 'dang ki nhu the nao'],
+    ['dk r ma bh chua thay', 'dang ki roi ma bay gio chua thay'],
+    ['the bh yt', 'the bao hiem yt'],
+    ['quen mk', 'quen mat khau'],
+    ['mk muon hoi', 'minh muon hoi'],
+    ['ng gia 80t', 'nguoi gia 80 tuoi'],
+    ['50k', '50 nghin'],
+    ['tiem xong oy', 'tiem xong roi'],
+    ['di vs me', 'di voi me'],
+    ['wa met', 'qua met'],
+    ['fai tiem', 'phai tiem'],
+    ['kon tui', 'con toi'],
+    ['khoongg dduowcj', 'khong duoc'],
+    ['tieems', 'tiem'],
+  ])('reads the teencode or slip "%s" as "%s"', (input, want) => {
+    expect(standardText(input)).toBe(want);
+  });
+
+  it.each([
+    ['đau răng', 'dau rang'],
+    ['tiêm xong bị tê tay', 'tiem xong bi te tay'],
+    ['chi phí tiêm', 'chi phi tiem'],
+    ['mo app ra', 'mo app ra'],
+    ['rua tay', 'rua tay'],
+    ['tiem o tram y te', 'tiem o tram y te'],
+    ['may bi hong', 'may bi hong'],
+    ['zalo web', 'zalo web'],
+  ])('keeps the standard meaning of "%s"', (input, want) => {
+    expect(standardText(input)).toBe(want);
+  });
+});
