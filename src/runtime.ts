@@ -31,6 +31,7 @@ import { RedisChatPacer } from './queue/chat-pacer.js';
 import { Queues } from './queue/queues.js';
 import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
+import { PhotoTurns } from './pipeline/photo-turns.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 
@@ -134,7 +135,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound },
+    inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY) },
     outbound: { outbound: repos.outbound, contacts: repos.contacts, adapters, pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX), log },
     sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound },
   };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { InboundEvent } from '../channels/contract.js';
 import type { Clock } from '../domain/clock.js';
 import type { ConversationCore } from '../conversation/core.js';
 import { renderReplies } from '../conversation/render.js';
@@ -8,6 +9,7 @@ import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { InboundRepo } from '../db/repos/inbound-repo.js';
 import type { NewOutbound, OutboundRepo } from '../db/repos/outbound-repo.js';
 import type { AdapterRegistry } from './adapters.js';
+import type { PhotoTurns } from './photo-turns.js';
 
 export type ProcessOutcome = { readonly kind: 'done' } | { readonly kind: 'wait'; readonly ms: number };
 
@@ -20,6 +22,8 @@ export interface InboundDeps {
   readonly core: ConversationCore;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Caps concurrent photo turns so photos never take every slot from text turns (absent: no cap). */
+  readonly photoTurns?: PhotoTurns;
   /** Hands new outbound rows to the send queue (after their transaction committed). */
   enqueueOutbound(channel: string, botId: string, ids: readonly number[]): Promise<void>;
 }
@@ -44,6 +48,21 @@ export async function processInbound(deps: InboundDeps, updateId: number): Promi
     return { kind: 'done' };
   }
   const event = parsed.event;
+  if (event.body.type !== 'image' || !deps.photoTurns) return turn(deps, row, adapter, event);
+  if (!deps.photoTurns.tryAcquire()) return { kind: 'wait', ms: PHOTO_RETRY_MS };
+  try {
+    return await turn(deps, row, adapter, event);
+  } finally {
+    deps.photoTurns.release();
+  }
+}
+
+/** How soon a photo turn that found every photo slot busy is tried again. */
+const PHOTO_RETRY_MS = 250;
+
+type Row = NonNullable<Awaited<ReturnType<InboundRepo['get']>>>;
+
+async function turn(deps: InboundDeps, row: Row, adapter: NonNullable<ReturnType<AdapterRegistry['get']>>, event: InboundEvent): Promise<ProcessOutcome> {
   const now = deps.clock.now();
   const contact = await deps.contacts.upsertFromEvent(event);
   const state = ((await deps.contacts.getState(contact.id, now)) ?? {}) as ConversationState;
