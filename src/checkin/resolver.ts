@@ -6,6 +6,8 @@ import type { CodeInfo, VenueInfo } from './types.js';
  */
 export type Resolution =
   | { readonly kind: 'venue'; readonly venue: VenueInfo; readonly code: CodeInfo }
+  /** A photo holding several of our venue codes (a notice board): the resident picks one. */
+  | { readonly kind: 'venues'; readonly options: readonly { readonly venue: VenueInfo; readonly text: string }[] }
   | { readonly kind: 'not-ours'; readonly what: 'payment' | 'other-url' | 'other-text' }
   | { readonly kind: 'invalid' }
   | { readonly kind: 'none' };
@@ -14,7 +16,7 @@ export type Resolution =
 export interface CodeResolver {
   fromText(text: string): Promise<Resolution>;
   fromPayload(payload: string): Promise<Resolution>;
-  /** Picks ours among every code found in a photo. */
+  /** Picks ours among every code found in a photo (`venues` when several different ones are ours). */
   fromDecoded(texts: readonly string[]): Promise<Resolution>;
 }
 

@@ -30,6 +30,8 @@ export const checkinTexts = {
     'other-url': 'Mã QR này dẫn tới một trang web khác, không phải mã khai báo ra vào của địa phương. Bạn tìm mã QR "Quét mã khi ra/vào" dán ở cửa nhé.',
     'other-text': 'Mã QR này không phải mã khai báo ra vào của địa phương. Bạn tìm mã QR "Quét mã khi ra/vào" dán ở cửa nhé.',
   } as Record<string, string>,
+  pickVenue: (n: number) => `Ảnh có ${n} mã khai báo của các địa điểm khác nhau. Bạn đang ở địa điểm nào?`,
+  pickExpired: 'Lựa chọn này đã hết hạn. Bạn gửi lại ảnh mã QR nhé.',
   noCodeInPhoto: 'Tôi không tìm thấy mã QR trong ảnh. Bạn chụp lại gần hơn, đủ sáng, giữ máy thẳng, hoặc nhắn mã số in dưới mã QR nhé.',
   badImage: 'Tôi không mở được tệp này. Bạn gửi ảnh chụp (JPG hoặc PNG, dưới 10 MB) nhé.',
   imageTooBig: 'Ảnh quá lớn. Bạn gửi ảnh dưới 10 MB nhé.',
