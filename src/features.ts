@@ -20,8 +20,13 @@ import type { FaqService } from './faq/service.js';
 import { helpDeskFeature } from './help-desk/help-desk-feature.js';
 import type { AdapterRegistry } from './pipeline/adapters.js';
 import type { Queues } from './queue/queues.js';
+import type { Outbox } from './outbox/types.js';
 import type { VenueOps } from './venue-ops/index.js';
-import { officialScope } from './venue-ops/official-scope.js';
+import type { Officials } from './officials/index.js';
+import type { AuditLog } from './audit/audit-log.js';
+import { officialOfTurn } from './venue-ops/official-scope.js';
+import { officialsChatFeature } from './officials/officials-chat.js';
+import { redisGuessLimiter } from './abuse/guess-limiter.js';
 import { officialsFeature } from './venue-ops/officials-feature.js';
 import { venueFeature } from './venue-ops/venue-flow.js';
 import type { RegistrationRepo } from './db/repos/registration-repo.js';
@@ -45,9 +50,13 @@ export interface FeatureHost {
   readonly clock: Clock;
   readonly log: Logger;
   readonly venues: VenueOps;
+  readonly officials: Officials;
+  readonly audit: AuditLog;
   readonly faq: FaqService;
   readonly decodePhoto: PhotoDecoder;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
+  /** Every message a feature sends outside its turn's replies goes through the outbox. */
+  readonly outbox: Outbox;
 }
 
 export type FeatureFactory = (host: FeatureHost) => Promise<readonly Feature[]> | readonly Feature[];
@@ -69,9 +78,15 @@ function imageDownloader(adapters: AdapterRegistry) {
 export const defaultFeatures: FeatureFactory = async (host) => {
   const { domain, repo, service, resolver } = host.venues;
   const visits = new VisitRepo(host.db);
-  const scope = officialScope(domain, repo);
+  const officialOf = officialOfTurn(host.officials);
   const pseudonymSalt = await new SettingsRepo(host.db).getOrCreate('pseudonym_salt', () => randomBytes(16).toString('hex'));
   return [
+    officialsChatFeature({
+      officials: host.officials,
+      guesses: redisGuessLimiter(host.redis, host.config.QUEUE_PREFIX, 'invite'),
+      searchCommunes: (input) => domain.searchCommunes(input),
+      communeById: (id) => domain.communeById(id),
+    }),
     linkFeature({ store: new LinkRepo(host.db), attempts: redisAttemptCounter(host.redis, host.config.QUEUE_PREFIX, ATTEMPT_WINDOW_MINUTES * 60) }),
     checkInFeature({
       service: new CheckInService(visits, (id) => domain.communeById(id)?.district),
@@ -81,7 +96,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       downloadImage: imageDownloader(host.adapters),
     }),
     venueFeature({ domain, service, repo, media: host.media, log: host.log }),
-    officialsFeature({ domain, repo, flags: visits, pseudonymSalt }),
+    officialsFeature({ domain, repo, flags: visits, pseudonymSalt, officials: host.officials, audit: host.audit, db: host.db }),
     registrationFeature({
       store: host.registrations.repo,
       searchCommunes: (input) => domain.searchCommunes(input),
@@ -93,7 +108,10 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       questions: new QuestionRepo(host.db),
       searchCommunes: (input) => domain.searchCommunes(input),
       communeById: (id) => domain.communeById(id),
-      officialCommunes: scope,
+      official: officialOf,
+      officialsOf: (communeId) => host.officials.ofCommune(communeId),
+      audit: host.audit,
+      db: host.db,
     }),
   ];
 };

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const rt = await createRuntime(config);
   const service = await startService(rt, { port: config.PORT, host: config.HOST });
   const channels = rt.adapters.all().map((a) => a.channel).join(', ');
-  rt.log.info({ channels, database: rt.database.kind }, `quetma listening on ${config.publicUrl}${rt.simulator ? ' — simulator at /chat' : ''}`);
+  rt.log.info({ channels, database: rt.database.kind, role: config.ROLE }, `quetma (${config.ROLE}) listening on ${config.publicUrl}${rt.simulator && config.ROLE !== 'worker' ? ' — simulator at /chat' : ''}`);
   const stop = (signal: string) => {
     rt.log.info({ signal }, 'stopping: intake closed, finishing current jobs');
     service.stop().then(

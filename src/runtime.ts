@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { TelegramAdapter } from '../bots/telegram/adapter.js';
+import type { TelegramAdapter } from '../bots/telegram/adapter.js';
 import { WebSimulatorAdapter } from '../bots/web/adapter.js';
-import { ZaloBotAdapter } from '../bots/zalo-bot/adapter.js';
-import { ZaloOaAdapter } from '../bots/zalo-oa/adapter.js';
-import { ZaloTokens } from '../bots/zalo-oa/tokens.js';
-import { ZaloTokenRepo } from './db/repos/zalo-token-repo.js';
+import type { ZaloBotAdapter } from '../bots/zalo-bot/adapter.js';
+import type { ZaloTokens } from '../bots/zalo-oa/tokens.js';
+import { buildPlatformBots, type PlatformBots } from './channels/bots.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
 import { ReminderQueue } from './queue/reminder-queue.js';
 import type { ReminderPorts } from './registration/reminders.js';
@@ -29,11 +28,22 @@ import type { OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
 import { Queues } from './queue/queues.js';
+import { LedgerOutbox } from './outbox/ledger-outbox.js';
+import { PausedBots } from './outbox/bot-health.js';
+import { resolveAbandoned } from './outbox/recovery.js';
+import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
+import type { Outbox, OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { PhotoTurns } from './pipeline/photo-turns.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
+import { Metrics } from './metrics/metrics.js';
+import { readQueueStats } from './metrics/queue-stats.js';
+import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
+import { createOfficials, type Officials } from './officials/index.js';
+import type { AuditTrail } from './audit/audit-log.js';
+import { AuditRepo } from './db/repos/audit-repo.js';
 
 /**
  * Everything the service needs, built once at start-up and passed down (no globals). Tests build
@@ -50,16 +60,30 @@ export interface Runtime {
   readonly media: MediaStore;
   readonly repos: { readonly inbound: InboundRepo; readonly outbound: OutboundRepo; readonly contacts: ContactsRepo };
   readonly adapters: AdapterRegistry;
+  /** The one way messages leave: every reply, notice, reminder, alert and broadcast (src/outbox). */
+  readonly outbox: Outbox;
+  /** Bots paused because the platform rejected their token (shown on /readyz). */
+  readonly pausedBots: PausedBots;
+  /** This process's identity and heartbeat as a send worker (started by the service). */
+  readonly sendWorker: OutboxWorkerRegistry;
   readonly simulator: WebSimulatorAdapter | undefined;
   readonly telegram: TelegramAdapter | undefined;
   readonly zaloBot: ZaloBotAdapter | undefined;
-  /** The Zalo OA token pair manager (refreshed ahead of expiry by the maintenance job). */
+  /** The first Zalo OA's token pair manager (refreshed ahead of expiry by the maintenance job). */
   readonly zaloTokens: ZaloTokens | undefined;
+  /** Every platform bot, CHANNELS_FILE's included (each OA has its own token pair). */
+  readonly bots: PlatformBots;
   readonly core: ConversationCore;
   readonly venues: VenueOps;
+  /** Officials (from invites only) and the invite/revoke/token use-cases. */
+  readonly officials: Officials;
+  /** Who read or changed personal data. */
+  readonly audit: AuditTrail;
   /** Vaccination pre-registrations and their appointment reminders. */
   readonly registrations: { readonly repo: RegistrationRepo; readonly reminders: ReminderQueue; readonly ports: ReminderPorts };
   readonly faq: FaqService;
+  /** Prometheus metrics (served at /metrics when METRICS_TOKEN is set). */
+  readonly metrics: Metrics;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
   readonly photos: { decode(bytes: Uint8Array): Promise<string[]>; close(): Promise<void> };
   readonly deps: { readonly ingest: IngestDeps; readonly inbound: InboundDeps; readonly outbound: OutboundDeps; readonly sweep: SweepDeps };
@@ -73,7 +97,15 @@ export interface RuntimeOptions {
   readonly features?: FeatureFactory;
   /** Extra adapters (tests); built-in ones come from the configuration. */
   readonly adapters?: readonly ChannelAdapter[];
+  /**
+   * Without PUBLIC_URL, use the address the service last published (the CLI), so links it prints
+   * point where the running service listens rather than at this process's own default port.
+   */
+  readonly publishedUrl?: boolean;
 }
+
+/** Settings key of the base URL the listening service serves (see `RuntimeOptions.publishedUrl`). */
+export const PUBLISHED_URL_KEY = 'published_url';
 
 export async function createRuntime(given: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const log = opts.log ?? createLogger(given.LOG_LEVEL);
@@ -84,8 +116,10 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   // Queue job ids are database row ids, so queues belong to one database: a namespace stored in
   // the database keeps a fresh database (or a second deployment) from colliding with old jobs
   // that share a Redis and a QUEUE_PREFIX. Every process on the same database agrees on it.
-  const namespace = await new SettingsRepo(db).getOrCreate('queue_namespace', () => randomBytes(4).toString('hex'));
-  const config: Config = { ...given, QUEUE_PREFIX: `${given.QUEUE_PREFIX}-${namespace}` };
+  const settings = new SettingsRepo(db);
+  const namespace = await settings.getOrCreate('queue_namespace', () => randomBytes(4).toString('hex'));
+  const published = opts.publishedUrl && !given.PUBLIC_URL ? await settings.get(PUBLISHED_URL_KEY) : undefined;
+  const config: Config = { ...given, QUEUE_PREFIX: `${given.QUEUE_PREFIX}-${namespace}`, publicUrl: published ?? given.publicUrl };
   const redis = producerConnection(config.REDIS_URL);
   redis.on('error', () => {});
   // Connect up front (a Redis that is down now is retried in the background; /readyz reports it).
@@ -94,55 +128,75 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const media = new MediaStore(db, config.publicUrl, config.MEDIA_TTL_HOURS * 3600 * 1000);
   const repos = { inbound: new InboundRepo(db), outbound: new OutboundRepo(db), contacts: new ContactsRepo(db) };
 
-  const telegram = config.TELEGRAM_BOT_TOKEN
-    ? new TelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET ?? '', apiRoot: config.TELEGRAM_API_ROOT, media })
-    : undefined;
+  const bots = buildPlatformBots(config, { db, media, now: () => clock.now() });
+  const telegram = bots.telegram[0];
+  const zaloBot = bots.zaloBot[0];
+  const zaloTokens = bots.zaloTokens[0];
   const simulator = config.SIMULATOR_ENABLED ? new WebSimulatorAdapter(db, media) : undefined;
-  const zaloTokens = config.ZALO_OA_APP_ID
-    ? new ZaloTokens({
-        appId: config.ZALO_OA_APP_ID,
-        appSecret: config.ZALO_APP_SECRET ?? '',
-        oauthRoot: config.ZALO_OAUTH_ROOT,
-        store: new ZaloTokenRepo(db),
-        initial: { accessToken: config.ZALO_OA_ACCESS_TOKEN, refreshToken: config.ZALO_OA_REFRESH_TOKEN },
-        now: () => clock.now(),
-      })
-    : undefined;
-  const zaloOa = zaloTokens ? new ZaloOaAdapter({ appId: config.ZALO_OA_APP_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY ?? '', apiRoot: config.ZALO_OA_API_ROOT, tokens: zaloTokens, media }) : undefined;
-  const zaloBot = config.ZALO_BOT_TOKEN ? new ZaloBotAdapter({ token: config.ZALO_BOT_TOKEN, webhookSecret: config.ZALO_BOT_WEBHOOK_SECRET ?? '', apiRoot: config.ZALO_BOT_API_ROOT, media }) : undefined;
-  const builtIn = [telegram, zaloOa, zaloBot, simulator].filter((a): a is NonNullable<typeof a> => a !== undefined);
+  const builtIn = [...bots.telegram, ...bots.zaloOa, ...bots.zaloBot, ...(simulator ? [simulator] : [])];
   const adapters = new AdapterRegistry([...builtIn, ...(opts.adapters ?? [])]);
   const venues = await createVenueOps({ config, db, log });
+  const outbox = new LedgerOutbox({
+    capabilities: (channel, botId) => adapters.get(channel, botId)?.capabilities,
+    enqueue: (jobs) => queues.enqueueOutboxJobs(jobs),
+    load: (ids) => repos.outbound.jobsOf(ids),
+    now: () => clock.now(),
+    log,
+  });
+  const pausedBots = new PausedBots(log);
+  const sendWorker = new OutboxWorkerRegistry(db, log);
+  const audit = new AuditRepo(db);
+  const officials = createOfficials({ db, audit, allCommuneIds: venues.domain.communes.map((c) => c.id) });
   const registrationRepo = new RegistrationRepo(db);
   const reminders = new ReminderQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log });
   const reminderPorts: ReminderPorts = {
     reminderTarget: (id) => registrationRepo.reminderTarget(id),
     recordReminder: (r, then) => registrationRepo.recordReminder(r, then),
-    addOutbound: (tx, rows) => repos.outbound.add(tx, rows),
-    enqueueOutbound: (channel, botId, ids) => queues.enqueueOutbound(channel, botId, ids),
+    outbox,
     capabilities: (channel, botId) => adapters.get(channel, botId)?.capabilities,
     schedule: (job, at, now) => reminders.schedule(job, at, now),
     unschedule: (id, version, kinds) => reminders.unschedule(id, version, kinds),
     now: () => clock.now(),
   };
   const registrations = { repo: registrationRepo, reminders, ports: reminderPorts };
-  const faq = await createFaqService();
-  const photos = createPhotoDecoder();
-  const host = { config, db, redis, queues, media, adapters, clock, log, venues, faq, registrations, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
+  const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
+  const faq = withFaqMetrics(await createFaqService(), metrics);
+  const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
+  const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 
   const enqueueInbound = (id: number) => queues.enqueueInbound(id);
   const enqueueOutbound = (channel: string, botId: string, ids: readonly number[]) => queues.enqueueOutbound(channel, botId, ids);
+  const enqueueOutboxJobs = (jobs: readonly OutboxJob[]) => queues.enqueueOutboxJobs(jobs);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, enqueueOutbound, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY) },
-    outbound: { outbound: repos.outbound, contacts: repos.contacts, adapters, pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX), log },
-    sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound },
+    inbound: { db, ...repos, adapters, core, clock, log, outbox, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY) },
+    outbound: {
+      outbound: repos.outbound,
+      contacts: repos.contacts,
+      adapters,
+      pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
+      log,
+      workerId: sendWorker.id,
+      botHealth: pausedBots,
+      now: () => clock.now(),
+      async resolveAbandoned() {
+        const r = await resolveAbandoned(db);
+        if (r.requeue.length) await queues.enqueueOutboxJobs(r.requeue).catch((err: unknown) => log.warn({ err: String(err) }, 'resent alerts not queued; the sweep will'));
+        return r.uncertain + r.requeue.length;
+      },
+    },
+    sweep: { inbound: repos.inbound, outbound: repos.outbound, media, log, enqueueInbound, enqueueOutbound, enqueueOutboxJobs, db, now: () => clock.now() },
   };
 
+  // Another process (the CLI, another instance) may import or rename units: reload when it did.
+  const unitsTimer = setInterval(() => venues.units.refresh().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'units refresh failed; retrying')), 30_000);
+  unitsTimer.unref();
+
   return {
-    config, log, clock, database, db, redis, queues, media, repos, adapters, simulator, telegram, zaloBot, zaloTokens, core, venues, registrations, faq, photos, deps,
+    config, log, clock, database, db, redis, queues, media, repos, adapters, outbox, pausedBots, sendWorker, simulator, telegram, zaloBot, zaloTokens, bots, core, venues, officials, audit, registrations, faq, metrics, photos, deps,
     async close() {
+      clearInterval(unitsTimer);
       await photos.close();
       await reminders.close();
       await queues.close();

@@ -2,49 +2,49 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { autoCheckoutNotifier } from './checkin/auto-checkout-notice.js';
 import { runVisitMaintenance, type MaintenanceOptions } from './checkin/maintenance.js';
-import type { Db } from './db/client.js';
 import { VisitRepo } from './db/repos/visit-repo.js';
 import { startSweeper } from './pipeline/sweep.js';
+import { startRecovery } from './outbox/recovery.js';
 import { startMaintenance } from './queue/maintenance-queue.js';
 import { stayMinutesByType } from './venue-ops/index.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
 import { processReminder } from './registration/reminders.js';
 import { startWorkers, type RunningWorkers } from './queue/workers.js';
-import type { Runtime } from './runtime.js';
+import { PUBLISHED_URL_KEY, type Runtime } from './runtime.js';
+import { SettingsRepo } from './db/repos/settings-repo.js';
 
-/** The whole service in one process: HTTP intake, workers and the sweep. */
+/** The service in one process: HTTP intake, workers and the sweep, or one side of it (ROLE). */
 export interface Service {
   readonly app: FastifyInstance;
-  readonly workers: RunningWorkers;
-  /** Stops intake, lets workers finish their current job, then closes every connection. */
+  /** The queue workers; undefined in a `web` process. */
+  readonly workers: RunningWorkers | undefined;
+  /**
+   * Drains and stops: readiness turns 503 first (SHUTDOWN_DRAIN_SECONDS), then intake closes and
+   * workers get SHUTDOWN_DEADLINE_SECONDS to finish their current jobs; jobs still running then are
+   * released (their locks lapse and another worker takes them), and every connection is closed.
+   */
   stop(): Promise<void>;
 }
 
 export async function startService(rt: Runtime, listen?: { port: number; host: string }): Promise<Service> {
-  const app = await buildApp(rt);
-  const workers = startWorkers(
-    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, inboundConcurrency: rt.config.INBOUND_CONCURRENCY, log: rt.log },
-    rt.deps.inbound,
-    rt.deps.outbound,
-    rt.adapters.all(),
-  );
-  rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
-  const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
-  const maintenance = await startMaintenance(
-    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
-    maintenanceTasks(rt),
-  );
-  if (listen) await app.listen(listen);
+  const role = rt.config.ROLE;
+  let draining = false;
+  const app = await buildApp(rt, { intake: role !== 'worker', draining: () => draining });
+  const background = role === 'web' ? undefined : await startBackground(rt);
+  if (listen) {
+    await app.listen(listen);
+    await publishUrl(rt, app);
+  }
   let stopping: Promise<void> | undefined;
   return {
     app,
-    workers,
+    workers: background?.workers,
     stop() {
       stopping ??= (async () => {
-        sweeper.stop();
-        await maintenance.close();
+        draining = true;
+        if (listen && rt.config.SHUTDOWN_DRAIN_SECONDS > 0) await sleep(rt.config.SHUTDOWN_DRAIN_SECONDS * 1000);
         await app.close();
-        await workers.close();
+        await background?.stop(rt.config.SHUTDOWN_DEADLINE_SECONDS * 1000);
         await rt.close();
       })();
       return stopping;
@@ -52,12 +52,54 @@ export async function startService(rt: Runtime, listen?: { port: number; host: s
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Queue workers, reminders, the sweep and maintenance: everything a `worker` process runs. */
+async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; stop(deadlineMs: number): Promise<void> }> {
+  const workers = startWorkers(
+    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, inboundConcurrency: rt.config.INBOUND_CONCURRENCY, log: rt.log },
+    rt.deps.inbound,
+    rt.deps.outbound,
+    rt.adapters.all(),
+  );
+  rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
+  await rt.sendWorker.start();
+  const recovery = startRecovery({ db: rt.db, enqueue: (jobs) => rt.queues.enqueueOutboxJobs(jobs), log: rt.log });
+  const sweeper = startSweeper(rt.deps.sweep, rt.config.SWEEP_INTERVAL_SECONDS * 1000);
+  const maintenance = await startMaintenance(
+    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, everyMs: rt.config.MAINTENANCE_INTERVAL_MINUTES * 60_000, log: rt.log },
+    maintenanceTasks(rt),
+  );
+  return {
+    workers,
+    async stop(deadlineMs) {
+      sweeper.stop();
+      recovery.stop();
+      const finished = Promise.allSettled([maintenance.close(), workers.close()]);
+      const late = await Promise.race([finished.then(() => false), sleep(deadlineMs).then(() => true)]);
+      if (!late) {
+        await rt.sendWorker.stop();
+        return;
+      }
+      rt.log.warn({ deadlineMs }, 'jobs still running at the shutdown deadline: releasing them to other workers');
+      await Promise.allSettled(workers.workers.map((w) => w.close(true)));
+    },
+  };
+}
+
+/** Records where this service answers, so the CLI prints links to it (PUBLIC_URL, else the bound port). */
+async function publishUrl(rt: Runtime, app: FastifyInstance): Promise<void> {
+  const address = app.server.address();
+  const local = address && typeof address === 'object' ? `http://${rt.config.HOST === '0.0.0.0' || rt.config.HOST === '::' ? '127.0.0.1' : rt.config.HOST}:${address.port}` : rt.config.publicUrl;
+  await new SettingsRepo(rt.db).set(PUBLISHED_URL_KEY, rt.config.PUBLIC_URL ? rt.config.publicUrl : local);
+}
+
 /** The periodic jobs: Zalo OA token refresh ahead of expiry, registration personal-data retention, automatic check-out after a venue type's usual stay, visit retention. */
 function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unknown> }[] {
   const visits = new VisitRepo(rt.db);
   const visitOptions = visitMaintenanceOptions(rt);
   return [
-    ...(rt.zaloTokens ? [{ name: 'zalo-oa-token', run: () => rt.zaloTokens!.refreshIfDue() }] : []),
+    ...rt.bots.zaloTokens.map((tokens, i) => ({ name: i === 0 ? 'zalo-oa-token' : `zalo-oa-token-${i + 1}`, run: () => tokens.refreshIfDue() })),
     {
       name: 'registration-retention',
       run: () => new RegistrationRepo(rt.db).purgePersonalData(new Date(rt.clock.now().getTime() - rt.config.REGISTRATION_RETENTION_DAYS * 24 * 3600_000), rt.clock.now()),
@@ -71,18 +113,12 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
 
 /** Retention, usual stays per venue type, and the automatic check-out notice bound to the runtime. */
 export function visitMaintenanceOptions(rt: Runtime): MaintenanceOptions {
-  const { contacts, outbound, enqueueOutbound } = rt.deps.inbound;
   return {
     retentionDays: rt.config.VISIT_RETENTION_DAYS,
     stayMinutes: stayMinutesByType(rt.venues.domain),
     fallbackStayMinutes: 120,
     notify: rt.config.AUTO_CHECKOUT_NOTICE
-      ? autoCheckoutNotifier({
-          chatOf: (tx, personId) => contacts.reachableChatOf(tx as Db, personId),
-          capabilities: (channel, botId) => rt.adapters.get(channel, botId)?.capabilities,
-          addOutbound: (tx, rows) => outbound.add(tx as Db, rows),
-          enqueueOutbound,
-        })
+      ? autoCheckoutNotifier(rt.outbox)
       : undefined,
   };
 }

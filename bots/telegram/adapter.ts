@@ -18,6 +18,8 @@ export interface TelegramAdapterOptions {
   readonly webhookSecret: string;
   readonly apiRoot: string;
   readonly media: MediaAccess;
+  /** Webhook path of this bot when a platform has several (CHANNELS_FILE); default `/webhooks/telegram`. */
+  readonly webhookPath?: string;
 }
 
 /**
@@ -38,6 +40,10 @@ export class TelegramAdapter implements ChannelAdapter {
   readonly channel = 'telegram' as const;
   readonly botId: string;
   readonly capabilities = telegramCapabilities;
+
+  get webhookPath(): string {
+    return this.opts.webhookPath ?? '/webhooks/telegram';
+  }
   readonly api: Telegram;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
@@ -102,7 +108,7 @@ export class TelegramAdapter implements ChannelAdapter {
 
   /** Registers PUBLIC_URL/webhooks/telegram with our secret (CLI `telegram:set-webhook`). */
   async setWebhook(publicUrl: string): Promise<void> {
-    await this.api.setWebhook(`${publicUrl}/webhooks/telegram`, {
+    await this.api.setWebhook(`${publicUrl}${this.webhookPath}`, {
       secret_token: this.opts.webhookSecret,
       allowed_updates: ['message', 'callback_query'],
     });

@@ -12,7 +12,11 @@ export const webCapabilities: ChannelCapabilities = {
   rate: { perSecond: 200, perChatPerSecond: 20, perChatBurst: 20 },
 };
 
-export const roles = ['resident', 'owner', 'official'] as const;
+/**
+ * The simulator's two chats per session. They only choose which conversation the page shows: a
+ * role here grants nothing (officials exist only by invite, see src/officials).
+ */
+export const roles = ['resident', 'owner'] as const;
 
 /** What the page posts; also what is stored as the raw update. */
 export const simulatorUpdate = z.object({
@@ -23,6 +27,8 @@ export const simulatorUpdate = z.object({
   text: z.string().min(1).max(4096).optional(),
   choice: z.string().min(1).max(256).optional(),
   mediaId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  /** Set by the server (never by the page): a hash of the client address, for guess limits. */
+  client: z.string().regex(/^[a-f0-9]{16,64}$/).optional(),
 });
 export type SimulatorUpdate = z.infer<typeof simulatorUpdate>;
 
@@ -59,7 +65,7 @@ export class WebSimulatorAdapter implements ChannelAdapter {
           : null;
     if (!body) return { ok: false, reason: 'empty simulator message' };
     const name = u.name ? { displayName: u.name } : {};
-    return { ok: true, key: `${u.session}:${u.id}`, chatId, event: { channel: 'web', botId: this.botId, chatId, userId: chatId, at: new Date(), body, roleHint: u.role, ...name } };
+    return { ok: true, key: `${u.session}:${u.id}`, chatId, event: { channel: 'web', botId: this.botId, chatId, userId: chatId, at: new Date(), body, ...(u.client ? { clientKey: u.client } : {}), ...name } };
   }
 
   async send(msg: OutboundMessage): Promise<SendResult> {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { MediaStore } from '../../src/db/repos/media-repo.js';
 import { ingest, type IngestDeps } from '../../src/pipeline/ingest.js';
@@ -14,6 +14,9 @@ interface Deps {
   readonly media: MediaStore;
 }
 
+/** A hash of the client address (the page cannot set it: the server overwrites what was posted). */
+const clientKey = (ip: string) => createHash('sha256').update(`quetma-sim-client:${ip}`).digest('hex').slice(0, 32);
+
 const badRequest = (message: string) => ({ ok: false, error: { code: 'bad_request', message, retryable: false } });
 
 /**
@@ -27,7 +30,8 @@ export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
     app.get('/chat', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
 
     app.post('/chat/api/messages', async (req, reply) => {
-      const result = await ingest(deps.ingest, deps.adapter, { headers: req.headers, rawBody: JSON.stringify(req.body ?? null) });
+      const body = req.body && typeof req.body === 'object' ? { ...(req.body as object), client: clientKey(req.ip) } : req.body;
+      const result = await ingest(deps.ingest, deps.adapter, { headers: req.headers, rawBody: JSON.stringify(body ?? null) });
       return reply.code(result.status).send(result.body);
     });
 
@@ -39,7 +43,7 @@ export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
         if (!/^[A-Za-z0-9_-]{8,64}$/.test(session) || !(roles as readonly string[]).includes(role)) return reply.code(400).send(badRequest('bad session or role'));
         const mime = req.headers['content-type'] ?? 'application/octet-stream';
         const ref = await deps.media.put(req.body, mime, 'photo', 24 * 3600 * 1000);
-        const update = { id: randomBytes(9).toString('base64url'), session, role, mediaId: ref.mediaId };
+        const update = { id: randomBytes(9).toString('base64url'), session, role, mediaId: ref.mediaId, client: clientKey(req.ip) };
         const result = await ingest(deps.ingest, deps.adapter, { headers: req.headers, rawBody: JSON.stringify(update) });
         return reply.code(result.status).send(result.body);
       });

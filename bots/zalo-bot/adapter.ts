@@ -16,6 +16,8 @@ export interface ZaloBotOptions {
   readonly webhookSecret: string;
   readonly apiRoot: string;
   readonly media: MediaAccess;
+  /** Webhook path of this bot when a platform has several (CHANNELS_FILE); default `/webhooks/zalo-bot`. */
+  readonly webhookPath?: string;
 }
 
 const ZALO_HOSTS = /(^|\.)(zalo\.me|zaloapp\.com|zadn\.vn|zdn\.vn|zaloplatforms\.com)$/i;
@@ -29,6 +31,10 @@ export class ZaloBotAdapter implements ChannelAdapter {
   readonly channel = 'zalo-bot' as const;
   readonly botId: string;
   readonly capabilities = zaloBotCapabilities;
+
+  get webhookPath(): string {
+    return this.opts.webhookPath ?? '/webhooks/zalo-bot';
+  }
 
   constructor(private readonly opts: ZaloBotOptions) {
     this.botId = opts.token.split(':')[0] ?? 'zalo-bot';
@@ -83,6 +89,6 @@ export class ZaloBotAdapter implements ChannelAdapter {
 
   /** Registers PUBLIC_URL/webhooks/zalo-bot with our secret (CLI `zalo-bot:set-webhook`). */
   async setWebhook(publicUrl: string): Promise<unknown> {
-    return this.call('setWebhook', { url: `${publicUrl}/webhooks/zalo-bot`, secret_token: this.opts.webhookSecret });
+    return this.call('setWebhook', { url: `${publicUrl}${this.webhookPath}`, secret_token: this.opts.webhookSecret });
   }
 }

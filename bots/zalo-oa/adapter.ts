@@ -24,6 +24,8 @@ export interface ZaloOaOptions {
   readonly apiRoot: string;
   readonly tokens: ZaloTokens;
   readonly media: MediaAccess;
+  /** Webhook path of this bot when a platform has several (CHANNELS_FILE); default `/webhooks/zalo-oa`. */
+  readonly webhookPath?: string;
 }
 
 /** Inbound images only from Zalo's own hosts (and the configured API root, for tests). */
@@ -39,6 +41,10 @@ export class ZaloOaAdapter implements ChannelAdapter {
   readonly channel = 'zalo-oa' as const;
   readonly botId: string;
   readonly capabilities = zaloOaCapabilities;
+
+  get webhookPath(): string {
+    return this.opts.webhookPath ?? '/webhooks/zalo-oa';
+  }
 
   constructor(private readonly opts: ZaloOaOptions) {
     this.botId = opts.appId;

@@ -23,6 +23,20 @@ const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, cho
 const names = (chats: readonly { channel: string }[]) => [...new Set(chats.map((c) => channelNames[c.channel] ?? c.channel))];
 
 /**
+ * Issues a fresh six-digit link code for one chat (replacing its earlier ones), valid for
+ * LINK_CODE_MINUTES; undefined when five random picks were all taken (say "try again").
+ * Shared by the chat's "LIÊN KẾT" and the Zalo Mini App, which pre-fills the code in the OA chat.
+ */
+export async function issueLinkCode(store: LinkStore, chatContactId: number, now: Date): Promise<string | undefined> {
+  const expires = new Date(now.getTime() + LINK_CODE_MINUTES * 60_000);
+  for (let i = 0; i < 5; i++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (await store.issue(chatContactId, code, expires)) return code;
+  }
+  return undefined;
+}
+
+/**
  * Linking a person's chats ("LIÊN KẾT"). Identity is per chat by default (issue 3); a person who
  * uses both Zalo and Telegram gets a one-time six-digit code in one and types it in the other, and
  * from then on both chats share one history, family list, registrations and venues. Codes are
@@ -30,15 +44,10 @@ const names = (chats: readonly { channel: string }[]) => [...new Set(chats.map((
  */
 export function linkFeature(deps: LinkDeps): Feature {
   const issue = async (ctx: TurnContext): Promise<TurnResult> => {
-    const expires = new Date(ctx.now.getTime() + LINK_CODE_MINUTES * 60_000);
-    for (let i = 0; i < 5; i++) {
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      if (await deps.store.issue(ctx.person.chatContactId, code, expires)) {
-        const chats = await deps.store.chatsOf(ctx.person.chatContactId);
-        return say(t.code(`${code.slice(0, 3)} ${code.slice(3)}`, code, LINK_CODE_MINUTES, names(chats)));
-      }
-    }
-    return say(t.busy);
+    const code = await issueLinkCode(deps.store, ctx.person.chatContactId, ctx.now);
+    if (!code) return say(t.busy);
+    const chats = await deps.store.chatsOf(ctx.person.chatContactId);
+    return say(t.code(`${code.slice(0, 3)} ${code.slice(3)}`, code, LINK_CODE_MINUTES, names(chats)));
   };
 
   const redeem = async (ctx: TurnContext, code: string): Promise<TurnResult> => {

@@ -1,7 +1,7 @@
 /** What redeeming a link code did. */
 export type RedeemOutcome =
   /** `issuer`: the chat that showed the code, told about the new link in case it was not its owner's doing. */
-  | { readonly kind: 'linked'; readonly issuer: { readonly channel: string; readonly chatId: string } }
+  | { readonly kind: 'linked'; readonly issuer: { readonly channel: string; readonly botId: string; readonly chatId: string } }
   | { readonly kind: 'already' }
   | { readonly kind: 'own-code' }
   | { readonly kind: 'unknown' };

@@ -4,6 +4,7 @@ export const channelNames: Readonly<Record<string, string>> = {
   'zalo-oa': 'Zalo (trang của xã, phường)',
   'zalo-bot': 'Zalo Bot',
   web: 'trang thử nghiệm trên web',
+  'zalo-mini-app': 'ứng dụng Khai báo trên Zalo (Mini App)',
 };
 
 const chatList = (names: readonly string[]) => names.join(', ');

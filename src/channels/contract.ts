@@ -7,7 +7,7 @@
  */
 
 /** Platform ids. A person's identity is per channel: the same human on two channels is two contacts. */
-export type ChannelName = 'telegram' | 'zalo-oa' | 'zalo-bot' | 'web';
+export type ChannelName = 'telegram' | 'zalo-oa' | 'zalo-bot' | 'web' | 'zalo-mini-app';
 
 /** What a platform can render, so the core can degrade (numbered choices instead of buttons, split text). */
 export interface ChannelCapabilities {
@@ -47,8 +47,11 @@ export interface InboundEvent {
   readonly displayName?: string;
   readonly at: Date;
   readonly body: EventBody;
-  /** Simulator only: the role the tester picked (resident, owner, official). Real channels never set it. */
-  readonly roleHint?: 'resident' | 'owner' | 'official';
+  /**
+   * Simulator only: a keyed hash of the client's network address, so limits on guessing codes hold
+   * across the simulator's sessions (each is a new chat). Real channels never set it.
+   */
+  readonly clientKey?: string | undefined;
 }
 
 /**
@@ -137,6 +140,8 @@ export interface ChannelAdapter {
   /** Stable id of this bot/OA (Telegram bot id, OA id...), part of the idempotency key. */
   readonly botId: string;
   readonly capabilities: ChannelCapabilities;
+  /** Where the platform posts this bot's updates; default `/webhooks/<channel>` (one bot per platform). */
+  readonly webhookPath?: string;
   /** Constant-time check of the webhook's authentication; false means 401 and nothing stored. */
   verify(req: WebhookRequest): boolean;
   /** Turn a verified, JSON-parsed body into its key and neutral event. Never throws. */

@@ -1,5 +1,6 @@
 import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
+import { cleanDependentName, cleanRelation, validBirthYear } from './dependent-rules.js';
 import { checkinTexts as t } from './texts.js';
 import type { VisitStore } from './types.js';
 
@@ -67,19 +68,18 @@ export function dependentsFeatureHandlers(deps: Deps) {
     if (!s || s.step === 'after') return null;
     const data = { ...s.data };
     if (s.step === 'dep-name') {
-      const name = input.replace(/\s+/g, ' ').trim();
-      if ([...name].length < 2 || [...name].length > 60 || /[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/.test(name)) return step(ctx, 'dep-name', data, t.badDepName);
+      const name = cleanDependentName(input);
+      if (name === null) return step(ctx, 'dep-name', data, t.badDepName);
       return step(ctx, 'dep-year', { ...data, name }, t.askDepYear);
     }
     if (s.step === 'dep-year') {
       const skip = /^(bỏ qua|bo qua|ko|không|khong|k)$/i.test(input.trim());
       const year = Number(input.trim());
-      const thisYear = ctx.now.getUTCFullYear();
-      if (!skip && !(Number.isInteger(year) && year >= 1900 && year <= thisYear)) return step(ctx, 'dep-year', data, t.badDepYear);
+      if (!skip && !validBirthYear(year, ctx.now)) return step(ctx, 'dep-year', data, t.badDepYear);
       return step(ctx, 'dep-rel', { ...data, birthYear: skip ? null : year }, t.askDepRelation);
     }
     if (s.step === 'dep-rel') {
-      const relation = input.trim().slice(0, 40) || null;
+      const relation = cleanRelation(input);
       const d = await deps.store.addDependent(ctx.person.contactId, { name: String(data.name), birthYear: (data.birthYear as number | null) ?? null, relation });
       const codeText = typeof data.codeText === 'string' ? data.codeText : undefined;
       const choices: Choice[] = codeText ? [{ label: `Khai báo cho ${d.name}`, data: `ci:fam:${d.id}` }, { label: 'Thêm người nữa', data: 'ci:depadd' }] : [{ label: 'Thêm người nữa', data: 'ci:depadd' }, { label: 'Về danh mục', data: 'menu:main' }];

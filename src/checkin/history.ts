@@ -5,7 +5,8 @@ import type { VisitStore } from './types.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[]) => TurnResult;
 
-const DAYS_SHOWN = 14;
+/** How far back "Lịch sử" looks, in every channel. */
+export const DAYS_SHOWN = 14;
 
 /** "Lịch sử": the last 14 days of the person's (and dependents') visits, and deleting them. */
 export function historyHandlers(deps: { store: VisitStore; reply: Reply }) {

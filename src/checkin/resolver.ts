@@ -16,6 +16,8 @@ export type Resolution =
 export interface CodeResolver {
   fromText(text: string): Promise<Resolution>;
   fromPayload(payload: string): Promise<Resolution>;
+  /** The signed token of a `/c/<token>` link, as the Zalo Mini App receives it in `?v=`. */
+  fromToken(token: string): Promise<Resolution>;
   /** Picks ours among every code found in a photo (`venues` when several different ones are ours). */
   fromDecoded(texts: readonly string[]): Promise<Resolution>;
 }

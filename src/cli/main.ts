@@ -25,7 +25,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const ctx: CliContext = {
     io,
     config,
-    runtime: () => (runtime ??= import('../runtime.js').then((m) => m.createRuntime(config))),
+    runtime: () => (runtime ??= import('../runtime.js').then((m) => m.createRuntime(config, { publishedUrl: true }))),
   };
   try {
     return await command.run(args, ctx);
@@ -33,7 +33,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     io.err(`${command.name} failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
-    if (runtime) await (await runtime).close();
+    // A runtime that failed to start (already reported above) has nothing to close.
+    if (runtime) await runtime.then((r) => r.close(), () => undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_EXTRA_CHANNELS, readChannelsFile, type ChannelsConfig } from './channels-file.js';
 
 /**
  * The one configuration schema. Nothing else in the code base reads `process.env`: `loadConfig`
@@ -50,6 +51,11 @@ export const configSchema = z
     ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8).max(256).optional()),
     ZALO_BOT_API_ROOT: url('https://bot-api.zaloplatforms.com'),
 
+    /** Zalo Mini App id (one-tap check-in from the poster, issue 18). Unset: the Mini App channel is off. */
+    ZALO_MINI_APP_ID: optionalString.pipe(z.string().regex(/^\d{1,30}$/, 'must be the numeric Mini App id').optional()),
+    /** Zalo Graph API base, where Mini App access tokens are verified (tests point it at a local fake). */
+    ZALO_GRAPH_ROOT: url('https://graph.zalo.me'),
+
     /** HMAC key for venue QR tokens. Required in production; development generates and stores one. */
     QR_SIGNING_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** API key officials use for /api/reports/*. Unset: the report API is off. */
@@ -67,6 +73,26 @@ export const configSchema = z
     MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
     /** The browser simulator at /chat (an open demo page): on by default, switch off in production if unwanted. */
     SIMULATOR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /**
+     * Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For),
+     * which rate limits count by. 0: use the socket address.
+     */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * What this process runs: `web` (HTTP intake and pages), `worker` (queues, schedules, sweep;
+     * HTTP only for health and metrics) or `all`, so intake and processing scale separately.
+     */
+    ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+    /** On SIGTERM: seconds /readyz answers 503 before intake closes (lets a load balancer stop sending). */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(2),
+    /** On SIGTERM: seconds running jobs get to finish; after that they are released to other workers. */
+    SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().min(1).max(600).default(25),
+    /** JSON file listing more bots per platform (see README "Several bots"); secrets by env reference. */
+    CHANNELS_FILE: optionalString,
+    /** Per-client limits on anonymous routes (see README "HTTP edge"); tests of other things switch them off. */
+    RATE_LIMITS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** Bearer token that protects GET /metrics (Prometheus). Unset: no /metrics route. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long generated media (QR images, posters) stay reachable under /media. */
     MEDIA_TTL_HOURS: z.coerce.number().int().min(1).default(72),
   });
@@ -88,6 +114,7 @@ function crossKeyProblems(env: Env): { key: string; message: string }[] {
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_SECRET_KEY'), 'ZALO_OA_SECRET_KEY', 'required when ZALO_OA_APP_ID is set'],
     [has('ZALO_OA_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_OA_APP_ID is set (token refresh)'],
     [has('ZALO_OA_APP_ID') && !has('ZALO_OA_REFRESH_TOKEN'), 'ZALO_OA_REFRESH_TOKEN', 'required when ZALO_OA_APP_ID is set (the first token pair)'],
+    [has('ZALO_MINI_APP_ID') && !has('ZALO_APP_SECRET'), 'ZALO_APP_SECRET', 'required when ZALO_MINI_APP_ID is set (appsecret_proof of Mini App tokens)'],
     [production && !has('QR_SIGNING_KEY'), 'QR_SIGNING_KEY', 'required in production'],
     [production && !has('PUBLIC_URL'), 'PUBLIC_URL', 'required in production'],
   ];
@@ -100,6 +127,8 @@ export type RawConfig = z.infer<typeof configSchema>;
 export interface Config extends RawConfig {
   /** PUBLIC_URL without a trailing slash; defaults to the local listen address. */
   readonly publicUrl: string;
+  /** Bots from CHANNELS_FILE, besides the single-bot variables (empty without the file). */
+  readonly channels: ChannelsConfig;
 }
 
 /** Thrown when configuration is invalid; the message lists every bad key. Retrying cannot help. */
@@ -115,13 +144,15 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Env = processEnv()): Config {
   const parsed = configSchema.safeParse(env);
+  const file = env.CHANNELS_FILE?.trim() ? readChannelsFile(env.CHANNELS_FILE.trim(), env) : { channels: NO_EXTRA_CHANNELS, problems: [] };
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ key: i.path.map(String).join('.') || '(root)', message: i.message }))),
     ...crossKeyProblems(env),
+    ...file.problems,
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? '127.0.0.1' : c.HOST;
   const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/+$/, '');
-  return { ...c, publicUrl };
+  return { ...c, publicUrl, channels: file.channels };
 }

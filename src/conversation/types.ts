@@ -47,7 +47,8 @@ export interface TurnContext {
  * turn's own replies, so a retried turn never forwards twice and a crash never loses one.
  */
 export interface Notice {
-  readonly to: { readonly channel: string; readonly chatId: string };
+  /** The receiving chat; `botId` names the bot that serves it (a deployment may run several per channel). */
+  readonly to: { readonly channel: string; readonly chatId: string; readonly botId?: string };
   readonly replies: readonly Reply[];
 }
 

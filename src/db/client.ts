@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 /** The drizzle database, whichever driver is underneath (postgres.js or embedded PGlite). */
@@ -41,7 +42,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
+    // Several instances may start at once: one applies the migrations, the others wait for it.
+    // A one-connection client, so the advisory lock and the migration share a session.
+    migrate: async () => {
+      const session = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+      try {
+        await session`select pg_advisory_lock(hashtext('quetma.migrations'))`;
+        await migrate(drizzle(session, { schema }), { migrationsFolder });
+      } finally {
+        await session.end({ timeout: 5 });
+      }
+    },
     ping: () => pingWith(db),
     close: () => client.end({ timeout: 5 }),
   };
@@ -53,6 +64,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = path.resolve(dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
+  const lock = await lockDataDir(dir);
   const client = new PGlite(dir);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
@@ -60,7 +72,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
     ping: () => pingWith(db),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await lock.release();
+    },
   };
 }
 

@@ -1,4 +1,7 @@
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Choice } from '../channels/contract.js';
+import type { Db } from '../db/client.js';
+import type { Official } from '../officials/types.js';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import type { QuestionRepo } from '../db/repos/question-repo.js';
 import type { FaqService } from '../faq/service.js';
@@ -13,8 +16,12 @@ export interface HelpDeskDeps {
   readonly questions: QuestionRepo;
   searchCommunes(input: string): Commune[];
   communeById(id: string): Commune | undefined;
-  /** Communes an official may answer for; undefined when the person is not an official. */
-  officialCommunes(ctx: TurnContext): Promise<string[] | undefined>;
+  /** The official behind a turn (from the officials directory), or null. */
+  official(ctx: TurnContext): Promise<Official | null>;
+  /** Officials of a commune and the chats that reach them, to forward a question to. */
+  officialsOf(communeId: string): Promise<Array<{ chats: Array<{ channel: string; chatId: string }> }>>;
+  readonly audit: AuditLog;
+  readonly db: Db;
 }
 
 export const HELP_DESK = 'helpdesk';
@@ -60,9 +67,10 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
   const forward = async (ctx: TurnContext, questionId: number, commune: Commune): Promise<TurnResult> => {
     if (!(await deps.questions.forward(questionId, ctx.person.chatContactId, commune.id))) return say(t.alreadyForwarded);
     const q = await deps.questions.get(questionId);
-    const officials = await deps.questions.officialsOf(commune.id);
+    // One notice per official, to the chat they used last.
+    const officials = (await deps.officialsOf(commune.id)).flatMap((o) => (o.chats[0] ? [o.chats[0]] : []));
     const notices = officials.map((o) => ({
-      to: o,
+      to: { channel: o.channel, chatId: o.chatId },
       replies: [{ type: 'text' as const, text: t.toOfficial(questionId, commune.name, q?.text ?? ''), choices: [{ label: t.reply, data: `hd:reply:${questionId}` }] }],
     }));
     return { ...say(officials.length ? t.forwarded(commune.name) : t.forwardedNobody(commune.name)), notices };

@@ -1,4 +1,8 @@
+import type { AuditLog } from '../audit/audit-log.js';
+import { communesOfEntry } from '../audit/scope-entry.js';
 import type { Choice } from '../channels/contract.js';
+import type { Db } from '../db/client.js';
+import { inScope, type Official } from '../officials/types.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
 import type { QuestionRepo } from '../db/repos/question-repo.js';
 import type { Commune } from '../venue-ops/ports.js';
@@ -9,7 +13,9 @@ type Data = Record<string, unknown>;
 interface Deps {
   readonly questions: QuestionRepo;
   communeById(id: string): Commune | undefined;
-  officialCommunes(ctx: TurnContext): Promise<string[] | undefined>;
+  official(ctx: TurnContext): Promise<Official | null>;
+  readonly audit: AuditLog;
+  readonly db: Db;
   flow(ctx: TurnContext, step: string, data: Data, text: string, choices?: Choice[]): TurnResult;
   say(text: string, choices?: Choice[]): TurnResult;
 }
@@ -20,15 +26,17 @@ interface Deps {
  * resident as a notice, recorded once even if the official presses twice.
  */
 export function officialHandlers(deps: Deps) {
-  const mayAnswer = async (ctx: TurnContext, communeId: string | null): Promise<boolean> => {
-    const mine = await deps.officialCommunes(ctx);
-    return !!mine && (communeId === null || mine.includes(communeId));
+  /** The official, when they may act on a question of this commune (null: a question never forwarded). */
+  const mayAnswer = async (ctx: TurnContext, communeId: string | null): Promise<Official | null> => {
+    const me = await deps.official(ctx);
+    return me && (communeId === null || inScope(me, communeId)) ? me : null;
   };
 
   const list = async (ctx: TurnContext): Promise<TurnResult> => {
-    const mine = await deps.officialCommunes(ctx);
-    if (!mine) return deps.say(t.notOfficial);
-    const open = (await deps.questions.open(mine)).filter((q) => q.status === 'forwarded');
+    const me = await deps.official(ctx);
+    if (!me) return deps.say(t.notOfficial);
+    const open = (await deps.questions.open(me.communeIds)).filter((q) => q.status === 'forwarded');
+    await deps.audit.record(deps.db, { officialId: me.id, via: 'chat', action: 'questions.read', ...communesOfEntry(me.communeIds, { shown: open.length }) });
     const lines = open.map((q) => `#${q.id} (${deps.communeById(q.communeId ?? '')?.name ?? 'chưa rõ xã'}): ${q.text.slice(0, 120)}`);
     return deps.say(t.openQuestions(lines), [...open.slice(0, 8).map((q) => ({ label: `${t.reply} #${q.id}`, data: `hd:reply:${q.id}` })), { label: 'Về danh mục', data: 'menu:main' }]);
   };
@@ -36,19 +44,23 @@ export function officialHandlers(deps: Deps) {
   const start = async (ctx: TurnContext, id: number): Promise<TurnResult> => {
     const q = await deps.questions.get(id);
     if (!q || q.status !== 'forwarded') return deps.say(t.alreadyAnswered(id));
-    if (!(await mayAnswer(ctx, q.communeId))) return deps.say(t.notOfficial);
+    const me = await mayAnswer(ctx, q.communeId);
+    if (!me) return deps.say(t.notOfficial);
+    await deps.audit.record(deps.db, { officialId: me.id, via: 'chat', action: 'questions.read', communeId: q.communeId, subject: `question:${id}` });
     return deps.flow(ctx, 'answer', { questionId: id }, t.askAnswer(id, q.text));
   };
 
   const send = async (ctx: TurnContext, id: number, answer: string): Promise<TurnResult> => {
     const q = await deps.questions.get(id);
-    if (!q || !(await mayAnswer(ctx, q.communeId))) return deps.say(q ? t.notOfficial : t.alreadyAnswered(id));
+    const me = q ? await mayAnswer(ctx, q.communeId) : null;
+    if (!q || !me) return deps.say(q ? t.notOfficial : t.alreadyAnswered(id));
     if ([...answer].length < 2) return deps.flow(ctx, 'answer', { questionId: id }, t.answerTooShort);
     if (!(await deps.questions.answer(id, ctx.person.contactId, answer, ctx.now))) return deps.say(t.alreadyAnswered(id));
+    await deps.audit.record(deps.db, { officialId: me.id, via: 'chat', action: 'questions.answer', communeId: q.communeId, subject: `question:${id}` });
     const commune = deps.communeById(q.communeId ?? '')?.name ?? 'xã, phường';
     return {
       ...deps.say(t.answerSent(id)),
-      notices: [{ to: { channel: q.askerChannel, chatId: q.askerChatId }, replies: [{ type: 'text', text: t.toResident(commune, q.text, answer) }] }],
+      notices: [{ to: { channel: q.askerChannel, botId: q.askerBotId, chatId: q.askerChatId }, replies: [{ type: 'text', text: t.toResident(commune, q.text, answer) }] }],
     };
   };
 

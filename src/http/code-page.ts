@@ -11,6 +11,8 @@ export interface CodePageDeps {
   readonly zaloLinks: readonly { label: string; href: string }[];
   /** Whether the browser simulator is on: the page then also offers a check-in in the browser. */
   readonly simulator: boolean;
+  /** The Zalo Mini App, when configured: Zalo's own scanner is sent straight to it (one tap). */
+  readonly zaloMiniApp?: { opensInside(userAgent: string | undefined): boolean; linkFor(token: string): string } | undefined;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -42,8 +44,11 @@ export function codePagePlugin(deps: CodePageDeps): FastifyPluginAsync {
         return reply.send(page('Tạm ngừng', `<h1>${esc(venue.name)}</h1><p>Địa điểm này đang tạm ngừng nhận khai báo.</p>`));
       }
       const token = req.params.token;
+      // Opened by Zalo's scanner (its in-app browser): straight into the Mini App, already on this venue.
+      if (deps.zaloMiniApp?.opensInside(req.headers['user-agent'])) return reply.redirect(deps.zaloMiniApp.linkFor(token), 302);
       const username = await deps.telegramBotUsername();
       const buttons = [
+        ...(deps.zaloMiniApp ? [`<a class="btn zalo" href="${esc(deps.zaloMiniApp.linkFor(token))}">Khai báo bằng Zalo (một chạm)</a>`] : []),
         ...(username ? [`<a class="btn" href="https://t.me/${esc(username)}?start=${esc(deps.domain.payloadFor(token))}">Khai báo qua Telegram</a>`] : []),
         ...deps.zaloLinks.map((l) => `<a class="btn zalo" href="${esc(l.href)}">${esc(l.label)}</a>`),
         ...(deps.simulator ? [`<a class="btn" href="/chat?start=${esc(deps.domain.payloadFor(token))}">Khai báo ngay trên trình duyệt (thử nghiệm)</a>`] : []),

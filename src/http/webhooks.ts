@@ -13,7 +13,7 @@ export function webhookPlugin(adapter: ChannelAdapter, deps: IngestDeps): Fastif
   return async (app: FastifyInstance) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
-    app.post(`/webhooks/${adapter.channel}`, async (req, reply) => {
+    app.post(adapter.webhookPath ?? `/webhooks/${adapter.channel}`, async (req, reply) => {
       const rawBody = typeof req.body === 'string' ? req.body : '';
       const result = await ingest(deps, adapter, { headers: req.headers, rawBody });
       return reply.code(result.status).send(result.body);

@@ -7,7 +7,8 @@ import type { ConversationState, Notice } from '../conversation/types.js';
 import type { Db } from '../db/client.js';
 import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { InboundRepo } from '../db/repos/inbound-repo.js';
-import type { NewOutbound, OutboundRepo } from '../db/repos/outbound-repo.js';
+import type { OutboundRepo } from '../db/repos/outbound-repo.js';
+import type { Outbox, OutboxMessage } from '../outbox/types.js';
 import type { AdapterRegistry } from './adapters.js';
 import type { PhotoTurns } from './photo-turns.js';
 
@@ -24,8 +25,8 @@ export interface InboundDeps {
   readonly log: Logger;
   /** Caps concurrent photo turns so photos never take every slot from text turns (absent: no cap). */
   readonly photoTurns?: PhotoTurns;
-  /** Hands new outbound rows to the send queue (after their transaction committed). */
-  enqueueOutbound(channel: string, botId: string, ids: readonly number[]): Promise<void>;
+  /** Writes the turn's replies and notices with the turn, and queues them after the commit. */
+  readonly outbox: Outbox;
 }
 
 /** Idle flows are forgotten after a day (issue 4: a half-finished flow expires after a day). */
@@ -74,43 +75,38 @@ async function turn(deps: InboundDeps, row: Row, adapter: NonNullable<ReturnType
     capabilities: adapter.capabilities,
     inboundId: row.id,
   });
-  const { parts, choices } = renderReplies(result.replies, adapter.capabilities);
+  const { choices } = renderReplies(result.replies, adapter.capabilities);
   const nextState: ConversationState = { ...(result.state.flow ? { flow: result.state.flow } : {}), ...(choices ? { choices } : {}) };
   const expiresAt = result.stateExpiresAt === undefined ? new Date(now.getTime() + STATE_TTL_MS) : result.stateExpiresAt;
 
-  const notices = noticeRows(deps, result.notices ?? [], row.id);
-  const ids = await deps.db.transaction(async (txRaw) => {
+  const ownMessage: OutboxMessage = { to: { channel: row.channel, botId: row.botId, chatId: event.chatId }, priority: 'reply', parts: result.replies, inboundId: row.id, dedupe: { kind: 'reply', key: String(row.id) } };
+  const notices = noticeMessages(deps, result.notices ?? [], row);
+  const receipt = await deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     if (!(await deps.inbound.finish(tx, row.id, 'processed'))) return null;
     await deps.contacts.saveState(tx, contact.id, nextState, expiresAt);
-    const own = await deps.outbound.add(tx, parts.map((part) => ({ channel: row.channel, botId: row.botId, chatId: event.chatId, inboundId: row.id, part })));
-    const others = notices.length ? await deps.outbound.add(tx, notices) : [];
-    return { own, others: others.map((id, i) => ({ id, channel: notices[i]!.channel, botId: notices[i]!.botId })) };
+    return deps.outbox.add(tx, [ownMessage, ...notices]);
   });
-  if (ids === null) return { kind: 'done' };
+  if (receipt === null) return { kind: 'done' };
   if (event.body.type === 'choice' && event.body.callbackId) {
     adapter.acknowledgeChoice?.(event.body.callbackId).catch((err: unknown) => deps.log.debug({ err }, 'choice acknowledgement failed'));
   }
-  await deps.enqueueOutbound(row.channel, row.botId, ids.own);
-  const groups = new Map<string, { channel: string; botId: string; ids: number[] }>();
-  for (const o of ids.others) {
-    const g = groups.get(`${o.channel}/${o.botId}`) ?? { channel: o.channel, botId: o.botId, ids: [] };
-    g.ids.push(o.id);
-    groups.set(`${o.channel}/${o.botId}`, g);
-  }
-  for (const g of groups.values()) await deps.enqueueOutbound(g.channel, g.botId, g.ids);
+  await deps.outbox.afterCommit(receipt);
   return { kind: 'done' };
 }
 
-/** Outbound rows for notices, rendered for the receiving platform; notices to switched-off channels are dropped (logged). */
-function noticeRows(deps: InboundDeps, notices: readonly Notice[], inboundId: number): NewOutbound[] {
-  return notices.flatMap((n) => {
-    const adapter = deps.adapters.byChannel(n.to.channel);
-    if (!adapter) {
-      deps.log.warn({ channel: n.to.channel }, 'notice to a channel that is switched off was dropped');
+/**
+ * Notices as outbox messages, each to the exact bot that serves the receiving chat; a notice that
+ * names no bot (older callers) goes to the channel's one bot. Deduped per turn and position, so a
+ * replayed turn never forwards twice.
+ */
+function noticeMessages(deps: InboundDeps, notices: readonly Notice[], row: { id: number; channel: string; botId: string }): OutboxMessage[] {
+  return notices.flatMap((n, i) => {
+    const botId = n.to.botId ?? (n.to.channel === row.channel ? row.botId : deps.adapters.byChannel(n.to.channel)?.botId);
+    if (!botId) {
+      deps.log.warn({ channel: n.to.channel, updateId: row.id }, 'notice to a channel that is switched off was dropped');
       return [];
     }
-    const { parts } = renderReplies(n.replies, adapter.capabilities);
-    return parts.map((part) => ({ channel: adapter.channel, botId: adapter.botId, chatId: n.to.chatId, inboundId, part }));
+    return [{ to: { channel: n.to.channel, botId, chatId: n.to.chatId }, priority: 'reply' as const, parts: n.replies, inboundId: row.id, dedupe: { kind: 'notice', key: `${row.id}:${i}` } }];
   });
 }

@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { InboundRepo } from '../db/repos/inbound-repo.js';
 import type { OutboundRepo } from '../db/repos/outbound-repo.js';
 import type { MediaStore } from '../db/repos/media-repo.js';
-import { STUCK_SENDING_MS } from './outbound-processor.js';
+import type { Db } from '../db/client.js';
+import { resolveAbandoned } from '../outbox/recovery.js';
+import type { OutboxJob } from '../outbox/types.js';
 
 export interface SweepDeps {
   readonly inbound: InboundRepo;
@@ -11,6 +13,11 @@ export interface SweepDeps {
   readonly log: Logger;
   enqueueInbound(id: number): Promise<void>;
   enqueueOutbound(channel: string, botId: string, ids: readonly number[]): Promise<void>;
+  /** Queues ledger rows with their class and due time. */
+  enqueueOutboxJobs?(jobs: readonly OutboxJob[]): Promise<void>;
+  /** The database, for resolving rows of dead send workers (optional for older callers). */
+  readonly db?: Db;
+  now?(): Date;
 }
 
 /**
@@ -20,10 +27,20 @@ export interface SweepDeps {
 export async function sweepOnce(deps: SweepDeps, olderThanMs = 10_000): Promise<{ inbound: number; outbound: number }> {
   const stale = await deps.inbound.stale(olderThanMs);
   for (const row of stale) await deps.enqueueInbound(row.id);
+  const expired = await deps.outbound.expirePending(deps.now?.());
+  if (expired > 0) deps.log.info({ expired }, 'outbound messages expired unsent');
   const pending = await deps.outbound.stalePending(olderThanMs);
-  for (const row of pending) await deps.enqueueOutbound(row.channel, row.botId, [row.id]);
-  const uncertain = await deps.outbound.markStuckUncertain(STUCK_SENDING_MS);
-  if (uncertain > 0) deps.log.warn({ uncertain }, 'outbound messages left mid-send by a stopped worker');
+  const jobs = pending.map((row) => ({ id: row.id, channel: row.channel, botId: row.botId, priority: row.priority as OutboxJob['priority'], dueAt: row.dueAt }));
+  if (deps.enqueueOutboxJobs) await deps.enqueueOutboxJobs(jobs);
+  else for (const row of pending) await deps.enqueueOutbound(row.channel, row.botId, [row.id]);
+  if (deps.db) {
+    const dead = await resolveAbandoned(deps.db);
+    if (dead.uncertain + dead.requeue.length > 0) deps.log.warn({ uncertain: dead.uncertain, resent: dead.requeue.length }, 'outbound messages left mid-send by a stopped worker');
+    if (dead.requeue.length && deps.enqueueOutboxJobs) await deps.enqueueOutboxJobs(dead.requeue);
+  } else {
+    const uncertain = await deps.outbound.markStuckUncertain(60_000);
+    if (uncertain > 0) deps.log.warn({ uncertain }, 'outbound messages left mid-send by a stopped worker');
+  }
   await deps.media.purgeExpired();
   if (stale.length + pending.length > 0) deps.log.info({ inbound: stale.length, outbound: pending.length }, 'sweep re-enqueued work');
   return { inbound: stale.length, outbound: pending.length };

@@ -3,6 +3,10 @@ import type { Redis } from 'ioredis';
 import { withTimeout } from '../db/client.js';
 import { UnavailableError } from '../domain/errors.js';
 import { microBatch } from '../pipeline/micro-batch.js';
+import { QUEUE_PRIORITY, type OutboxJob, type PriorityClass } from '../outbox/types.js';
+
+/** Jobs per addBulk call (one Redis round trip each). */
+const ENQUEUE_BATCH = 1000;
 
 export const INBOUND_QUEUE = 'inbound';
 
@@ -55,10 +59,34 @@ export class Queues {
     return ids.map(() => undefined);
   });
 
-  async enqueueOutbound(channel: string, botId: string, ids: readonly number[]): Promise<void> {
-    if (ids.length === 0) return;
-    const q = this.outboundQueue(channel, botId);
-    await guard(q.addBulk(ids.map((id) => ({ name: 'send', data: { outboundId: id }, opts: { ...outboundJob, jobId: `out-${id}` } }))));
+  /**
+   * One job per ledger row in the bot's queue. Every class shares the bot's queue, so its rate
+   * limiter is the platform's per-bot limit; BullMQ job priorities put replies before alerts,
+   * reminders and bulk sends. A due time in the future becomes a delay.
+   */
+  async enqueueOutbound(channel: string, botId: string, ids: readonly number[], opts: { priority?: PriorityClass; dueAt?: Date | null } = {}): Promise<void> {
+    await this.enqueueOutboxJobs(ids.map((id) => ({ id, channel, botId, priority: opts.priority ?? 'reply', dueAt: opts.dueAt ?? null })));
+  }
+
+  async enqueueOutboxJobs(jobs: readonly OutboxJob[]): Promise<void> {
+    const byBot = new Map<string, OutboxJob[]>();
+    for (const j of jobs) {
+      const key = `${j.channel}\u0000${j.botId}`;
+      const group = byBot.get(key);
+      if (group) group.push(j);
+      else byBot.set(key, [j]);
+    }
+    const now = Date.now();
+    for (const group of byBot.values()) {
+      const q = this.outboundQueue(group[0]!.channel, group[0]!.botId);
+      for (let i = 0; i < group.length; i += ENQUEUE_BATCH) {
+        const chunk = group.slice(i, i + ENQUEUE_BATCH).map((j) => {
+          const delay = j.dueAt ? Math.max(0, j.dueAt.getTime() - now) : 0;
+          return { name: 'send', data: { outboundId: j.id }, opts: { ...outboundJob, jobId: `out-${j.id}`, priority: QUEUE_PRIORITY[j.priority] ?? QUEUE_PRIORITY.bulk, ...(delay > 0 ? { delay } : {}) } };
+        });
+        await guard(q.addBulk(chunk), chunk.length > 100 ? 15_000 : 1500);
+      }
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -74,9 +102,9 @@ export class Queues {
   }
 }
 
-async function guard<T>(p: Promise<T>): Promise<T> {
+async function guard<T>(p: Promise<T>, ms = 1500): Promise<T> {
   try {
-    return await withTimeout(p, 1500);
+    return await withTimeout(p, ms);
   } catch (err) {
     throw new UnavailableError('Redis', err);
   }

@@ -51,21 +51,29 @@ export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound
       async (job, token) => {
         let outcome;
         try {
-          outcome = await processOutbound(outbound, Number(job.data.outboundId));
+          outcome = await processOutbound(outbound, Number(job.data.outboundId), { final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
         } catch (err) {
           if (err instanceof Error && 'retryable' in err && err.retryable === false) throw new UnrecoverableError(err.message);
           throw err;
         }
         if (outcome.kind === 'wait') return delay(job, token, outcome.ms);
-        if (outcome.kind === 'rate-limited') {
-          opts.log.warn({ channel: adapter.channel, ms: outcome.ms }, 'platform throttled the bot; pausing it');
+        if (outcome.kind === 'rate-limited' || outcome.kind === 'paused') {
+          if (outcome.kind === 'rate-limited') opts.log.warn({ channel: adapter.channel, ms: outcome.ms }, 'platform throttled the bot; pausing it');
           await worker.rateLimit(outcome.ms);
           throw Worker.RateLimitError();
         }
         return outcome.status;
       },
-      { ...base, concurrency: 4, limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 } },
+      // A dead process's job is noticed within seconds (short lock, frequent stall check).
+      { ...base, concurrency: 4, limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 }, lockDuration: 10_000, stalledInterval: 5_000 },
     );
+    // A job that failed for good leaves no job behind, so the sweep can queue its row again if
+    // the row is still pending (e.g. Postgres was down during every attempt).
+    worker.on('failed', (job, err) => {
+      if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+      opts.log.error({ err: err.message, outboundId: job.data.outboundId }, 'send job failed for good');
+      job.remove().catch((e: unknown) => opts.log.warn({ err: String(e) }, 'failed send job not removed'));
+    });
     workers.push(worker);
   }
   for (const w of workers) w.on('error', (err) => opts.log.warn({ err: err.message, queue: w.name }, 'worker connection problem'));

@@ -1,7 +1,6 @@
-import type { ChannelCapabilities, OutboundPart } from '../channels/contract.js';
-import { renderReplies } from '../conversation/render.js';
+import type { ChannelCapabilities } from '../channels/contract.js';
 import type { Db } from '../db/client.js';
-import type { NewOutbound } from '../db/repos/outbound-repo.js';
+import type { Outbox, OutboxReceipt } from '../outbox/types.js';
 import type { RegistrationRow, ReminderTarget } from '../db/repos/registration-repo.js';
 import { isQuiet, outOfQuietHours } from '../domain/quiet-hours.js';
 import { planReminders, showVnDateTime, type ReminderKind } from './reminder-plan.js';
@@ -16,8 +15,8 @@ export interface ReminderJobData {
 export interface ReminderPorts {
   reminderTarget(id: number): Promise<ReminderTarget | undefined>;
   recordReminder(r: { registrationId: number; version: number; kind: string; outcome: 'sent' | 'skipped'; reason?: string }, then?: (tx: Db) => Promise<void>): Promise<boolean>;
-  addOutbound(tx: Db, rows: readonly NewOutbound[]): Promise<number[]>;
-  enqueueOutbound(channel: string, botId: string, ids: readonly number[]): Promise<void>;
+  /** Writes the reminder with its record (one transaction) and queues it after the commit. */
+  readonly outbox: Outbox;
   capabilities(channel: string, botId: string): ChannelCapabilities | undefined;
   schedule(job: ReminderJobData, at: Date, now: Date): Promise<void>;
   unschedule(registrationId: number, version: number, kinds: readonly string[]): Promise<void>;
@@ -68,12 +67,20 @@ export async function processReminder(ports: ReminderPorts, job: ReminderJobData
   if (t.unreachable) return skip('contact unreachable');
   const caps = ports.capabilities(t.channel, t.botId);
   if (!caps) return skip('channel switched off');
-  const parts: OutboundPart[] = renderReplies([{ type: 'text', text: reminderText(t, base.kind) }], caps).parts;
-  let ids: number[] = [];
+  let receipt: OutboxReceipt | undefined;
   const made = await ports.recordReminder({ ...base, outcome: 'sent' }, async (tx) => {
-    ids = await ports.addOutbound(tx, parts.map((part) => ({ channel: t.channel, botId: t.botId, chatId: t.chatId, part })));
+    receipt = await ports.outbox.add(tx, [
+      {
+        to: { channel: t.channel, botId: t.botId, chatId: t.chatId },
+        priority: 'reminder',
+        parts: [{ type: 'text', text: reminderText(t, base.kind) }],
+        // A reminder after its appointment is pointless: it expires unsent.
+        expiresAt: t.appointmentAt!,
+        dedupe: { kind: 'reminder', key: `${t.id}:v${job.version}:${base.kind}` },
+      },
+    ]);
   });
   if (!made) return 'duplicate';
-  await ports.enqueueOutbound(t.channel, t.botId, ids);
+  if (receipt) await ports.outbox.afterCommit(receipt);
   return 'sent';
 }

@@ -32,6 +32,10 @@ export class VenueCodeResolver implements CodeResolver {
     return token ? this.fromTokens([token]) : { kind: 'invalid' };
   }
 
+  async fromToken(token: string): Promise<Resolution> {
+    return this.fromTokens([token]);
+  }
+
   async fromDecoded(texts: readonly string[]): Promise<Resolution> {
     let firstOther: Resolution | undefined;
     const found: { venue: VenueInfo; codeId: string; text: string; r: Resolution }[] = [];

@@ -1,15 +1,10 @@
 import type { TurnContext } from '../conversation/types.js';
-import type { VenueRepo } from '../db/repos/venue-repo.js';
-import type { VenueDomain } from './ports.js';
+import type { Official, OfficialsDirectory } from '../officials/types.js';
 
 /**
- * The communes a person may act for as an official, or undefined for everyone else. Real channels
- * use the officials table (granted by an admin); in the browser simulator the "official" role sees
- * every commune, so a demo works without the CLI.
+ * The official behind a turn, or null for everyone else. Only the officials directory (invites in
+ * the database) decides: no role a client sends, and no channel (not even the simulator), grants rights.
  */
-export function officialScope(domain: VenueDomain, repo: VenueRepo): (ctx: TurnContext) => Promise<string[] | undefined> {
-  return async (ctx) => {
-    if (ctx.event.channel === 'web') return ctx.person.role === 'official' ? domain.communes.map((c) => c.id) : undefined;
-    return repo.officialCommunes(ctx.event.channel, ctx.event.chatId);
-  };
+export function officialOfTurn(officials: OfficialsDirectory): (ctx: TurnContext) => Promise<Official | null> {
+  return (ctx) => officials.forChat(ctx.event.channel, ctx.event.botId, ctx.event.chatId);
 }

@@ -12,7 +12,12 @@ export interface VenueType {
 export interface Commune {
   readonly id: string;
   readonly name: string;
+  /** The area above it (a province today, a district in pre-2025 data), shown next to the name. */
   readonly district: string;
+  /** Former names, searched like the name ("Phổ Minh" finds the ward it was merged into). */
+  readonly aliases?: readonly string[];
+  /** Set when the commune was merged into another (its records keep this one). */
+  readonly mergedInto?: string | null;
 }
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -32,6 +37,8 @@ export interface VenueDomain {
   readonly communes: readonly Commune[];
   searchCommunes(input: string): Commune[];
   communeById(id: string): Commune | undefined;
+  /** The commune and the former communes merged into it, whose venues and records it inherits. */
+  communeFamily(id: string): string[];
   checkName(input: string): Checked<string>;
   checkAddress(input: string): Checked<string>;
   checkPhone(input: string): Checked<string>;

@@ -13,23 +13,26 @@ export interface CommuneReportRow extends CommuneFigures {
  * of the report: which communes lag behind).
  */
 export async function communeReport(domain: VenueDomain, repo: VenueRepo, communeIds: readonly string[] | 'all', now: Date): Promise<CommuneReportRow[]> {
-  const figures = await repo.figures(communeIds, new Date(now.getTime() - 7 * 24 * 3600_000));
-  const byId = new Map(figures.map((f) => [f.communeId, f]));
   const wanted = communeIds === 'all' ? domain.communes : domain.communes.filter((c) => communeIds.includes(c.id));
+  // A commune merged into another still has its venues: they count for the one it became.
+  const families = new Map(wanted.map((c) => [c.id, domain.communeFamily(c.id)]));
+  const figures = await repo.figures(communeIds === 'all' ? 'all' : [...families.values()].flat(), new Date(now.getTime() - 7 * 24 * 3600_000));
+  const byId = new Map(figures.map((f) => [f.communeId, f]));
+  const sum = (id: string, key: 'venues' | 'activeVenues' | 'codes' | 'venuesWithRecentCheckIn') => families.get(id)!.reduce((n, member) => n + (byId.get(member)?.[key] ?? 0), 0);
   return wanted.map((c) => ({
     communeId: c.id,
     communeName: c.name,
     district: c.district,
-    venues: byId.get(c.id)?.venues ?? 0,
-    activeVenues: byId.get(c.id)?.activeVenues ?? 0,
-    codes: byId.get(c.id)?.codes ?? 0,
-    venuesWithRecentCheckIn: byId.get(c.id)?.venuesWithRecentCheckIn ?? 0,
+    venues: sum(c.id, 'venues'),
+    activeVenues: sum(c.id, 'activeVenues'),
+    codes: sum(c.id, 'codes'),
+    venuesWithRecentCheckIn: sum(c.id, 'venuesWithRecentCheckIn'),
   }));
 }
 
 export function communeReportCsv(rows: readonly CommuneReportRow[]): string {
   return toCsv(
-    ['Mã', 'Phường/xã', 'Huyện/thị xã', 'Địa điểm đã đăng ký', 'Đang hoạt động', 'Mã QR đã cấp', 'Địa điểm có khai báo 7 ngày qua'],
+    ['Mã', 'Xã, phường', 'Trực thuộc', 'Địa điểm đã đăng ký', 'Đang hoạt động', 'Mã QR đã cấp', 'Địa điểm có khai báo 7 ngày qua'],
     rows.map((r) => [r.communeId, r.communeName, r.district, r.venues, r.activeVenues, r.codes, r.venuesWithRecentCheckIn]),
   );
 }

@@ -35,7 +35,7 @@ export function searchCommunes(communes: readonly Commune[], input: string): Com
     (n) => q.length >= 4 && distance(n, q, q.length > 8 ? 2 : 1) <= (q.length > 8 ? 2 : 1),
   ];
   for (const tier of tiers) {
-    const found = communes.filter((c) => tier(bare(c.name)));
+    const found = communes.filter((c) => tier(bare(c.name)) || (c.aliases ?? []).some((a) => tier(bare(a))));
     if (found.length > 0) return found;
   }
   return [];

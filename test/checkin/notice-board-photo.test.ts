@@ -26,7 +26,7 @@ async function shop(name: string) {
 }
 
 describe('a photo of a notice board with several of our posters', () => {
-  it('asks which venue, then checks the resident in at the one picked', async () => {
+  it('asks which venue, then checks the resident in at the one picked', { timeout: 90_000 }, async () => {
     const [a, b] = [await shop('Ki-ốt Hoa Lan'), await shop('Quán cơm Bà Tư')];
     const resident = new SimChat(ts, 'resident');
     const asked = await resident.photo(await board([a.qrPng, b.qrPng]), 'image/jpeg');
@@ -38,7 +38,7 @@ describe('a photo of a notice board with several of our posters', () => {
     expect(textOf(done)).not.toContain('Hoa Lan');
   });
 
-  it('checks in at once when the board holds one of our codes among others\' codes', async () => {
+  it('checks in at once when the board holds one of our codes among others\' codes', { timeout: 90_000 }, async () => {
     const c = await shop('Tiệm thuốc Phước An');
     const pay = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
     const resident = new SimChat(ts, 'resident');

@@ -60,12 +60,4 @@ describe('officials create venues from the command line', () => {
     expect(c.err).toHaveLength(1);
     expect(JSON.parse(c.err[0]!)).toMatchObject({ line: 3 });
   });
-
-  it('officials:add grants communes by name and refuses an unknown one', async () => {
-    const ok = capture();
-    expect(await runCli(['officials:add', 'telegram', '42', 'Phổ Minh'], env, ok.io)).toBe(0);
-    expect(JSON.parse(ok.out[0]!)).toMatchObject({ ok: true, communes: [expect.stringContaining('pho-minh')] });
-    const bad = capture();
-    expect(await runCli(['officials:add', 'telegram', '42', 'Atlantis'], env, bad.io)).toBe(2);
-  });
 });

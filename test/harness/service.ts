@@ -49,6 +49,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     QUEUE_PREFIX: `qt${randomBytes(4).toString('hex')}`,
     PORT: '0',
     SWEEP_INTERVAL_SECONDS: '1',
+    SHUTDOWN_DRAIN_SECONDS: '0',
+    // Test clients poll and post far faster than a resident; test/operations/http-edge.test.ts turns limits on.
+    RATE_LIMITS: 'false',
     ...opts.env,
   });
   // eslint-disable-next-line no-restricted-properties -- test-only logging switch

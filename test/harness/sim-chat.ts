@@ -18,7 +18,7 @@ export class SimChat {
 
   constructor(
     private readonly ts: TestService,
-    readonly role: 'resident' | 'owner' | 'official',
+    readonly role: 'resident' | 'owner' = 'resident',
     session?: string,
   ) {
     this.session = session ?? `s${randomBytes(6).toString('hex')}`;

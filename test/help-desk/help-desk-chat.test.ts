@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatorChatId } from '../../bots/web/adapter.js';
 import { residentQuestions } from '../../src/db/schema/questions.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { choicesOf, SimChat, textOf } from '../harness/sim-chat.js';
+import { becomeOfficial } from '../harness/officials.js';
 
 let ts: TestService;
 beforeAll(async () => {
@@ -31,9 +31,9 @@ describe('vaccination questions and the way to a person', () => {
   });
 
   it('forwards a question to the officials of the chosen commune and brings the answer back once', async () => {
-    const official = new SimChat(ts, 'official');
+    const official = new SimChat(ts, 'resident');
     const phoMinh = ts.rt.venues.domain.searchCommunes('pho minh')[0]!;
-    await ts.rt.venues.repo.addOfficial('web', simulatorChatId(official.session, 'official'), [phoMinh.id]);
+    await becomeOfficial(ts, official, { communes: ['Phổ Minh'] });
 
     const resident = new SimChat(ts, 'resident');
     const first = await resident.send('gặp cán bộ');

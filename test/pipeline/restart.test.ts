@@ -30,7 +30,7 @@ describe('stopping and restarting never sends a message twice', () => {
     await first.app.inject({ method: 'POST', url: '/webhooks/telegram', headers, payload: textUpdate('/start', chat) });
     await waitFor(() => callsTo(chat).length === 1, 'the send to start');
     // Crash: workers stop without waiting for their job, connections drop.
-    await Promise.all(first.service!.workers.workers.map((w) => w.close(true)));
+    await Promise.all(first.service!.workers!.workers.map((w) => w.close(true)));
     await first.rt.close();
     await first.app.close();
 

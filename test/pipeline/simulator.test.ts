@@ -20,12 +20,13 @@ async function say(role: string, payload: object) {
 }
 
 describe('the browser simulator talks to the same core through the same queues', () => {
-  it('serves the chat page in Vietnamese with the three roles', async () => {
+  it('serves the chat page in Vietnamese with the resident and owner chats, and no official role to pick', async () => {
     const res = await fetch(`${ts.baseUrl}/chat`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('lang="vi"');
-    for (const label of ['Người dân', 'Chủ địa điểm', 'Cán bộ']) expect(html).toContain(label);
+    for (const label of ['Người dân', 'Chủ địa điểm']) expect(html).toContain(label);
+    expect(html).not.toContain('value="official"');
   });
 
   it('round-trips /start, a typed number choice and a button choice', async () => {
@@ -71,6 +72,6 @@ describe('the browser simulator talks to the same core through the same queues',
     expect((await fetch(`${ts.baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${ts.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, database: true, redis: true });
+    expect(await ready.json()).toEqual({ ok: true, role: 'all', draining: false, database: true, redis: true, bots: [{ channel: 'web', botId: 'simulator', status: 'ok' }] });
   });
 });

@@ -4,6 +4,7 @@ import { exportRegistrations, setAppointments } from '../../registration/appoint
 import { parseVnDateTime, showVnDateTime } from '../../registration/reminder-plan.js';
 import type { CliCommand } from '../command.js';
 import { resolveCommunes } from './commune-args.js';
+import { communesOfEntry } from '../../audit/scope-entry.js';
 
 /** `registrations:export [--commune <c>...] [--out file.csv]`: the CSV officials open in Excel. */
 export const registrationsExportCommand: CliCommand = {
@@ -16,6 +17,7 @@ export const registrationsExportCommand: CliCommand = {
     const ids = values.commune?.length ? resolveCommunes(rt.venues.domain, values.commune, ctx.io) : rt.venues.domain.communes.map((c) => c.id);
     if (!ids) return 2;
     const csv = await exportRegistrations(rt.registrations.repo, ids, (id) => rt.venues.domain.communeById(id)?.name ?? id);
+    await rt.audit.record(rt.db, { officialId: null, via: 'cli', action: 'registrations.export', ...communesOfEntry(ids, { rows: csv.trimEnd().split('\r\n').length - 1 }) });
     if (values.out) {
       await writeFile(values.out, csv);
       ctx.io.out(JSON.stringify({ ok: true, file: values.out, rows: csv.trimEnd().split('\r\n').length - 1 }));
@@ -40,6 +42,7 @@ export const registrationsAppointCommand: CliCommand = {
     const rt = await ctx.runtime();
     const r = await setAppointments(rt.registrations.repo, rt.registrations.ports, ids, at, values.place.trim());
     const missing = ids.filter((id) => !r.updated.includes(id));
+    await rt.audit.record(rt.db, { officialId: null, via: 'cli', action: 'registrations.appoint', communeId: null, subject: `registrations:${r.updated.join(',')}`, detail: { updated: r.updated.length } });
     ctx.io.out(JSON.stringify({ ok: missing.length === 0, at: showVnDateTime(at), updated: r.updated, reminders: r.reminders, notUpdated: missing }));
     return missing.length === 0 ? 0 : 1;
   },

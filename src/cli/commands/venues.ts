@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import { checkVenueInput, type RawVenueInput } from '../../venue-ops/venue-input.js';
 import type { CodeArtifacts } from '../../venue-ops/venue-service.js';
 import type { CliCommand, CliContext } from '../command.js';
-import { resolveCommunes } from './commune-args.js';
 
 const fields = ['name', 'type', 'commune', 'address', 'phone', 'plate', 'route', 'label', 'out'] as const;
 
@@ -60,25 +59,5 @@ export const venuesImportCommand: CliCommand = {
       await writeArtifacts(ctx, await ops.service.register(checked.draft), outDir);
     }
     return bad > 0 ? 1 : 0;
-  },
-};
-
-/** `officials:add <channel> <user id> <commune...>`: grants the official role for those communes. */
-export const officialsAddCommand: CliCommand = {
-  name: 'officials:add',
-  usage: 'officials:add <telegram|zalo-oa|zalo-bot|web> <chat id> <commune...>',
-  summary: 'make a person an official of the given communes',
-  async run(args, ctx) {
-    const [channel, chatId, ...communeInputs] = args;
-    if (!channel || !chatId || communeInputs.length === 0 || !['telegram', 'zalo-oa', 'zalo-bot', 'web'].includes(channel)) {
-      ctx.io.err(this.usage);
-      return 2;
-    }
-    const ops = (await ctx.runtime()).venues;
-    const ids = resolveCommunes(ops.domain, communeInputs, ctx.io);
-    if (!ids) return 2;
-    await ops.repo.addOfficial(channel, chatId, ids);
-    ctx.io.out(JSON.stringify({ ok: true, channel, chatId, communes: ids }));
-    return 0;
   },
 };

@@ -11,15 +11,19 @@ export const chatsOfPerson = (personId: number | SQLWrapper) => or(eq(contacts.i
 export class ContactsRepo {
   constructor(private readonly db: Db) {}
 
-  /** Finds or creates the contact behind an event, refreshing its last-seen time and name. */
-  async upsertFromEvent(e: InboundEvent): Promise<ContactRow> {
-    const role = e.channel === 'web' && e.roleHint ? { role: e.roleHint } : {};
+  /**
+   * Finds or creates the contact behind an event, refreshing its last-seen time and name. A channel
+   * that cannot receive messages at all (the Zalo Mini App) passes `noMessages`: the contact is then
+   * kept unreachable, so alerts and reminders go to the person's other chats.
+   */
+  async upsertFromEvent(e: InboundEvent, opts: { noMessages?: string } = {}): Promise<ContactRow> {
+    const reach = opts.noMessages ? { unreachableAt: e.at, unreachableReason: opts.noMessages } : { unreachableAt: null, unreachableReason: null };
     const [row] = await this.db
       .insert(contacts)
-      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...role })
+      .values({ channel: e.channel, botId: e.botId, chatId: e.chatId, userId: e.userId, displayName: e.displayName ?? null, lastSeenAt: e.at, ...reach })
       .onConflictDoUpdate({
         target: [contacts.channel, contacts.botId, contacts.chatId],
-        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, unreachableAt: null, unreachableReason: null, ...role },
+        set: { lastSeenAt: e.at, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`, ...reach },
       })
       .returning();
     if (!row) throw new Error('contact upsert returned nothing');

@@ -42,7 +42,7 @@ export class LinkRepo implements LinkStore {
       await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
       if (primary === mine) return { kind: 'already' };
       await this.mergePerson(tx, mine, primary, now);
-      return { kind: 'linked', issuer: { channel: issuer.channel, chatId: issuer.chatId } };
+      return { kind: 'linked', issuer: { channel: issuer.channel, botId: issuer.botId, chatId: issuer.chatId } };
     });
   }
 
@@ -64,7 +64,7 @@ export class LinkRepo implements LinkStore {
   }
 
   private async contact(db: Db, id: number) {
-    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo, channel: contacts.channel, chatId: contacts.chatId }).from(contacts).where(eq(contacts.id, id));
+    const [row] = await db.select({ id: contacts.id, linkedTo: contacts.linkedTo, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId }).from(contacts).where(eq(contacts.id, id));
     return row;
   }
 

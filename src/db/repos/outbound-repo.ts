@@ -1,29 +1,22 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { OutboundPart } from '../../channels/contract.js';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { OutboxJob, PriorityClass } from '../../outbox/types.js';
 import type { Db } from '../client.js';
 import { outboundMessages } from '../schema/outbound.js';
 
 export type OutboundRow = typeof outboundMessages.$inferSelect;
 
-export interface NewOutbound {
-  readonly channel: string;
-  readonly botId: string;
-  readonly chatId: string;
-  readonly inboundId?: number;
-  readonly part: OutboundPart;
-}
-
-/** The exactly-once send ledger (see the schema doc). */
+/** The send ledger (see the schema doc). Rows are written by the outbox (`src/outbox`) only. */
 export class OutboundRepo {
   constructor(private readonly db: Db) {}
 
-  async add(db: Db, rows: readonly NewOutbound[]): Promise<number[]> {
-    if (rows.length === 0) return [];
-    const ids = await db
-      .insert(outboundMessages)
-      .values(rows.map((r) => ({ channel: r.channel, botId: r.botId, chatId: r.chatId, inboundId: r.inboundId ?? null, part: r.part })))
-      .returning({ id: outboundMessages.id });
-    return ids.map((r) => r.id);
+  /** Queue routing of committed rows (for a receipt that lost its jobs, and for the sweep). */
+  async jobsOf(ids: readonly number[]): Promise<OutboxJob[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select({ id: outboundMessages.id, channel: outboundMessages.channel, botId: outboundMessages.botId, priority: outboundMessages.priority, dueAt: outboundMessages.dueAt })
+      .from(outboundMessages)
+      .where(inArray(outboundMessages.id, [...ids]));
+    return rows.map((r) => ({ ...r, priority: r.priority as PriorityClass }));
   }
 
   async get(id: number): Promise<OutboundRow | undefined> {
@@ -31,7 +24,10 @@ export class OutboundRepo {
     return row;
   }
 
-  /** True while an earlier message to the same chat is unsent: keeps a chat's messages in order. */
+  /**
+   * True while an earlier message to the same chat, of this class or a more urgent one, is unsent:
+   * keeps a chat's messages in order, but a reply never waits behind a queued bulk message.
+   */
   async hasEarlierUnsent(row: OutboundRow): Promise<boolean> {
     const [r] = await this.db
       .select({ id: outboundMessages.id })
@@ -42,6 +38,7 @@ export class OutboundRepo {
           eq(outboundMessages.botId, row.botId),
           eq(outboundMessages.chatId, row.chatId),
           inArray(outboundMessages.status, ['pending', 'sending']),
+          inArray(outboundMessages.priority, atLeastAsUrgent(row.priority)),
           lt(outboundMessages.id, row.id),
         ),
       )
@@ -49,28 +46,38 @@ export class OutboundRepo {
     return r !== undefined;
   }
 
-  /** pending -> sending, atomically; null when someone else holds or finished it. */
-  async claim(id: number): Promise<OutboundRow | null> {
+  /** pending -> sending, atomically, under a worker's identity and lease; null when someone else holds or finished it. */
+  async claim(id: number, workerId = 'unknown', leaseMs = 30_000): Promise<OutboundRow | null> {
     const [row] = await this.db
       .update(outboundMessages)
-      .set({ status: 'sending', claimedAt: new Date(), attempts: sql`${outboundMessages.attempts} + 1` })
+      .set({ status: 'sending', claimedAt: new Date(), claimedBy: workerId, leaseUntil: new Date(Date.now() + leaseMs), attempts: sql`${outboundMessages.attempts} + 1` })
       .where(and(eq(outboundMessages.id, id), eq(outboundMessages.status, 'pending')))
       .returning();
     return row ?? null;
   }
 
-  async finish(id: number, status: 'sent' | 'failed' | 'unreachable', extra: { platformMessageId?: string; error?: string } = {}): Promise<void> {
+  async finish(id: number, status: 'sent' | 'failed' | 'unreachable' | 'expired', extra: { platformMessageId?: string; error?: string } = {}): Promise<void> {
     await this.db
       .update(outboundMessages)
       .set({ status, finishedAt: new Date(), platformMessageId: extra.platformMessageId ?? null, error: extra.error ?? null })
       .where(and(eq(outboundMessages.id, id), eq(outboundMessages.status, 'sending')));
   }
 
+  /** Ends a row that was never claimed (expired before its turn, bot switched off for good...). */
+  async endPending(id: number, status: 'failed' | 'expired' | 'unreachable', error: string): Promise<boolean> {
+    const rows = await this.db
+      .update(outboundMessages)
+      .set({ status, finishedAt: new Date(), error })
+      .where(and(eq(outboundMessages.id, id), eq(outboundMessages.status, 'pending')))
+      .returning({ id: outboundMessages.id });
+    return rows.length > 0;
+  }
+
   /** sending -> pending after a failure that certainly did not deliver (the platform refused it). */
   async release(id: number, error: string): Promise<void> {
     await this.db
       .update(outboundMessages)
-      .set({ status: 'pending', error })
+      .set({ status: 'pending', error, claimedBy: null, leaseUntil: null })
       .where(and(eq(outboundMessages.id, id), eq(outboundMessages.status, 'sending')));
   }
 
@@ -87,12 +94,36 @@ export class OutboundRepo {
     return rows.length;
   }
 
+  /** Pending rows past their expiry end as `expired` (their job may be queued far behind, or lost). */
+  async expirePending(now: Date = new Date()): Promise<number> {
+    const rows = await this.db
+      .update(outboundMessages)
+      .set({ status: 'expired', finishedAt: new Date(), error: sql`'older than a ' || ${outboundMessages.priority} || ' may be'` })
+      .where(and(eq(outboundMessages.status, 'pending'), lt(outboundMessages.expiresAt, now)))
+      .returning({ id: outboundMessages.id });
+    return rows.length;
+  }
+
+  /** Pending rows whose job may have been lost (created long ago and due by now), oldest first. */
   async stalePending(olderThanMs: number, limit = 500): Promise<OutboundRow[]> {
     return this.db
       .select()
       .from(outboundMessages)
-      .where(and(eq(outboundMessages.status, 'pending'), lt(outboundMessages.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`)))
+      .where(
+        and(
+          eq(outboundMessages.status, 'pending'),
+          lt(outboundMessages.createdAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`),
+          or(isNull(outboundMessages.dueAt), lt(outboundMessages.dueAt, sql`now() + interval '1 minute'`)),
+        ),
+      )
       .orderBy(outboundMessages.id)
       .limit(limit);
   }
+}
+
+const URGENCY: readonly PriorityClass[] = ['reply', 'alert', 'reminder', 'bulk'];
+/** This class and every more urgent one. */
+function atLeastAsUrgent(priority: string): PriorityClass[] {
+  const i = URGENCY.indexOf(priority as PriorityClass);
+  return URGENCY.slice(0, i < 0 ? URGENCY.length : i + 1);
 }

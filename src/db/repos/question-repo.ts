@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema/contacts.js';
-import { officials } from '../schema/officials.js';
 import { residentQuestions } from '../schema/questions.js';
 
 export type QuestionRow = typeof residentQuestions.$inferSelect;
@@ -10,6 +9,7 @@ export type QuestionRow = typeof residentQuestions.$inferSelect;
 export interface QuestionWithAsker extends QuestionRow {
   readonly askerChannel: string;
   readonly askerChatId: string;
+  readonly askerBotId: string;
 }
 
 /** Stores unanswered and forwarded resident questions (see the schema doc). */
@@ -23,11 +23,11 @@ export class QuestionRepo {
 
   async get(id: number): Promise<QuestionWithAsker | undefined> {
     const [row] = await this.db
-      .select({ q: residentQuestions, channel: contacts.channel, chatId: contacts.chatId })
+      .select({ q: residentQuestions, channel: contacts.channel, botId: contacts.botId, chatId: contacts.chatId })
       .from(residentQuestions)
       .innerJoin(contacts, eq(contacts.id, residentQuestions.contactId))
       .where(eq(residentQuestions.id, id));
-    return row ? { ...row.q, askerChannel: row.channel, askerChatId: row.chatId } : undefined;
+    return row ? { ...row.q, askerChannel: row.channel, askerChatId: row.chatId, askerBotId: row.botId } : undefined;
   }
 
   /** Marks the question as passed to the officials of a commune (only the asker may do so). */
@@ -59,11 +59,5 @@ export class QuestionRepo {
       .where(or(and(eq(residentQuestions.status, 'forwarded'), inArray(residentQuestions.communeId, [...communeIds])), and(eq(residentQuestions.status, 'unanswered'), isNull(residentQuestions.communeId))))
       .orderBy(desc(residentQuestions.createdAt))
       .limit(limit);
-  }
-
-  /** Officials (channel + chat) of a commune, to forward a question to. */
-  async officialsOf(communeId: string): Promise<{ channel: string; chatId: string }[]> {
-    const rows = await this.db.select({ channel: officials.channel, chatId: officials.chatId, communeIds: officials.communeIds }).from(officials);
-    return rows.filter((r) => r.communeIds.includes(communeId)).map((r) => ({ channel: r.channel, chatId: r.chatId }));
   }
 }

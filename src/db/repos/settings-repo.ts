@@ -12,4 +12,13 @@ export class SettingsRepo {
     const [row] = await this.db.select().from(appSettings).where(eq(appSettings.key, key));
     return row!.value;
   }
+
+  async get(key: string): Promise<string | undefined> {
+    const [row] = await this.db.select().from(appSettings).where(eq(appSettings.key, key));
+    return row?.value;
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    await this.db.insert(appSettings).values({ key, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } });
+  }
 }

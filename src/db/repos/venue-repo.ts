@@ -1,6 +1,5 @@
 import { and, asc, count, countDistinct, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { officials } from '../schema/officials.js';
 import { venueCodes, venues } from '../schema/venues.js';
 import { visits } from '../schema/visits.js';
 
@@ -124,17 +123,5 @@ export class VenueRepo {
     const codeMap = new Map(codes.map((r) => [r.communeId, r.n]));
     const recentMap = new Map(recent.map((r) => [r.communeId, r.n]));
     return base.map((b) => ({ ...b, codes: codeMap.get(b.communeId) ?? 0, venuesWithRecentCheckIn: recentMap.get(b.communeId) ?? 0 }));
-  }
-
-  async addOfficial(channel: string, chatId: string, communeIds: string[]): Promise<void> {
-    await this.db
-      .insert(officials)
-      .values({ channel, chatId, communeIds })
-      .onConflictDoUpdate({ target: [officials.channel, officials.chatId], set: { communeIds } });
-  }
-
-  async officialCommunes(channel: string, chatId: string): Promise<string[] | undefined> {
-    const [row] = await this.db.select().from(officials).where(and(eq(officials.channel, channel), eq(officials.chatId, chatId)));
-    return row?.communeIds;
   }
 }

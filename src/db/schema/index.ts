@@ -11,3 +11,6 @@ export * from './settings.js';
 export * from './questions.js';
 export * from './zalo-tokens.js';
 export * from './registrations.js';
+export * from './units.js';
+export * from './outbox-workers.js';
+export * from './audit.js';

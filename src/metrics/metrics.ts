@@ -1,0 +1,62 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One queue's backlog as the metrics see it (filled by whoever owns the queues). */
+export interface QueueStat {
+  readonly queue: string;
+  /** Priority class of the messages in it (reply, alert, reminder, bulk), or '' for non-send queues. */
+  readonly priority: string;
+  readonly waiting: number;
+  /** Age of the oldest waiting job in seconds (0 when empty). */
+  readonly oldestAgeSeconds: number;
+}
+
+/**
+ * The service's Prometheus metrics, in a registry of its own (not prom-client's global default),
+ * built once with the runtime. Counters are cheap to bump on hot paths; the queue backlog is read
+ * only when /metrics is scraped, through `queueStats`.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly webhookRequests = new Counter({ name: 'quetma_webhook_requests_total', help: 'Webhook requests by channel and HTTP status', labelNames: ['channel', 'status'], registers: [this.registry] });
+  readonly webhookSeconds = new Histogram({
+    name: 'quetma_webhook_duration_seconds',
+    help: 'Time to authenticate, store and enqueue a webhook update',
+    labelNames: ['channel'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly sends = new Counter({ name: 'quetma_sends_total', help: 'Platform send attempts by channel and outcome (sent, 429, failed, unreachable, expired)', labelNames: ['channel', 'outcome'], registers: [this.registry] });
+  readonly photoDecodeSeconds = new Histogram({
+    name: 'quetma_photo_decode_seconds',
+    help: 'Time to read QR codes from one photo (worker pool, including the wait for a free worker)',
+    labelNames: ['found'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 0.8, 1.5, 3, 5],
+    registers: [this.registry],
+  });
+  readonly faqDecisions = new Counter({ name: 'quetma_faq_decisions_total', help: 'FAQ decisions: answer, suggest (offer topics), unknown', labelNames: ['decision'], registers: [this.registry] });
+
+  constructor(queueStats: () => Promise<readonly QueueStat[]> = async () => []) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'quetma_' });
+    const waiting = new Gauge({ name: 'quetma_queue_waiting', help: 'Jobs waiting per queue and priority class', labelNames: ['queue', 'priority'], registers: [this.registry] });
+    const oldest = new Gauge({ name: 'quetma_queue_oldest_age_seconds', help: 'Age of the oldest waiting job per queue and priority class', labelNames: ['queue', 'priority'], registers: [this.registry] });
+    // One read of the queues per scrape, shared by both gauges.
+    new Gauge({
+      name: 'quetma_queue_scrape_ok',
+      help: '1 when the queue backlog could be read at the last scrape (Redis answered)',
+      registers: [this.registry],
+      async collect() {
+        waiting.reset();
+        oldest.reset();
+        try {
+          for (const s of await queueStats()) {
+            waiting.set({ queue: s.queue, priority: s.priority }, s.waiting);
+            oldest.set({ queue: s.queue, priority: s.priority }, s.oldestAgeSeconds);
+          }
+          this.set(1);
+        } catch {
+          this.set(0);
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textUpdate } from '../channels/telegram-fixtures.js';
+import { FakeTelegram } from '../fakes/fake-telegram.js';
+import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN, type TestService } from '../harness/service.js';
+import { waitFor } from '../harness/wait.js';
+
+const TOKEN = 'metrics-token-0123456789';
+let fake: FakeTelegram;
+let ts: TestService;
+beforeAll(async () => {
+  fake = await new FakeTelegram().start();
+  ts = await startTestService({ env: { METRICS_TOKEN: TOKEN, TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TEST_TELEGRAM_SECRET, TELEGRAM_API_ROOT: fake.url } });
+});
+afterAll(async () => {
+  await ts?.stop();
+  await fake?.close();
+});
+
+const scrape = (authorization?: string) => ts.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+const post = (update: object, secret = TEST_TELEGRAM_SECRET) => ts.app.inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': secret }, payload: update });
+
+describe('/metrics (Prometheus) for the monitoring system only', () => {
+  it('refuses a scrape without the bearer token or with a wrong one', async () => {
+    expect((await scrape()).statusCode).toBe(401);
+    expect((await scrape('Bearer wrong-token-0123456789')).statusCode).toBe(401);
+    expect((await scrape(`Bearer ${TOKEN}`)).statusCode).toBe(200);
+  });
+
+  it('does not exist when no token is configured', async () => {
+    const bare = await startTestService({ workers: false });
+    try {
+      expect((await bare.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  it('counts webhook requests per channel and status, FAQ decisions and the queue backlog', async () => {
+    expect((await post(textUpdate('tiêm vắc xin có mất tiền không', 7_100_001))).statusCode).toBe(200);
+    expect((await post(textUpdate('/start', 7_100_002), 'wrong-secret')).statusCode).toBe(401);
+    await waitFor(() => fake.delivered().some((c) => String(c.params.chat_id) === '7100001'), 'the FAQ answer');
+    const text = (await scrape(`Bearer ${TOKEN}`)).body;
+    expect(text).toMatch(/quetma_webhook_requests_total\{channel="telegram",status="200"\} 1\b/);
+    expect(text).toMatch(/quetma_webhook_requests_total\{channel="telegram",status="401"\} 1\b/);
+    expect(text).toMatch(/quetma_webhook_duration_seconds_count\{channel="telegram"\} 2\b/);
+    expect(text).toMatch(/quetma_faq_decisions_total\{decision="answer"\} 1\b/);
+    expect(text).toMatch(/quetma_queue_waiting\{queue="inbound",priority=""\} \d+/);
+    expect(text).toMatch(/quetma_queue_scrape_ok 1\b/);
+    expect(text).toContain('quetma_process_resident_memory_bytes');
+  });
+});
