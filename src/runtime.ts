@@ -35,6 +35,7 @@ import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
 import type { Outbox, OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
+import { PhotoTurns } from './pipeline/photo-turns.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { createTracing } from './tracing/index.js';
@@ -203,7 +204,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const enqueueOutboxJobs = (jobs: readonly OutboxJob[]) => queues.enqueueOutboxJobs(jobs);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, outbox },
+    inbound: { db, ...repos, adapters, core, clock, log, outbox, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY) },
     outbound: {
       outbound: repos.outbound,
       contacts: repos.contacts,

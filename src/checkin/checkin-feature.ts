@@ -26,6 +26,9 @@ export interface CheckInFeatureDeps {
 export const FEATURE = 'checkin';
 /** After a check-in, the venue stays in the state this long for "check in family members too". */
 const AFTER_TTL_MS = 2 * 3600_000;
+/** "Which venue?" after a photo with several of our codes stays answerable this long. */
+const PICK_TTL_MS = 15 * 60_000;
+const MAX_VENUE_CHOICES = 4;
 
 export const afterChoices: Choice[] = [
   { label: 'Khai báo ra', data: 'ci:out' },
@@ -48,6 +51,7 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
     if (r.kind === 'none') return null;
     if (r.kind === 'not-ours') return reply(ctx, t.notOurs[r.what] ?? t.notOurs['other-text']!);
     if (r.kind === 'invalid') return reply(ctx, r.typed ? t.mistypedCode(r.typed) : t.invalidCode);
+    if (r.kind === 'venues') return askWhich(ctx, r.options);
     const outcome = await deps.service.checkIn({
       contactId: ctx.person.contactId,
       dependentIds: who?.dependentIds ?? [],
@@ -60,6 +64,24 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
     });
     return answer(ctx, outcome, r.venue.name, codeText, who?.dependentIds ?? []);
   }
+
+  /** Several of our codes in one photo: the resident picks the venue they are at (at most four shown). */
+  function askWhich(ctx: TurnContext, options: Extract<Resolution, { kind: 'venues' }>['options']): TurnResult {
+    const shown = options.slice(0, MAX_VENUE_CHOICES);
+    return {
+      replies: [{ type: 'text', text: t.pickVenue(shown.length), choices: shown.map((o, i) => ({ label: o.venue.name.slice(0, 60), data: `cipick:${i}` })) }],
+      state: { flow: { name: FEATURE, step: 'pick', data: { texts: shown.map((o) => o.text) } } },
+      stateExpiresAt: new Date(ctx.now.getTime() + PICK_TTL_MS),
+    };
+  }
+
+  const picked = async (ctx: TurnContext, arg: string): Promise<TurnResult> => {
+    const s = ctx.state.flow;
+    const texts = s?.name === FEATURE && s.step === 'pick' && Array.isArray(s.data.texts) ? (s.data.texts as string[]) : [];
+    const text = texts[Number(arg)];
+    if (text === undefined) return reply(ctx, t.pickExpired);
+    return (await act(ctx, await deps.resolver.fromText(text), 'photo', text)) ?? reply(ctx, t.pickExpired);
+  };
 
   async function answer(ctx: TurnContext, o: CheckInOutcome, venue: string, codeText: string, dependentIds: number[]): Promise<TurnResult> {
     switch (o.kind) {
@@ -137,6 +159,7 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
       'ci:wipe': history.confirmDelete,
       'ci:confirmwipe': history.delete,
       'ci:': family.choice,
+      'cipick:': picked,
     },
     flow: family.flow,
     startPayload: async (ctx, payload) => act(ctx, await deps.resolver.fromPayload(payload), 'link', payload),

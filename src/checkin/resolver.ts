@@ -6,6 +6,8 @@ import type { CodeInfo, VenueInfo } from './types.js';
  */
 export type Resolution =
   | { readonly kind: 'venue'; readonly venue: VenueInfo; readonly code: CodeInfo }
+  /** A photo holding several of our venue codes (a notice board): the resident picks one. */
+  | { readonly kind: 'venues'; readonly options: readonly { readonly venue: VenueInfo; readonly text: string }[] }
   | { readonly kind: 'not-ours'; readonly what: 'payment' | 'other-url' | 'other-text' }
   /** `typed`: what the resident typed when it was shaped like a manual code but matched none. */
   | { readonly kind: 'invalid'; readonly typed?: string }
@@ -17,7 +19,7 @@ export interface CodeResolver {
   fromPayload(payload: string): Promise<Resolution>;
   /** The signed token of a `/c/<token>` link, as the Zalo Mini App receives it in `?v=`. */
   fromToken(token: string): Promise<Resolution>;
-  /** Picks ours among every code found in a photo. */
+  /** Picks ours among every code found in a photo (`venues` when several different ones are ours). */
   fromDecoded(texts: readonly string[]): Promise<Resolution>;
 }
 

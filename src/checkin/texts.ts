@@ -34,6 +34,8 @@ export const checkinTexts = {
     'other-url': `Mã QR này dẫn tới một trang web khác, không phải mã khai báo ra vào của địa phương. Bạn tìm áp phích có dòng chữ "${POSTER_HEADLINE}" dán ở cửa nhé.`,
     'other-text': `Mã QR này không phải mã khai báo ra vào của địa phương. Bạn tìm áp phích có dòng chữ "${POSTER_HEADLINE}" dán ở cửa nhé.`,
   } as Record<string, string>,
+  pickVenue: (n: number) => `Ảnh có ${n} mã khai báo của các địa điểm khác nhau. Bạn đang ở địa điểm nào?`,
+  pickExpired: 'Lựa chọn này đã hết hạn. Bạn gửi lại ảnh mã QR nhé.',
   noCodeInPhoto: 'Tôi không tìm thấy mã QR trong ảnh. Bạn chụp lại gần hơn, đủ sáng, giữ máy thẳng, hoặc nhắn mã số in dưới mã QR nhé.',
   badImage: 'Tôi không mở được tệp này. Bạn gửi ảnh chụp (JPG hoặc PNG, dưới 10 MB) nhé.',
   downloadFailed: 'Không tải được ảnh bạn gửi. Bạn vui lòng gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',

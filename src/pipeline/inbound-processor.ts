@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { InboundEvent } from '../channels/contract.js';
 import type { Clock } from '../domain/clock.js';
 import type { ConversationCore } from '../conversation/core.js';
 import { renderReplies } from '../conversation/render.js';
@@ -10,6 +11,7 @@ import type { OutboundRepo } from '../db/repos/outbound-repo.js';
 import type { Outbox, OutboxMessage } from '../outbox/types.js';
 import type { AdapterRegistry } from './adapters.js';
 import { isTransient } from './turn-errors.js';
+import type { PhotoTurns } from './photo-turns.js';
 
 export type ProcessOutcome = { readonly kind: 'done' } | { readonly kind: 'wait'; readonly ms: number };
 
@@ -22,6 +24,8 @@ export interface InboundDeps {
   readonly core: ConversationCore;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Caps concurrent photo turns so photos never take every slot from text turns (absent: no cap). */
+  readonly photoTurns?: PhotoTurns;
   /** Writes the turn's replies and notices with the turn, and queues them after the commit. */
   readonly outbox: Outbox;
 }
@@ -46,6 +50,21 @@ export async function processInbound(deps: InboundDeps, updateId: number): Promi
     return { kind: 'done' };
   }
   const event = parsed.event;
+  if (event.body.type !== 'image' || !deps.photoTurns) return turn(deps, row, adapter, event);
+  if (!deps.photoTurns.tryAcquire()) return { kind: 'wait', ms: PHOTO_RETRY_MS };
+  try {
+    return await turn(deps, row, adapter, event);
+  } finally {
+    deps.photoTurns.release();
+  }
+}
+
+/** How soon a photo turn that found every photo slot busy is tried again. */
+const PHOTO_RETRY_MS = 250;
+
+type Row = NonNullable<Awaited<ReturnType<InboundRepo['get']>>>;
+
+async function turn(deps: InboundDeps, row: Row, adapter: NonNullable<ReturnType<AdapterRegistry['get']>>, event: InboundEvent): Promise<ProcessOutcome> {
   const now = deps.clock.now();
   const contact = await deps.contacts.upsertFromEvent(event);
   const state = ((await deps.contacts.getState(contact.id, now)) ?? {}) as ConversationState;

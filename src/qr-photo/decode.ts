@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { PhotoError } from '../checkin/resolver.js';
 import { adaptiveThreshold } from './adaptive-threshold.js';
+import { symbolEvidence } from './finder-scan.js';
 import { renderModules, resampleSymbol, type Grey, type Quad } from './grid-resample.js';
 import { probeImage } from './image-probe.js';
 
@@ -168,18 +169,29 @@ export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DE
   const info = probeImage(bytes);
   if (info.width * info.height > limits.maxPixels) throw new PhotoError('too-large', `${info.width}x${info.height} pixels`);
   if (info.width === 0 || info.height === 0) throw new PhotoError('not-an-image', 'empty image');
-  if (info.format !== 'webp') {
-    // Upright, dark-on-light codes first (most photos): about 40 % faster on a 12 MP photo than
-    // also trying rotated and inverted readings, which the second pass adds.
-    for (const [step, extra] of [['direct-fast', { tryRotate: false, tryInvert: false }], ['direct', {}]] as const) {
-      const found = await zxing(bytes, extra).catch(() => []);
-      if (found.length > 0) {
-        if (stats) stats.step = step;
-        return unique(found);
-      }
-    }
-  }
+  const direct = async (step: string, extra: ReaderOptions): Promise<string[] | undefined> => {
+    if (info.format === 'webp') return undefined;
+    const found = await zxing(bytes, extra).catch(() => []);
+    if (found.length === 0) return undefined;
+    if (stats) stats.step = step;
+    return unique(found);
+  };
+  // Upright, dark-on-light codes first (most photos): about 40 % faster on a 12 MP photo than
+  // also trying rotated and inverted readings, which the second pass adds.
+  const fast = await direct('direct-fast', { tryRotate: false, tryInvert: false });
+  if (fast) return fast;
   const work = await workingCopy(bytes, info.format, limits.maxPixels);
+  if (!symbolEvidence(grey(pixels(work)))) {
+    // No three finder-like patterns at any scale: no code a decoder could read, so the resident
+    // hears "no code" now instead of after every fallback. One ZXing pass with its global
+    // binariser stays, as it sees strongly blurred finders that the local threshold breaks up.
+    const p = pixels(scaledTo(work, 1200));
+    const found = unique(await zxing(p, { binarizer: 'GlobalHistogram' }));
+    if (stats) stats.step = found.length > 0 ? 'no-finders+global-hist' : 'no-finders';
+    return found;
+  }
+  const slow = await direct('direct', {});
+  if (slow) return slow;
   let refits = MAX_REFITS;
   for (const v of variants(work)) {
     if (limits.deadline && Date.now() > limits.deadline) break;

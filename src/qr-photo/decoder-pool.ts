@@ -26,7 +26,10 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: { id: number; job: Job; timer: NodeJS.Timeout };
+  /** The worker has loaded the decoder; until then its photo's clock has not started. */
+  ready: boolean;
+  onReady?: () => void;
+  job?: { id: number; job: Job; timer?: NodeJS.Timeout };
 }
 
 /**
@@ -44,9 +47,15 @@ export function createPhotoDecoder(opts: PhotoDecoderOptions = {}): PhotoDecoder
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(new URL('./worker-entry.mjs', import.meta.url)) };
+    const slot: Slot = { worker: new Worker(new URL('./worker-entry.mjs', import.meta.url)), ready: false };
     slot.worker.on('message', (msg: DecodeResponse | { ready: true }) => {
-      if (!('id' in msg) || !slot.job || slot.job.id !== msg.id) return;
+      if (!('id' in msg)) {
+        slot.ready = true;
+        slot.onReady?.();
+        slot.onReady = undefined;
+        return;
+      }
+      if (!slot.job || slot.job.id !== msg.id) return;
       const { job, timer } = slot.job;
       clearTimeout(timer);
       slot.job = undefined;
@@ -88,15 +97,22 @@ export function createPhotoDecoder(opts: PhotoDecoderOptions = {}): PhotoDecoder
       const job = queue.shift()!;
       const id = nextId++;
       const current = slot;
-      const timer = setTimeout(() => {
+      current.job = { id, job };
+      // The photo's clock starts when the worker can decode: a cold start (loading the TypeScript
+      // loader and the WebAssembly reader, seconds on a busy machine) is not the photo's fault.
+      const start = () => {
         if (current.job?.id !== id) return;
-        current.job = undefined;
-        job.reject(new PhotoError('timeout', `no answer within ${timeoutMs} ms`));
-        replace(current);
-      }, timeoutMs);
-      slot.job = { id, job, timer };
-      const req: DecodeRequest = { id, bytes: job.bytes, limits: { ...limits, deadline: Date.now() + timeoutMs - 300 } };
-      slot.worker.postMessage(req);
+        current.job.timer = setTimeout(() => {
+          if (current.job?.id !== id) return;
+          current.job = undefined;
+          job.reject(new PhotoError('timeout', `no answer within ${timeoutMs} ms`));
+          replace(current);
+        }, timeoutMs);
+        const req: DecodeRequest = { id, bytes: job.bytes, limits: { ...limits, deadline: Date.now() + timeoutMs - 300 } };
+        current.worker.postMessage(req);
+      };
+      if (current.ready) start();
+      else current.onReady = start;
     }
   };
 

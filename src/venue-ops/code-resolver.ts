@@ -1,4 +1,5 @@
 import type { CodeResolver, Resolution } from '../checkin/resolver.js';
+import type { VenueInfo } from '../checkin/types.js';
 import type { VenueRepo } from '../db/repos/venue-repo.js';
 import type { VenueDomain } from './ports.js';
 
@@ -39,17 +40,19 @@ export class VenueCodeResolver implements CodeResolver {
 
   async fromDecoded(texts: readonly string[]): Promise<Resolution> {
     let firstOther: Resolution | undefined;
+    const found: { venue: VenueInfo; codeId: string; text: string; r: Resolution }[] = [];
     for (const text of texts) {
       const c = this.domain.classify(text);
       if (c.kind === 'ours') {
         const r = await this.fromTokens(c.tokens);
-        if (r.kind === 'venue') return r;
-        firstOther ??= r;
+        if (r.kind === 'venue' && !found.some((f) => f.codeId === r.code.id)) found.push({ venue: r.venue, codeId: r.code.id, text, r });
+        else if (r.kind !== 'venue') firstOther ??= r;
       } else {
         firstOther ??= { kind: 'not-ours', what: c.kind };
       }
     }
-    return firstOther ?? { kind: 'none' };
+    if (found.length > 1) return { kind: 'venues', options: found.map(({ venue, text }) => ({ venue, text })) };
+    return found[0]?.r ?? firstOther ?? { kind: 'none' };
   }
 
   private async fromTokens(tokens: readonly string[]): Promise<Resolution> {

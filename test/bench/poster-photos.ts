@@ -3,8 +3,9 @@
  *
  * A second, synthetic test set for the photo decoder: our own A4 posters (rendered by the real
  * poster code) "photographed" the way residents do it: small in a large frame, rotated, dim,
- * washed out, blurred, with a glare band, next to a second (payment) code, as a screenshot, and
- * as a heavily compressed JPEG. Written to a temp folder with a manifest of the expected URLs.
+ * washed out, blurred, with a glare band or a bright hot spot, half in shadow, tilted steeply
+ * away, blurred under glare, next to a second (payment) code, as a screenshot, and as a heavily
+ * compressed JPEG. Written to a temp folder with a manifest of the expected URLs.
  * These are not real photos; they check that the pipeline reads our own posters in bad shape.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -65,6 +66,40 @@ function warp(img: Img, from: (x: number, y: number) => [number, number]): Img {
   return as(out);
 }
 
+/** A bright specular spot (a phone light on laminated paper): saturated at the centre, fading out. */
+function hotSpot(img: Img, cx: number, cy: number, r: number): Img {
+  const { width: w, data: d } = img.bitmap;
+  for (let i = 0; i < d.length; i += 4) {
+    const x = (i / 4) % w, y = Math.floor(i / 4 / w);
+    const k = Math.max(0, 1 - Math.hypot(x - cx, y - cy) / r) ** 0.7;
+    for (let c = 0; c < 3; c++) d[i + c] = Math.min(255, d[i + c]! + 230 * k);
+  }
+  return img;
+}
+
+/** A soft-edged shadow (a hand or an awning) over the left part of the poster. */
+function shadow(img: Img, edge: number, soft: number, depth: number): Img {
+  const { width: w, data: d } = img.bitmap;
+  for (let i = 0; i < d.length; i += 4) {
+    const x = (i / 4) % w;
+    const k = 1 - depth * Math.min(1, Math.max(0, (edge - x) / soft + 0.5));
+    for (let c = 0; c < 3; c++) d[i + c] = d[i + c]! * k;
+  }
+  return img;
+}
+
+/**
+ * The poster tilted away from the camera: the top edge is `top` of the bottom's width and rows
+ * are foreshortened as a perspective view does (straight edges, denser towards the top).
+ */
+const tilted = (p: Img, top: number) => {
+  const { width: w, height: h } = p.bitmap, c = w / 2;
+  return warp(p, (x, y) => {
+    const t = y / h, width = top + (1 - top) * t;
+    return [c + (x - c) / width, h * ((top * t) / (1 - (1 - top) * t))];
+  });
+};
+
 const rippled = (p: Img, amplitude: number, wave: number) =>
   warp(p, (x, y) => rippleSource(x, y, amplitude, wave));
 
@@ -90,6 +125,10 @@ async function main(): Promise<void> {
     ['screenshot', (p) => as(p.clone().resize({ w: 720 })), 'image/png'],
     ['rippled', (p) => as(scene(2000, 1600, rand).composite(rippled(as(p.clone().resize({ w: 900 })), 9, 260), 500, 100)), 'image/jpeg'],
     ['on-pillar', (p) => as(scene(2000, 1600, rand).composite(onPillar(as(p.clone().resize({ w: 900 })), 470), 500, 100)), 'image/jpeg'],
+    ['glare-spot', (p) => hotSpot(as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 })), 500, 100)), 950, 700, 170), 'image/jpeg'],
+    ['shadow', (p) => as(scene(2000, 1600, rand).composite(shadow(as(p.clone().resize({ w: 900 })), 470, 80, 0.75), 500, 100)), 'image/jpeg'],
+    ['steep-angle', (p) => as(scene(2000, 1800, rand).composite(tilted(as(p.clone().resize({ w: 1000 })), 0.45), 500, 100)), 'image/jpeg'],
+    ['blur-and-glare', (p) => glare(as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 }).blur(3)), 500, 100)), 900, 120), 'image/jpeg'],
     ['low-quality-jpeg', (p) => as(scene(1600, 1200, rand).composite(as(p.clone().resize({ w: 700 })), 400, 100)), 'image/jpeg', 25],
   ];
   for (let n = 0; n < 4; n++) {

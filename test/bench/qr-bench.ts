@@ -5,7 +5,11 @@
  * (reading the file bytes), over manifests of {file, expected, set, category}. Per set and category
  * it prints: decoded correctly / total (a found expected text and no unexpected one; for
  * `expected: []` nothing found; for `expected: null` anything found), wrong texts returned, and
- * p50/p95 milliseconds. In-thread, one image at a time, so the times are per-photo work.
+ * p50/p95 milliseconds; then the code-free photos' p95 (how long a resident waits to hear "no
+ * code found") and throughput: photos decoded per second on one core at 3, 12 and 20 MP (a
+ * synthetic photo with a small code, and one without), for capacity planning. In-thread, one image
+ * at a time, so the times are per-photo work. `--no-throughput` skips the synthetic photos.
+ * The last line is one JSON object of the pipeline's figures.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +17,7 @@ import path from 'node:path';
 import { Jimp } from 'jimp';
 import { readBarcodes } from 'zxing-wasm/reader';
 import { decodeQrTexts } from '../../src/qr-photo/decode.js';
+import { throughput } from './qr-throughput.js';
 
 interface Entry {
   readonly file: string;
@@ -56,7 +61,9 @@ async function main(): Promise<void> {
   // `--only pipeline` (or jsqr-only, zxing-only) runs one decoder: the single-decoder runs are slow on big photos.
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
-  const manifests = args;
+  const noThroughput = args.includes('--no-throughput');
+  const manifests = args.filter((a) => a !== '--no-throughput');
+  const figures: Record<string, unknown> = {};
   if (manifests.length === 0) manifests.push(path.resolve('../shared/qr-dev/manifest.json'));
   const entries: (Entry & { path: string })[] = [];
   for (const m of manifests) {
@@ -67,6 +74,7 @@ async function main(): Promise<void> {
     if (only && name !== only) continue;
     const groups = new Map<string, Tally>();
     const total: Tally = { ok: 0, total: 0, wrong: 0, ms: [] };
+    const codeFree: number[] = [];
     const misses: string[] = [];
     for (const e of entries) {
       const bytes = await readFile(e.path);
@@ -80,13 +88,35 @@ async function main(): Promise<void> {
         groups.set(key, g);
       }
       total.total++, (total.ok += j.ok ? 1 : 0), (total.wrong += j.wrong), total.ms.push(ms);
+      if (e.expected?.length === 0) codeFree.push(ms);
       if (!j.ok && name === 'pipeline') misses.push(`  miss ${e.file} expected ${JSON.stringify(e.expected)?.slice(0, 60)} got ${JSON.stringify(found).slice(0, 60)}`);
     }
     process.stdout.write(`\n== ${name}\n`);
     for (const [key, t] of [...groups].sort()) process.stdout.write(`${line(key, t)}\n`);
     process.stdout.write(`${line('TOTAL', total)}\n`);
+    if (codeFree.length > 0) process.stdout.write(`code-free photos: ${codeFree.length}, p50 ${pct(codeFree, 50).toFixed(0)} ms, p95 ${pct(codeFree, 95).toFixed(0)} ms\n`);
+    if (name === 'pipeline') {
+      Object.assign(figures, {
+        photos: total.total,
+        codesRead: total.ok,
+        codesReadPct: Number(((100 * total.ok) / total.total).toFixed(1)),
+        wrongTexts: total.wrong,
+        p50Ms: Math.round(pct(total.ms, 50)),
+        p95Ms: Math.round(pct(total.ms, 95)),
+        codeFreeP95Ms: codeFree.length ? Math.round(pct(codeFree, 95)) : null,
+        byCategory: Object.fromEntries([...groups].sort().map(([k, t]) => [k, { read: t.ok, of: t.total, wrong: t.wrong, p50Ms: Math.round(pct(t.ms, 50)), p95Ms: Math.round(pct(t.ms, 95)) }])),
+      });
+    }
     if (process.env.QR_BENCH_MISSES) process.stdout.write(`${misses.join('\n')}\n`);
   }
+  if (!noThroughput && (!only || only === 'pipeline')) {
+    const tp = await throughput((b) => decodeQrTexts(b).catch(() => []));
+    process.stdout.write('\n== throughput (pipeline, one thread; photos per second per core = 1000 / mean ms)\n');
+    for (const r of tp) process.stdout.write(`${`${r.mp} MP ${r.kind}`.padEnd(24)} read ${r.read}/${r.runs}  mean ${r.meanMs.toFixed(0).padStart(5)} ms  p95 ${r.p95Ms.toFixed(0).padStart(5)} ms  ${r.perSecond.toFixed(2)} photos/s/core\n`);
+    figures.throughput = Object.fromEntries(tp.map((r) => [`${r.mp}mp-${r.kind}`, { photosPerSecPerCore: Number(r.perSecond.toFixed(2)), meanMs: Math.round(r.meanMs), p95Ms: Math.round(r.p95Ms), read: r.read, runs: r.runs }]));
+    figures.mp12P95Ms = Math.round(Math.max(...tp.filter((r) => r.mp === 12).map((r) => r.p95Ms)));
+  }
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 main().then(

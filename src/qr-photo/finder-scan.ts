@@ -1,0 +1,193 @@
+/**
+ * Cheap evidence that a photo may hold a QR code: candidates for the finder pattern (the three
+ * nested squares in a symbol's corners, whose cross-section is dark-light-dark-light-dark in the
+ * ratio 1:1:3:1:1 along any line through the centre). A photo whose rows show no such pattern,
+ * confirmed down the column through its centre, at any of a few scales and in either polarity,
+ * holds no code a decoder could read, so the expensive fallback steps can be skipped and the
+ * resident hears "no code found" at once.
+ *
+ * The scan is deliberately permissive (wide ratio tolerances, a local threshold, several
+ * scales): a false candidate only costs the fallback steps, a missed one would cost a code.
+ */
+
+import type { Grey } from './grid-resample.js';
+
+/** A finder-pattern candidate: centre and module size, in the coordinates of the scanned image. */
+export interface FinderCandidate {
+  readonly x: number;
+  readonly y: number;
+  readonly module: number;
+  /** Scan rows it was seen on: a real finder's 3-module core crosses several. */
+  readonly rows: number;
+}
+
+/** Halves an image (2×2 box average). */
+export function halve(img: Grey): Grey {
+  const width = img.width >> 1, height = img.height >> 1, src = img.data, w = img.width;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const r0 = 2 * y * w, r1 = r0 + w;
+    for (let x = 0; x < width; x++) data[y * width + x] = (src[r0 + 2 * x]! + src[r0 + 2 * x + 1]! + src[r1 + 2 * x]! + src[r1 + 2 * x + 1]! + 2) >> 2;
+  }
+  return { data, width, height };
+}
+
+/**
+ * Black/white by a local mean over a (2r+1)² window (integral image), with a small margin so
+ * flat areas (sky, walls) come out as noise-free white rather than speckle.
+ */
+function binarise(img: Grey, r: number): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const stride = w + 1;
+  const integral = new Uint32Array(stride * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += data[y * w + x]!;
+      integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1]! + row;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
+      const sum = integral[y1 * stride + x1]! - integral[y0 * stride + x1]! - integral[y1 * stride + x0]! + integral[y0 * stride + x0]!;
+      out[y * w + x] = data[y * w + x]! * (x1 - x0) * (y1 - y0) < sum - 4 * (x1 - x0) * (y1 - y0) ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Finders narrower than this many pixels are ignored: a module under 1.3 px is below what a
+ * decoder can sample, and sensor noise makes 1:1:3:1:1 runs of single pixels.
+ */
+const MIN_TOTAL = 9;
+
+/** Whether five run lengths look like 1:1:3:1:1 (tolerant: blur, perspective and print spread). */
+function ratioOk(r: readonly number[], minTotal = MIN_TOTAL): boolean {
+  const total = r[0]! + r[1]! + r[2]! + r[3]! + r[4]!;
+  if (total < minTotal) return false;
+  const m = total / 7, tol = m * 0.6;
+  return Math.abs(r[0]! - m) < tol && Math.abs(r[1]! - m) < tol && Math.abs(r[3]! - m) < tol && Math.abs(r[4]! - m) < tol && r[2]! > 1.8 * m && r[2]! < 4.6 * m;
+}
+
+/**
+ * The cross-section through (x0, y0) along (dx, dy) in the binarised image: the total length of
+ * five runs centred on the dark run that contains the point, or undefined when that line does
+ * not look like a finder there.
+ */
+function crossCheck(bits: Uint8Array, w: number, h: number, x0: number, y0: number, dx: number, dy: number, dark: number, maxRun: number): number | undefined {
+  const at = (k: number) => {
+    const x = x0 + k * dx, y = y0 + k * dy;
+    return x >= 0 && y >= 0 && x < w && y < h ? bits[y * w + x] === dark : undefined;
+  };
+  if (!at(0)) return undefined;
+  const runs = [0, 0, 0, 0, 0];
+  for (const sign of [-1, 1]) {
+    let k = sign === -1 ? 0 : 1;
+    while (at(k * sign) === true) (runs[2]! += 1), k++;
+    for (const [slot, want] of (sign === -1 ? [[1, false], [0, true]] : [[3, false], [4, true]]) as [number, boolean][]) {
+      while (at(k * sign) === want && runs[slot]! <= maxRun) (runs[slot]! += 1), k++;
+      if (runs[slot] === 0 || runs[slot]! > maxRun) return undefined;
+    }
+  }
+  // A diagonal step is √2 pixels long.
+  return ratioOk(runs, dx !== 0 && dy !== 0 ? MIN_TOTAL / Math.SQRT2 : MIN_TOTAL) ? runs.reduce((a, b) => a + b, 0) : undefined;
+}
+
+/** A candidate while scanning, with the number of rows it was seen on. */
+type Seen = { -readonly [K in keyof FinderCandidate]: FinderCandidate[K] };
+
+/** Finder candidates of one polarity in a binarised image; duplicates along a column are merged. */
+function scanBits(bits: Uint8Array, w: number, h: number, dark: number, out: Seen[], limit: number): void {
+  for (let y = 0; y < h && out.length < limit; y++) {
+    const runs = [0, 0, 0, 0, 0];
+    let n = 0, colour = -1, len = 0;
+    for (let x = 0; x <= w; x++) {
+      const v = x < w ? (bits[y * w + x] === dark ? 1 : 0) : -1;
+      if (v === colour) {
+        len++;
+        continue;
+      }
+      if (colour !== -1) {
+        runs.shift(), runs.push(len), n++;
+        // The last run closed is dark and five runs are known: B W B W B ends here.
+        if (colour === 1 && n >= 5 && ratioOk(runs)) {
+          const total = runs.reduce((a, b) => a + b, 0);
+          const cx = Math.round(x - runs[4]! - runs[3]! - runs[2]! / 2);
+          const vert = crossCheck(bits, w, h, cx, y, 0, 1, dark, Math.ceil(total));
+          // A finder seen through perspective is still a finder along both diagonals.
+          const diag = vert !== undefined && vert < 3 * total && total < 3 * vert ? crossCheck(bits, w, h, cx, y, 1, 1, dark, Math.ceil(total)) : undefined;
+          const anti = diag !== undefined ? crossCheck(bits, w, h, cx, y, 1, -1, dark, Math.ceil(total)) : undefined;
+          if (vert !== undefined && diag !== undefined && anti !== undefined) {
+            const module = (total + vert) / 14;
+            const same = out.find((c) => Math.abs(c.x - cx) <= module * 2 && Math.abs(c.y - y) <= module * 4);
+            if (same) same.rows++;
+            else out.push({ x: cx, y, module, rows: 1 });
+          }
+        }
+      }
+      colour = v, len = 1;
+    }
+  }
+}
+
+/** Finder candidates in both polarities (light-on-dark codes too) at one scale. */
+export function finderCandidates(img: Grey, limit = 64): FinderCandidate[] {
+  // A small window keeps the finders of small codes (modules of 2 to 3 px) intact; larger finders
+  // are found at the coarser scales of the pyramid.
+  const bits = binarise(img, Math.max(8, Math.round(Math.max(img.width, img.height) / 80)));
+  const seen: Seen[] = [];
+  scanBits(bits, img.width, img.height, 1, seen, 4 * limit);
+  if (seen.length < 4 * limit) scanBits(bits, img.width, img.height, 0, seen, 4 * limit);
+  return seen.slice(0, limit);
+}
+
+/**
+ * Whether the image shows three finder candidates laid out like one symbol, at any scale of a
+ * pyramid from the image down to about 50 px (each halving brings larger finders within the
+ * binariser's window). Stops at the first scale that shows one. In a large working copy (a
+ * downscaled phone photo) finders with modules under 1.8 px are not counted: the full-size photo
+ * was already read directly at twice that size or more, and JPEG-compressed sensor noise at this
+ * size draws many such tiny patterns.
+ */
+export function symbolEvidence(img: Grey): boolean {
+  const minModule = Math.max(img.width, img.height) > 1000 ? 1.8 : 0;
+  for (let s = img; Math.min(s.width, s.height) >= 48; s = halve(s)) if (hasSymbolLayout(finderCandidates(s), minModule)) return true;
+  return false;
+}
+
+/**
+ * Whether three candidates could be one symbol's finders: module sizes within a factor of two,
+ * two sides of similar length meeting at roughly a right angle (perspective bends both), and a
+ * side between 10 and 200 modules (versions 1 to 40 have their finders 14 to 170 modules apart).
+ */
+export function formsSymbol(a: FinderCandidate, b: FinderCandidate, c: FinderCandidate, minModule = 0): boolean {
+  const mods = [a.module, b.module, c.module];
+  if (Math.max(...mods) > 2 * Math.min(...mods) || Math.min(...mods) < minModule) return false;
+  const d = [Math.hypot(a.x - b.x, a.y - b.y), Math.hypot(b.x - c.x, b.y - c.y), Math.hypot(a.x - c.x, a.y - c.y)].sort((p, q) => p - q);
+  const module = (a.module + b.module + c.module) / 3;
+  if (d[0]! / module < 10 || d[1]! / module > 200 || d[0]! < 0.5 * d[1]!) return false;
+  const right = Math.hypot(d[0]!, d[1]!);
+  return d[2]! > 0.8 * right && d[2]! < 1.25 * right;
+}
+
+/**
+ * Whether any three of the candidates could be one symbol's finders, one of them at least seen
+ * on two scan rows (a chance 1:1:3:1:1 in noise or texture rarely repeats on the next row, a
+ * finder's 3-module core crosses several; asking it of all three loses small blurred codes).
+ */
+export function hasSymbolLayout(cands: readonly FinderCandidate[], minModule = 0): boolean {
+  const n = Math.min(cands.length, 64);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      for (let k = j + 1; k < n; k++) {
+        const [a, b, c] = [cands[i]!, cands[j]!, cands[k]!];
+        if ((a.rows >= 2 || b.rows >= 2 || c.rows >= 2) && formsSymbol(a, b, c, minModule)) return true;
+      }
+    }
+  }
+  return false;
+}
