@@ -140,7 +140,8 @@ export function miniAppPlugin(deps: MiniAppApiDeps): FastifyPluginAsync {
       const now = deps.clock.now();
       const closed = await deps.visits.checkOut(me.contactId, now);
       const venues = [...new Set(closed.map((v) => v.venueName))];
-      const whose = closed.map((v) => ({ who: v.dependentId === null ? null : checkinTexts.aRelative, venue: v.venueName }));
+      const names = new Map((await deps.visits.dependents(me.contactId)).map((d) => [d.id, d.name]));
+      const whose = closed.map((v) => ({ who: v.dependentId === null ? null : (names.get(v.dependentId) ?? checkinTexts.aRelative), venue: v.venueName }));
       return { checkedOut: venues, at: now.toISOString(), message: venues.length ? checkinTexts.checkedOut(whose, now) : checkinTexts.nothingOpen };
     }));
 

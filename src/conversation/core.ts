@@ -11,7 +11,7 @@ import type { ConversationState, Feature, Reply, TurnContext, TurnHandler, TurnR
 const CANCEL_WORDS = new Set(['huy', 'thoat', 'cancel', 'huy bo', 'thoat ra', 'dung lai', 'khong lam nua', 'thoi khoi', 'huy di']);
 // "Bắt đầu" is not a menu word: it resumes appointment reminders (issue 6).
 const MENU_WORDS = new Set(['menu', 'danh muc', 'menu di', 'xem menu', 'quay lai', 've danh muc', 'tro ve', 've menu']);
-const HELP_WORDS = new Set(['help', 'tro giup', 'huong dan', 'hd', 'huong dan su dung', 'can giup', 'giup voi', 'giup toi']);
+const HELP_WORDS = new Set(['help', 'trogiup', 'tro giup', 'huong dan', 'hd', 'huong dan su dung', 'can giup', 'giup voi', 'giup toi']);
 
 /**
  * The platform-neutral conversation core: one turn in, replies and the next state out. It owns the

@@ -41,8 +41,8 @@ describe('photos never hold up other chats\' text replies', () => {
     const pending = photographers.map((c) => c.photo(PNG));
     await new Promise((r) => setTimeout(r, 500));
     const texter = new SimChat(ts, 'resident');
-    const [reply] = await texter.send('xin chào');
-    expect(reply!.part.text).toBe('đã nhận: xin chào');
+    const [reply] = await texter.send('tin nhắn thử');
+    expect(reply!.part.text).toBe('đã nhận: tin nhắn thử');
     release();
     for (const replies of await Promise.all(pending)) expect(replies[0]!.part.text).toBe('ảnh xong');
   });

@@ -36,7 +36,7 @@ describe('a Telegram message goes through webhook, database and queues, and the 
     const [reply] = await waitFor(() => deliveredTo(chat).length && deliveredTo(chat), 'menu reply');
     expect(String(reply!.params.text)).toContain('Xin chào');
     const keyboard = (reply!.params.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
-    expect(keyboard).toEqual(['Khai báo vào/ra (quét mã)', 'Lịch sử ra vào của tôi', 'Đăng ký mã QR cho địa điểm', 'Đăng ký tiêm vắc xin', 'Hỏi về tiêm chủng', 'Hướng dẫn']);
+    expect(keyboard).toEqual(['Khai báo vào/ra (quét mã)', 'Lịch sử ra vào của tôi', 'Đăng ký mã QR cho địa điểm', 'Đăng ký tiêm vắc xin', 'Hỏi về tiêm chủng', 'Hướng dẫn', 'Xóa dữ liệu của tôi']);
   });
 
   it('processes a repeated delivery of the same update once', async () => {

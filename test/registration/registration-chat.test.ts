@@ -15,7 +15,7 @@ afterAll(async () => {
 const rowsOf = async (name: string) => ts.rt.db.select().from(registrations).where(eq(registrations.fullName, name));
 
 /** Answers every question with a first wrong answer (where the question validates) and then a right one. */
-async function fillForm(chat: SimChat, name: string, opts: { family?: boolean } = {}): Promise<string> {
+async function fillForm(chat: SimChat, name: string, opts: { family?: boolean; idNumber?: string } = {}): Promise<string> {
   expect(textOf(await chat.send('đăng ký tiêm'))).toMatch(/cho ai/);
   if (opts.family) {
     expect(textOf(await chat.send({ choice: 'rg:who:other' }))).toMatch(/là gì của bạn/);
@@ -28,7 +28,7 @@ async function fillForm(chat: SimChat, name: string, opts: { family?: boolean } 
     ['31/02/1960', '5/3/1960', /Không có ngày 31\/02\/1960 trong lịch/, /Giới tính/],
     ['không rõ', 'nữ', /Nam, Nữ hoặc Khác/, /điện thoại/],
     ['0123 456', '0905 123 456', /10 chữ số|di động/, /CCCD/],
-    ['12345', '051160000123', /CCCD có 12 chữ số/, /bảo hiểm y tế/],
+    ['12345', opts.idNumber ?? '051160000123', /CCCD có 12 chữ số/, /bảo hiểm y tế/],
     ['abc', 'bỏ qua', /BHYT/, /Nghề nghiệp/],
     ['!', 'buôn bán', /Nghề nghiệp cần/, /nhóm ưu tiên/],
     ['42', '5', /từ 0 đến/, /xã, phường/],
@@ -76,7 +76,8 @@ describe('vaccination pre-registration by chat', () => {
 
   it('registers a family member, lists both, and cancels one', async () => {
     const chat = new SimChat(ts, 'resident');
-    await fillForm(chat, 'Trần Văn Bảy', { family: true });
+    // Another person: the same ID number cannot be registered twice.
+    await fillForm(chat, 'Trần Văn Bảy', { family: true, idNumber: '051160000456' });
     await chat.send({ choice: 'rg:consent' });
     const [row] = await rowsOf('Trần Văn Bảy');
     expect(row!.relation).toBe('mẹ');
