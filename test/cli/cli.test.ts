@@ -3,12 +3,8 @@ import { runCli } from '../../src/cli/main.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { createTestDatabase } from '../harness/database.js';
 import { TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN } from '../harness/service.js';
+import { capture } from '../harness/cli-io.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let fake: FakeTelegram;

@@ -6,12 +6,8 @@ import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/schema.js';
 import { createRuntime } from '../../src/runtime.js';
 import { startService } from '../../src/service.js';
+import { capture } from '../harness/cli-io.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 const venue = ['venues:create', '--name', 'Nhà thuốc An Tâm', '--type', 'shop', '--commune', 'Phổ Minh', '--address', '12 Nguyễn Nghiêm', '--phone', '0905123456'];
 let dataDir: string;

@@ -3,12 +3,8 @@ import { runCli } from '../../src/cli/main.js';
 import { becomeOfficial } from '../harness/officials.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { SimChat, textOf } from '../harness/sim-chat.js';
+import { capture } from '../harness/cli-io.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 let ts: TestService;
 let env: Record<string, string>;

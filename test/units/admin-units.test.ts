@@ -5,12 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { communeReport } from '../../src/venue-ops/reports.js';
 import { startTestService, type TestService } from '../harness/service.js';
+import { capture } from '../harness/cli-io.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 let ts: TestService;
 let dir: string;

@@ -28,14 +28,20 @@ export const officialsInviteCommand: CliCommand = {
   },
 };
 
+/** The one positional `<official id>` of revoke and token, or null when it is missing or not an id. */
+function officialIdArg(args: readonly string[]): number | null {
+  const id = Number(args[0]);
+  return args.length === 1 && Number.isInteger(id) && id > 0 ? id : null;
+}
+
 /** `officials:revoke <id>`: ends an official's rights and API tokens at once. */
 export const officialsRevokeCommand: CliCommand = {
   name: 'officials:revoke',
   usage: 'officials:revoke <official id>',
   summary: "end an official's rights (chat, notices, API tokens)",
   async run(args, ctx) {
-    const id = Number(args[0]);
-    if (args.length !== 1 || !Number.isInteger(id) || id <= 0) {
+    const id = officialIdArg(args);
+    if (id === null) {
       ctx.io.err(`usage: ${this.usage}`);
       return 2;
     }
@@ -81,8 +87,8 @@ export const officialsTokenCommand: CliCommand = {
   usage: 'officials:token <official id>',
   summary: "print a new personal API token for an official (scoped to their communes)",
   async run(args, ctx) {
-    const id = Number(args[0]);
-    if (args.length !== 1 || !Number.isInteger(id) || id <= 0) {
+    const id = officialIdArg(args);
+    if (id === null) {
       ctx.io.err(`usage: ${this.usage}`);
       return 2;
     }
