@@ -27,12 +27,13 @@ import type { IngestDeps } from './pipeline/ingest.js';
 import type { OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
-import { Queues } from './queue/queues.js';
+import { outboundQueueName, Queues } from './queue/queues.js';
+import { readOutboxBacklog } from './db/repos/outbox-backlog-repo.js';
 import { LedgerOutbox } from './outbox/ledger-outbox.js';
 import { PausedBots } from './outbox/bot-health.js';
 import { resolveAbandoned } from './outbox/recovery.js';
 import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
-import type { Outbox, OutboxJob } from './outbox/types.js';
+import { PRIORITY_CLASSES, type Outbox, type OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { PhotoTurns } from './pipeline/photo-turns.js';
@@ -43,7 +44,7 @@ import type { TracingDeps } from './tracing/deps.js';
 import { Metrics } from './metrics/metrics.js';
 import { createBroadcasts, type Broadcasts } from './broadcasts/index.js';
 import { bulkOutbox } from './broadcasts/bulk-outbox.js';
-import { readQueueStats } from './metrics/queue-stats.js';
+import { readQueueStats, sendQueueStats } from './metrics/queue-stats.js';
 import { withFaqMetrics, withPhotoMetrics } from './metrics/instrument.js';
 import { createOfficials, type Officials } from './officials/index.js';
 import type { AuditTrail } from './audit/audit-log.js';
@@ -187,7 +188,11 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
     },
   });
-  const metrics = new Metrics(() => readQueueStats([queues.inbound], clock.now().getTime()));
+  const metrics = new Metrics(async () => {
+    const now = clock.now();
+    const [plain, backlog] = await Promise.all([readQueueStats([queues.inbound, reminders.backlogQueue], now.getTime()), readOutboxBacklog(db, now)]);
+    return [...plain, ...sendQueueStats(backlog, PRIORITY_CLASSES, adapters.all(), outboundQueueName, now.getTime())];
+  });
   const faq = withFaqMetrics(await createFaqService(), metrics);
   const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
   const tracing = createTracing({

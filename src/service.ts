@@ -65,7 +65,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Queue workers, reminders, the sweep and maintenance: everything a `worker` process runs. */
 async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; stop(deadlineMs: number): Promise<void> }> {
   const workers = startWorkers(
-    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, inboundConcurrency: rt.config.INBOUND_CONCURRENCY, log: rt.log },
+    { redisUrl: rt.config.REDIS_URL, prefix: rt.config.QUEUE_PREFIX, inboundConcurrency: rt.config.INBOUND_CONCURRENCY, log: rt.log, onSendOutcome: (channel, outcome) => rt.metrics.sends.inc({ channel, outcome }) },
     rt.deps.inbound,
     rt.deps.outbound,
     rt.adapters.all(),

@@ -37,25 +37,25 @@ export class Metrics {
 
   constructor(queueStats: () => Promise<readonly QueueStat[]> = async () => []) {
     collectDefaultMetrics({ register: this.registry, prefix: 'quetma_' });
-    const waiting = new Gauge({ name: 'quetma_queue_waiting', help: 'Jobs waiting per queue and priority class', labelNames: ['queue', 'priority'], registers: [this.registry] });
-    const oldest = new Gauge({ name: 'quetma_queue_oldest_age_seconds', help: 'Age of the oldest waiting job per queue and priority class', labelNames: ['queue', 'priority'], registers: [this.registry] });
-    // One read of the queues per scrape, shared by both gauges.
+    // prom-client collects the gauges of one scrape concurrently: they share the one read in
+    // flight, so all show the same moment and none lags a scrape behind.
+    let inFlight: Promise<readonly QueueStat[]> | undefined;
+    const read = (): Promise<readonly QueueStat[]> => {
+      if (!inFlight) inFlight = queueStats().finally(() => (inFlight = undefined));
+      return inFlight;
+    };
+    const fill = (gauge: Gauge, pick: (s: QueueStat) => number) => async () => {
+      gauge.reset();
+      for (const s of await read().catch(() => [])) gauge.set({ queue: s.queue, priority: s.priority }, pick(s));
+    };
+    const waiting: Gauge = new Gauge({ name: 'quetma_queue_waiting', help: 'Jobs waiting per queue and priority class (send queues: due ledger rows per class)', labelNames: ['queue', 'priority'], registers: [this.registry], collect: () => fill(waiting, (s) => s.waiting)() });
+    const oldest: Gauge = new Gauge({ name: 'quetma_queue_oldest_age_seconds', help: 'Age of the oldest waiting job per queue and priority class', labelNames: ['queue', 'priority'], registers: [this.registry], collect: () => fill(oldest, (s) => s.oldestAgeSeconds)() });
     new Gauge({
       name: 'quetma_queue_scrape_ok',
-      help: '1 when the queue backlog could be read at the last scrape (Redis answered)',
+      help: '1 when the queue backlog could be read at the last scrape (Redis and Postgres answered)',
       registers: [this.registry],
       async collect() {
-        waiting.reset();
-        oldest.reset();
-        try {
-          for (const s of await queueStats()) {
-            waiting.set({ queue: s.queue, priority: s.priority }, s.waiting);
-            oldest.set({ queue: s.queue, priority: s.priority }, s.oldestAgeSeconds);
-          }
-          this.set(1);
-        } catch {
-          this.set(0);
-        }
+        this.set(await read().then(() => 1, () => 0));
       },
     });
   }

@@ -36,6 +36,11 @@ export class ReminderQueue {
     for (const kind of kinds) await this.queue.remove(jobId({ registrationId, version, kind }));
   }
 
+  /** The BullMQ queue itself, read by /metrics for its backlog (jobs due and not yet run). */
+  get backlogQueue(): Queue {
+    return this.queue;
+  }
+
   /** Jobs not yet run, with the delay they were scheduled with (for officials' tools and tests). */
   async pending(): Promise<{ id: string; data: ReminderJob; delayMs: number }[]> {
     const jobs = await this.queue.getJobs(['delayed', 'waiting', 'prioritized']);

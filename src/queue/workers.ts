@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { ChannelAdapter } from '../channels/contract.js';
 import { processInbound, type InboundDeps } from '../pipeline/inbound-processor.js';
-import { processOutbound, type OutboundDeps } from '../pipeline/outbound-processor.js';
+import { processOutbound, type OutboundDeps, type SendOutcome } from '../pipeline/outbound-processor.js';
 import { INBOUND_QUEUE, outboundQueueName } from './queues.js';
 import { workerConnectionOptions } from './redis.js';
 
@@ -11,6 +11,23 @@ export interface WorkerOptions {
   readonly prefix: string;
   readonly inboundConcurrency: number;
   readonly log: Logger;
+  /**
+   * Told the outcome of every platform send attempt (sent, 429, auth, failed, unreachable,
+   * expired), so /metrics can count them per channel. Waits and claims held elsewhere are not sends.
+   */
+  readonly onSendOutcome?: (channel: string, outcome: SendOutcomeLabel) => void;
+}
+
+/** What one send attempt came to, as counted by the metrics. */
+export type SendOutcomeLabel = 'sent' | '429' | 'auth' | 'failed' | 'unreachable' | 'expired' | 'uncertain' | 'retry';
+
+/** Maps a processor outcome to its metrics label; undefined when no send was attempted. */
+export function sendOutcomeLabel(outcome: SendOutcome): SendOutcomeLabel | undefined {
+  if (outcome.kind === 'rate-limited') return '429';
+  if (outcome.kind === 'paused') return 'auth';
+  if (outcome.kind === 'wait') return undefined;
+  const known: readonly string[] = ['sent', 'failed', 'unreachable', 'expired', 'uncertain'];
+  return known.includes(outcome.status) ? (outcome.status as SendOutcomeLabel) : undefined;
 }
 
 /** Running BullMQ workers; `close` lets each finish its current job, then disconnects. */
@@ -53,9 +70,12 @@ export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound
         try {
           outcome = await processOutbound(outbound, Number(job.data.outboundId), { final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
         } catch (err) {
+          opts.onSendOutcome?.(adapter.channel, 'retry');
           if (err instanceof Error && 'retryable' in err && err.retryable === false) throw new UnrecoverableError(err.message);
           throw err;
         }
+        const label = sendOutcomeLabel(outcome);
+        if (label) opts.onSendOutcome?.(adapter.channel, label);
         if (outcome.kind === 'wait') return delay(job, token, outcome.ms);
         if (outcome.kind === 'rate-limited' || outcome.kind === 'paused') {
           if (outcome.kind === 'rate-limited') opts.log.warn({ channel: adapter.channel, ms: outcome.ms }, 'platform throttled the bot; pausing it');

@@ -3,6 +3,7 @@ import { textUpdate } from '../channels/telegram-fixtures.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN, type TestService } from '../harness/service.js';
 import { waitFor } from '../harness/wait.js';
+import { outboundMessages } from '../../src/db/schema/outbound.js';
 
 const TOKEN = 'metrics-token-0123456789';
 let fake: FakeTelegram;
@@ -48,4 +49,38 @@ describe('/metrics (Prometheus) for the monitoring system only', () => {
     expect(text).toMatch(/quetma_queue_scrape_ok 1\b/);
     expect(text).toContain('quetma_process_resident_memory_bytes');
   });
+
+  it('counts sends by outcome, including a 429 from the platform', async () => {
+    const sentBefore = countOf((await scrape(`Bearer ${TOKEN}`)).body, 'quetma_sends_total{channel="telegram",outcome="sent"}');
+    fake.failNext('sendMessage', 429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    expect((await post(textUpdate('tiêm vắc xin có mất tiền không', 7_100_003))).statusCode).toBe(200);
+    await waitFor(() => fake.delivered().some((c) => String(c.params.chat_id) === '7100003'), 'the answer after the 429');
+    const text = (await scrape(`Bearer ${TOKEN}`)).body;
+    expect(countOf(text, 'quetma_sends_total{channel="telegram",outcome="429"}')).toBe(1);
+    expect(countOf(text, 'quetma_sends_total{channel="telegram",outcome="sent"}')).toBeGreaterThan(sentBefore);
+  });
+
+  it('shows the send backlog per bot queue and priority class, from the ledger', async () => {
+    const old = new Date(Date.now() - 90_000);
+    // A bot with no worker in this process: its rows stay pending, as in a stalled deployment.
+    await ts.rt.db.insert(outboundMessages).values([
+      { channel: 'telegram', botId: 'stalled', chatId: '1', part: { type: 'text', text: 'a' }, priority: 'bulk', createdAt: old },
+      { channel: 'telegram', botId: 'stalled', chatId: '2', part: { type: 'text', text: 'b' }, priority: 'bulk' },
+      { channel: 'telegram', botId: 'stalled', chatId: '3', part: { type: 'text', text: 'c' }, priority: 'alert', dueAt: new Date(Date.now() + 3600_000) },
+    ]);
+    const text = (await scrape(`Bearer ${TOKEN}`)).body;
+    expect(countOf(text, 'quetma_queue_waiting{queue="outbound-telegram-stalled",priority="bulk"}')).toBe(2);
+    expect(countOf(text, 'quetma_queue_oldest_age_seconds{queue="outbound-telegram-stalled",priority="bulk"}')).toBeGreaterThanOrEqual(89);
+    // Not due yet: a scheduled alert is not backlog.
+    expect(text).not.toContain('queue="outbound-telegram-stalled",priority="alert"');
+    // The live bot shows every class, even when empty.
+    for (const priority of ['reply', 'alert', 'reminder', 'bulk']) expect(text).toMatch(new RegExp(`quetma_queue_waiting\\{queue="outbound-telegram-[^"]+",priority="${priority}"\\} \\d+`));
+    expect(text).toMatch(/quetma_queue_waiting\{queue="reminders?",priority=""\} \d+/);
+  });
 });
+
+/** The value of one exact series in a Prometheus text exposition (0 when absent). */
+function countOf(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
