@@ -9,6 +9,10 @@ import { FakeZalo } from '../fakes/fake-zalo.js';
 import { createTestDatabase } from '../harness/database.js';
 import { TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN } from '../harness/service.js';
 import { sleep, waitFor } from '../harness/wait.js';
+import postgres from 'postgres';
+import pino from 'pino';
+import { isQuiet } from '../../src/domain/quiet-hours.js';
+import { ReminderQueue } from '../../src/queue/reminder-queue.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,6 +34,7 @@ interface Proc {
 }
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let env: Record<string, string>;
 let telegram: FakeTelegram;
 let zalo: FakeZalo;
 const procs: Proc[] = [];
@@ -49,7 +54,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   telegram = await new FakeTelegram().start();
   zalo = await new FakeZalo().start();
-  const env = {
+  env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: db.url,
@@ -105,4 +110,47 @@ describe('two web and two worker processes on one Postgres and one Redis', () =>
     await sleep(3000);
     expect(zalo.calls('oauth')).toHaveLength(1);
   }, 120_000);
+
+  it('sends an appointment notice once, though both workers run the reminder queue', async () => {
+    const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    try {
+      const [contact] = await sql<{ id: string }[]>`select id from contacts where channel = 'telegram' and chat_id = '6600001'`;
+      const [reg] = await sql<{ id: string }[]>`insert into vaccination_registrations (contact_id, full_name, commune_id) values (${contact!.id}, 'Nguyễn Văn Tư', 'pho-minh') returning id`;
+      // Tomorrow 10:00 in Vietnam: the "appointed" notice is due now (07:00 if it is night).
+      const tomorrow = new Date(Date.now() + 7 * 3600_000 + 24 * 3600_000);
+      const at = `${tomorrow.toISOString().slice(0, 10)} 10:00`;
+      const cli = await runCli(['registrations:appoint', '--ids', String(reg!.id), '--at', at, '--place', 'Trạm y tế Phổ Minh']);
+      expect(cli.code, cli.output).toBe(0);
+      const notices = () => telegram.delivered().filter((d) => String(d.params.chat_id) === '6600001' && String(d.params.text).includes('xếp lịch tiêm'));
+      if (isQuiet(new Date())) {
+        // At night the notice waits for 07:00: it is scheduled once, not once per worker.
+        const q = new ReminderQueue({ redisUrl: 'redis://127.0.0.1:6379', prefix: env.QUEUE_PREFIX!, log: pino({ level: 'silent' }) });
+        try {
+          await sleep(3000);
+          expect((await q.pending()).filter((j) => j.data.registrationId === Number(reg!.id) && j.data.kind.startsWith('appointed'))).toHaveLength(1);
+        } finally {
+          await q.close();
+        }
+      } else {
+        await waitFor(() => notices().length >= 1, 'the appointment notice', 60_000);
+        await sleep(3000);
+        expect(notices()).toHaveLength(1);
+      }
+      const [log] = await sql<{ n: string }[]>`select count(*) as n from reminder_log where registration_id = ${reg!.id}`;
+      expect(Number(log!.n)).toBeLessThanOrEqual(1);
+    } finally {
+      await sql.end();
+    }
+  }, 120_000);
 });
+
+/** Runs the CLI in its own process against the same Postgres and Redis, as an operator would. */
+function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...env, PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: string[] = [];
+    child.stdout!.on('data', (b: Buffer) => out.push(b.toString()));
+    child.stderr!.on('data', (b: Buffer) => out.push(b.toString()));
+    child.on('exit', (code) => resolve({ code, output: out.join('') }));
+  });
+}
