@@ -4,6 +4,8 @@ import { RetentionRepo } from '../../src/db/repos/retention-repo.js';
 import { QuestionRepo } from '../../src/db/repos/question-repo.js';
 import { contacts } from '../../src/db/schema/contacts.js';
 import { residentQuestions } from '../../src/db/schema/questions.js';
+import { consentEvents, residentHomes } from '../../src/db/schema/broadcasts.js';
+import { exposureAlerts, exposureEvents, tracingShareCodes } from '../../src/db/schema/tracing.js';
 import { runRetention } from '../../src/privacy/retention.js';
 import { retentionOptions } from '../../src/service.js';
 import { startTestService, type TestService } from '../harness/service.js';
@@ -109,5 +111,31 @@ describe('"XÓA DỮ LIỆU"', () => {
     expect(textOf(await first.send('lịch sử'))).not.toContain('Kim Hoa');
     expect(await mentions('simulator_messages', 'part', 'Kim Hoa')).toBe(0);
     expect(await mentions('outbound_messages', 'part', 'Kim Hoa')).toBe(0);
+  });
+
+  it('also erases their home commune, consent records, exposure alerts (with symptoms) and share codes, even in the chat that asked', async () => {
+    const shop = await venue('Quán cơm Bà Sáu');
+    const chat = new SimChat(ts, 'resident');
+    await chat.send(shop.code.manualCode);
+    const [me] = await ts.rt.db.select().from(contacts).where(sql`${contacts.chatId} like ${'%' + chat.session + '%'}`);
+    const person = me!.linkedTo ?? me!.id;
+    const commune = ts.rt.venues.domain.searchCommunes('pho minh')[0]!.id;
+    await ts.rt.db.insert(residentHomes).values({ personId: person, communeId: commune, source: 'chat' });
+    await ts.rt.db.insert(consentEvents).values({ personId: person, purpose: 'announcements', given: true, channel: me!.channel, botId: me!.botId, chatId: me!.chatId, textShown: 'Đồng ý nhận thông báo', textVersion: 'v1' });
+    const [event] = await ts.rt.db.insert(exposureEvents).values({ kind: 'person', communeId: commune, caseContactId: person, tailMinutes: 30 }).returning();
+    await ts.rt.db.insert(exposureAlerts).values({ eventId: event!.id, contactId: person, personKey: `c${person}`, status: 'queued', templateVersion: 1, symptomsAt: new Date() });
+    await ts.rt.db.insert(tracingShareCodes).values({ codeHash: `h${person}`, contactId: person, expiresAt: new Date(Date.now() + 3600_000) });
+
+    const ask = await chat.send('xóa dữ liệu');
+    expect(textOf(await chat.send({ choice: choicesOf(ask).find((c) => c.label === 'Xóa hết')!.data }))).toMatch(/Đã xóa dữ liệu/);
+    const left = async (table: string, column: string) => {
+      const rows = await ts.rt.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)} = ${person}`);
+      return Number((rows as unknown as { n: number }[])[0]?.n);
+    };
+    expect(await left('resident_homes', 'person_id')).toBe(0);
+    expect(await left('consent_events', 'person_id')).toBe(0);
+    expect(await left('exposure_alerts', 'contact_id')).toBe(0);
+    expect(await left('tracing_share_codes', 'contact_id')).toBe(0);
+    expect(await left('exposure_events', 'case_contact_id')).toBe(0);
   });
 });
