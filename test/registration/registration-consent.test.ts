@@ -59,7 +59,7 @@ describe('registration consent comes first', () => {
     expect(states[0]!.s).not.toMatch(/"registration"/);
   });
 
-  it('asks again for each new registration, and saves only on "Gửi đăng ký"', async () => {
+  it('after consent keeps the answers only in the conversation state, expiring within 2 h, until "Gửi đăng ký"', async () => {
     const chat = new SimChat(ts, 'resident');
     await chat.send('dang ky tiem');
     expect(textOf(await chat.send('dong y'))).toMatch(/cho ai/);
@@ -68,5 +68,8 @@ describe('registration consent comes first', () => {
     // After consent the answers live in the conversation state (expiring), not yet in the registrations.
     await chat.send('1/2/1970');
     expect(await tablesMentioning('Phạm Thị Mười')).toEqual({ conversation_states: 1 });
+    const [form] = (await ts.rt.db.execute(sql`select extract(epoch from expires_at - now())::int as s from conversation_states where state::text like '%Phạm Thị Mười%'`)) as unknown as { s: number }[];
+    expect(form!.s).toBeGreaterThan(3600);
+    expect(form!.s).toBeLessThanOrEqual(2 * 3600);
   });
 });
