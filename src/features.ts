@@ -127,6 +127,7 @@ export const defaultFeatures: FeatureFactory = async (host) => {
       searchCommunes: (input) => domain.searchCommunes(input),
       communeById: (id) => domain.communeById(id),
       unschedule: (id, version) => host.registrations.ports.unschedule(id, version, ['appointed', 'day-before', 'two-hours']),
+      retentionDays: host.config.REGISTRATION_RETENTION_DAYS,
     }),
     tracingFeature({ tracing: host.tracing, officialOf, officialsOf: (id) => host.officials.ofCommune(id), dependents: (id) => visits.dependents(id), questions: new QuestionRepo(host.db) }),
     helpDeskFeature({

@@ -10,8 +10,8 @@ const DATA_KEYS = new Set(['parameters', 'params', 'payload', 'body', 'rawBody',
 /** Vietnamese phone numbers (0xxxxxxxxx, +84xxxxxxxxx) and 9/12-digit ID card numbers (CMND/CCCD). */
 const PERSONAL_NUMBER = /(?<![\d.])(?:(?:\+?84|0)\d{9}|\d{12}|\d{9})(?![\d.])/g;
 
-export function maskPersonalNumbers(s: string): string {
-  return s.replace(PERSONAL_NUMBER, '[redacted]');
+export function maskPersonalNumbers(s: string, mask = '[redacted]'): string {
+  return s.replace(PERSONAL_NUMBER, mask);
 }
 
 /** A message without the query text and parameters drizzle appends ("Failed query: …\nparams: …"). */

@@ -7,7 +7,7 @@ import { startSweeper } from './pipeline/sweep.js';
 import { startRecovery } from './outbox/recovery.js';
 import { repairReminders } from './registration/reminder-repair.js';
 import { startMaintenance } from './queue/maintenance-queue.js';
-import { runRetention } from './privacy/retention.js';
+import { runRetention, type RetentionOptions } from './privacy/retention.js';
 import { RetentionRepo } from './db/repos/retention-repo.js';
 import { stayMinutesByType } from './venue-ops/index.js';
 import { RegistrationRepo } from './db/repos/registration-repo.js';
@@ -125,7 +125,7 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
     },
     {
       name: 'retention',
-      run: () => runRetention(new RetentionRepo(rt.db), rt.clock.now(), { sentBodyDays: rt.config.SENT_MESSAGE_RETENTION_DAYS, simulatorHours: rt.config.SIMULATOR_RETENTION_HOURS }, rt.log),
+      run: () => runRetention(new RetentionRepo(rt.db), rt.clock.now(), retentionOptions(rt), rt.log),
     },
     {
       name: 'visits',
@@ -133,6 +133,11 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
     },
     { name: 'tracing-retention', run: () => purgeTracing(rt.tracing) },
   ];
+}
+
+/** The retention pass's periods, from the configuration. */
+export function retentionOptions(rt: Runtime): RetentionOptions {
+  return { sentBodyDays: rt.config.SENT_MESSAGE_RETENTION_DAYS, simulatorHours: rt.config.SIMULATOR_RETENTION_HOURS, questionDays: rt.config.QUESTION_RETENTION_DAYS };
 }
 
 /** Retention, usual stays per venue type, and the automatic check-out notice bound to the runtime. */

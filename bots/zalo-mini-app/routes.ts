@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { issueLinkCode, LINK_CODE_MINUTES } from '../../src/account-link/link-feature.js';
-import type { LinkStore } from '../../src/account-link/ports.js';
+import { answerLinkRequest, confirmQuestion, issueLinkCode, LINK_CODE_MINUTES } from '../../src/account-link/link-feature.js';
+import type { ChatAddress, LinkStore } from '../../src/account-link/ports.js';
 import { checkinTexts } from '../../src/checkin/texts.js';
 import type { CheckInUseCases, VenueLookup } from '../../src/checkin/use-cases.js';
 import type { ContactsRepo } from '../../src/db/repos/contacts-repo.js';
@@ -24,6 +24,10 @@ export interface MiniAppApiDeps {
   communeName(id: string): string | undefined;
   /** The OA the app offers to follow (alerts) and pre-fills the link code for; unset: no OA. */
   readonly oaId: string | undefined;
+  /** VISIT_RETENTION_DAYS, quoted in the first-use notice and under the history. */
+  readonly retentionDays: number;
+  /** Tells a chat the outcome of its link request (through the outbox). */
+  notify(to: ChatAddress, text: string): Promise<void>;
 }
 
 /** An error the app shows as is: `message` is Vietnamese for the resident; `retryable` says whether trying again can help. */
@@ -44,6 +48,7 @@ const checkinBody = authed.extend({
 });
 const addMember = authed.extend({ name: z.string().max(200), birthYear: z.number().int().nullable().optional(), relation: z.string().max(200).nullable().optional() });
 const removeMember = authed.extend({ id: z.number().int().positive() });
+const linkAnswer = authed.extend({ accept: z.boolean() });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
@@ -114,7 +119,7 @@ export function miniAppPlugin(deps: MiniAppApiDeps): FastifyPluginAsync {
     app.get<{ Params: { token: string } }>('/api/miniapp/venues/:token', handle(async (req) => {
       const found = await deps.visits.lookup((req.params as { token: string }).token);
       if (found.kind !== 'venue') throw unusable(found);
-      return { venue: venueView(found.venue, found.code.label) };
+      return { venue: venueView(found.venue, found.code.label), retentionDays: deps.retentionDays };
     }));
 
     app.post('/api/miniapp/checkin', handle(async (req) => {
@@ -150,7 +155,7 @@ export function miniAppPlugin(deps: MiniAppApiDeps): FastifyPluginAsync {
       const visits = await deps.visits.history(me.contactId, deps.clock.now());
       return {
         visits: visits.map((v) => ({ venue: v.venueName, dependent: v.dependentName, checkedInAt: v.checkedInAt.toISOString(), checkedOutAt: v.checkedOutAt?.toISOString() ?? null })),
-        note: checkinTexts.historyPrivacy,
+        note: checkinTexts.historyPrivacy(deps.retentionDays),
       };
     }));
 
@@ -197,6 +202,22 @@ export function miniAppPlugin(deps: MiniAppApiDeps): FastifyPluginAsync {
       const code = await issueLinkCode(deps.links, me.chatContactId, deps.clock.now());
       if (!code) throw new ApiError(503, 'link_busy', t.linkBusy, true);
       return { code, message: `LIÊN KẾT ${code}`, expiresInMinutes: LINK_CODE_MINUTES };
+    }));
+
+    // The app showed a link code: the chat that typed it waits for the same "Đồng ý?" a chat would answer.
+    app.post('/api/miniapp/link/pending', handle(async (req) => {
+      const me = await person(parse(authed, req.body).accessToken);
+      const pending = await deps.links.pending(me.chatContactId, deps.clock.now());
+      return { pending: pending ? { channel: pending.channel, message: confirmQuestion(pending.channel) } : null };
+    }));
+
+    app.post('/api/miniapp/link/confirm', handle(async (req) => {
+      const body = parse(linkAnswer, req.body);
+      const me = await person(body.accessToken);
+      const r = await answerLinkRequest(deps.links, me.chatContactId, body.accept, deps.clock.now());
+      if (r.kind === 'nothing') throw new ApiError(409, 'no_link_request', r.message);
+      if (r.notice) await deps.notify(r.notice.to, r.notice.text);
+      return { linked: r.kind === 'linked', message: r.message };
     }));
   };
 }

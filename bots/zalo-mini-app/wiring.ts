@@ -28,5 +28,10 @@ export function miniAppDeps(rt: Runtime): MiniAppApiDeps | undefined {
     clock: rt.clock,
     communeName: (id) => domain.communeById(id)?.name,
     oaId: oaIdFromChatUrl(rt.config.ZALO_OA_CHAT_URL),
+    retentionDays: rt.config.VISIT_RETENTION_DAYS,
+    async notify(to, text) {
+      const receipt = await rt.outbox.add(rt.db, [{ to, priority: 'reply', parts: [{ type: 'text', text }] }]);
+      await rt.outbox.afterCommit(receipt);
+    },
   };
 }

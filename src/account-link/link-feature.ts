@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import { fold } from '../domain/fold.js';
 import { guessKeyOf, type GuessLimiter } from '../abuse/guess-limiter.js';
-import type { LinkStore } from './ports.js';
+import type { ChatAddress, LinkStore } from './ports.js';
 import { channelNames, linkTexts as t } from './texts.js';
 
 export interface LinkDeps {
@@ -13,6 +13,15 @@ export interface LinkDeps {
 
 /** A code lives this long: enough to switch apps, short enough that a leaked screenshot goes stale. */
 export const LINK_CODE_MINUTES = 10;
+
+/**
+ * Channels whose sessions receive no messages (the Zalo Mini App): a code they showed is confirmed
+ * in the app itself, which asks the same question (see `confirmQuestion`) when it finds the request.
+ */
+const ASKS_IN_APP = new Set(['zalo-mini-app']);
+
+/** "Một cuộc trò chuyện khác (…) muốn liên kết… Đồng ý?" for the chat that typed the code. */
+export const confirmQuestion = (requesterChannel: string) => t.confirmAsk(channelNames[requesterChannel] ?? requesterChannel);
 
 // Not "link" alone: residents write that when they want the registration website.
 const LINK = /^lien ket(?: tai khoan)?(?: ([\d ]{6,9}))?$/;
@@ -33,6 +42,25 @@ export async function issueLinkCode(store: LinkStore, chatContactId: number, now
     if (await store.issue(chatContactId, code, expires)) return code;
   }
   return undefined;
+}
+
+/** What answering a link request did: the words for the one who answered, and a notice for the chat that typed the code. */
+export interface LinkAnswer {
+  readonly kind: 'linked' | 'declined' | 'nothing';
+  readonly message: string;
+  readonly notice?: { readonly to: ChatAddress; readonly text: string };
+}
+
+/**
+ * The issuer's answer to the request on its code ("Đồng ý" / "Từ chối"): only now are the two
+ * linked. Shared by the chat's buttons and the Zalo Mini App, which asks the same question.
+ */
+export async function answerLinkRequest(store: LinkStore, issuerContactId: number, accept: boolean, now: Date): Promise<LinkAnswer> {
+  const outcome = await store.confirm(issuerContactId, accept, now);
+  if (outcome.kind === 'nothing') return { kind: 'nothing', message: t.nothingPending };
+  if (outcome.kind === 'declined') return { kind: 'declined', message: t.declined, notice: { to: outcome.requester, text: t.declinedNotice } };
+  const linked = t.linked(names(await store.chatsOf(issuerContactId)));
+  return { kind: 'linked', message: linked, notice: { to: outcome.requester, text: linked } };
 }
 
 /**
@@ -59,12 +87,11 @@ export function linkFeature(deps: LinkDeps): Feature {
     const outcome = await deps.store.redeem(code, chat, ctx.now);
     switch (outcome.kind) {
       case 'requested': {
-        const other = channelNames[ctx.event.channel] ?? ctx.event.channel;
-        const ask = { type: 'text' as const, text: t.confirmAsk(other), choices: [{ label: t.yes, data: 'link:ok' }, { label: t.no, data: 'link:no' }] };
-        return { ...say(t.requested(channelNames[outcome.issuer.channel] ?? outcome.issuer.channel, LINK_CODE_MINUTES)), notices: [{ to: outcome.issuer, replies: [ask] }] };
+        const issuer = channelNames[outcome.issuer.channel] ?? outcome.issuer.channel;
+        if (ASKS_IN_APP.has(outcome.issuer.channel)) return say(t.requestedInApp(issuer, LINK_CODE_MINUTES));
+        const ask = { type: 'text' as const, text: confirmQuestion(ctx.event.channel), choices: [{ label: t.yes, data: 'link:ok' }, { label: t.no, data: 'link:no' }] };
+        return { ...say(t.requested(issuer, LINK_CODE_MINUTES)), notices: [{ to: outcome.issuer, replies: [ask] }] };
       }
-      case 'linked':
-        return say(t.linked(names(await deps.store.chatsOf(chat))));
       case 'already':
         return say(t.already);
       case 'own-code':
@@ -76,11 +103,8 @@ export function linkFeature(deps: LinkDeps): Feature {
 
   /** The issuing chat's answer: only now are the chats linked (or the request dropped). */
   const answer = async (ctx: TurnContext, accept: boolean): Promise<TurnResult> => {
-    const outcome = await deps.store.confirm(ctx.person.chatContactId, accept, ctx.now);
-    if (outcome.kind === 'nothing') return say(t.nothingPending);
-    if (outcome.kind === 'declined') return { ...say(t.declined), notices: [{ to: outcome.requester, replies: [{ type: 'text', text: t.declinedNotice }] }] };
-    const linked = names(await deps.store.chatsOf(ctx.person.chatContactId));
-    return { ...say(t.linked(linked)), notices: [{ to: outcome.requester, replies: [{ type: 'text', text: t.linked(linked) }] }] };
+    const r = await answerLinkRequest(deps.store, ctx.person.chatContactId, accept, ctx.now);
+    return { ...say(r.message), ...(r.notice ? { notices: [{ to: r.notice.to, replies: [{ type: 'text' as const, text: r.notice.text }] }] } : {}) };
   };
 
   const unlink = async (ctx: TurnContext): Promise<TurnResult> => {

@@ -4,12 +4,10 @@ export interface ChatAddress {
   readonly chatId: string;
 }
 
-/** What typing a link code did: nothing is linked yet, the chat that showed the code must confirm. */
+/** What typing a link code did: nothing is linked yet, the chat (or Mini App) that showed the code must confirm. */
 export type RedeemOutcome =
-  /** `issuer`: the chat that showed the code, asked to confirm. */
+  /** `issuer`: the chat that showed the code, asked to confirm (a Mini App session asks in the app, see `pending`). */
   | { readonly kind: 'requested'; readonly issuer: ChatAddress }
-  /** Linked at once: the issuer cannot be asked (a Zalo Mini App session, which has no chat). */
-  | { readonly kind: 'linked' }
   | { readonly kind: 'already' }
   | { readonly kind: 'own-code' }
   | { readonly kind: 'unknown' };
@@ -34,6 +32,8 @@ export interface LinkStore {
   issue(contactId: number, code: string, expiresAt: Date): Promise<boolean>;
   /** Records a code typed in another chat as a request to link; the first request holds the code. */
   redeem(code: string, contactId: number, now: Date): Promise<RedeemOutcome>;
+  /** The chat waiting for this issuer's answer (a live code with a request on it), if any. */
+  pending(issuerContactId: number, now: Date): Promise<{ readonly channel: string } | undefined>;
   /** The issuing chat's answer to the pending request on its code: links (and spends the code) or drops it. */
   confirm(issuerContactId: number, accept: boolean, now: Date): Promise<ConfirmOutcome>;
   /** Separates this chat from its person (or, from the primary chat, separates every linked chat); returns how many. */

@@ -4,7 +4,7 @@ export const channelNames: Readonly<Record<string, string>> = {
   'zalo-oa': 'Zalo (trang của xã, phường)',
   'zalo-bot': 'Zalo Bot',
   web: 'trang thử nghiệm trên web',
-  'zalo-mini-app': 'ứng dụng Khai báo trên Zalo (Mini App)',
+  'zalo-mini-app': 'ứng dụng Khai báo ra vào trên Zalo (Mini App)',
 };
 
 const chatList = (names: readonly string[]) => names.join(', ');
@@ -22,6 +22,8 @@ export const linkTexts = {
     'Muốn bỏ liên kết, nhắn: HỦY LIÊN KẾT.',
   requested: (issuer: string, minutes: number) =>
     `Đã gửi yêu cầu liên kết. Bạn mở ${issuer} (nơi đã hiện mã) và bấm "Đồng ý" để hoàn tất. Yêu cầu hết hạn sau ${minutes} phút.`,
+  requestedInApp: (app: string, minutes: number) =>
+    `Đã gửi yêu cầu liên kết. Bạn quay lại ${app} và bấm "Đồng ý" để hoàn tất. Yêu cầu hết hạn sau ${minutes} phút.`,
   confirmAsk: (other: string) =>
     `🔗 Một cuộc trò chuyện khác (${other}) muốn liên kết với tài khoản này bằng mã liên kết bạn vừa lấy. ` +
     'Sau khi liên kết, hai nơi dùng chung lịch sử ra vào, người thân, đăng ký tiêm và địa điểm.\n' +

@@ -71,6 +71,8 @@ export const configSchema = z
     REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Bodies of sent messages are cleared this many days after sending (issue 10: a few days). */
     SENT_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+    /** Residents' questions to the help desk are deleted this many days after the answer (or after being asked, if never answered). */
+    QUESTION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Simulator chats (and everything typed in them) expire after this many idle hours. */
     SIMULATOR_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     /** Tracing (issue 12): minutes after the case left during which a visit still counts as exposed. */

@@ -6,6 +6,7 @@ import type { Feature, TurnContext, TurnResult } from '../conversation/types.js'
 import type { QuestionRepo } from '../db/repos/question-repo.js';
 import type { FaqService } from '../faq/service.js';
 import { replyText } from '../faq/texts.js';
+import { maskPersonalNumbers } from '../log-scrub.js';
 import type { Commune } from '../venue-ops/ports.js';
 import { fold } from '../venue-ops/venue-flow.js';
 import { officialHandlers } from './official-replies.js';
@@ -49,7 +50,8 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
   const answerQuestion = async (ctx: TurnContext, text: string): Promise<TurnResult> => {
     const result = deps.faq.match(text);
     if (result.decision === 'answer') return say(replyText(result), [menu]);
-    const q = await deps.questions.add({ contactId: ctx.person.chatContactId, text, topTopics: result.top.map((x) => x.id) });
+    // Kept to grow the knowledge base, so a phone or ID number typed into the chat is not kept with it.
+    const q = await deps.questions.add({ contactId: ctx.person.chatContactId, text: maskPersonalNumbers(text, t.hiddenNumber), topTopics: result.top.map((x) => x.id) });
     if (result.decision === 'suggest') {
       const choices = result.top.map((x) => ({ label: x.title, data: `hd:t:${x.id}` }));
       return say(replyText(result), [...choices, { label: t.notThese, data: `hd:ask:${q.id}` }, menu]);

@@ -23,5 +23,7 @@ export const helpDeskTexts = {
   alreadyAnswered: (id: number) => `Câu hỏi #${id} đã được trả lời hoặc không còn chờ trả lời.`,
   toResident: (commune: string, question: string, answer: string) => `Cán bộ ${commune} trả lời câu hỏi của bạn:\n«${question}»\n\n${answer}`,
   openQuestions: (lines: string[]) => (lines.length ? `Câu hỏi đang chờ trả lời:\n${lines.join('\n')}` : 'Không có câu hỏi nào đang chờ trả lời.'),
+  /** Stands for a phone or ID number in a question kept for the knowledge base. */
+  hiddenNumber: '[số đã ẩn]',
   unknownTopic: 'Mục này không còn trong bộ câu hỏi. Bạn hỏi lại giúp tôi nhé.',
 } as const;

@@ -9,7 +9,11 @@ import { nextStep, registrationSteps, summaryLines, type Data } from './registra
 import { showVnDateTime } from './reminder-plan.js';
 import { fieldNames, regTexts as t } from './texts.js';
 
-const CONSENT = new Set(['toi dong y', 'dong y', 'dong y gui dang ky', 'dong y gui dang ki', 'toi dong y gui dang ky', 'toi dong y gui dang ki']);
+/** Typed agreement to give the form's personal data (the button is "Đồng ý"). */
+const AGREE = new Set(['toi dong y', 'dong y', 'co dong y', 'dong y a', 'toi dong y a', 'co toi dong y']);
+const REFUSE = new Set(['khong dong y', 'toi khong dong y', 'khong', 'thoi', 'khong dang ky']);
+/** Typed "send" on the summary (the button is "Gửi đăng ký"); "ok" or "đúng rồi" only repeat the summary. */
+const SEND = new Set(['gui', 'gui di', 'gui dang ky', 'gui dang ki', 'xac nhan', 'xac nhan gui', 'toi dong y', 'dong y', 'dong y gui dang ky', 'dong y gui dang ki', 'toi dong y gui dang ky', 'toi dong y gui dang ki']);
 
 export interface RegistrationStore {
   create(r: NewRegistration): Promise<RegistrationRow>;
@@ -25,12 +29,16 @@ export interface RegistrationFeatureDeps {
   communeById(id: string): Commune | undefined;
   /** Drops the reminders of a cancelled registration (its previous appointment version). */
   unschedule(registrationId: number, version: number): Promise<void>;
+  /** REGISTRATION_RETENTION_DAYS, quoted when asking for consent. */
+  readonly retentionDays: number;
 }
 
 export const REGISTRATION = 'registration';
 /**
- * A half-filled form (name, CCCD, phone, birth date) lives only in the conversation state until the
- * resident consents; an abandoned one expires after two hours and the retention job deletes it.
+ * Consent comes first: no personal question is asked before the resident agrees to give the form's
+ * data (what, why, how long). After that the half-filled form (name, CCCD, phone, birth date) lives
+ * in the conversation state until "Gửi đăng ký"; an abandoned one expires after two hours and the
+ * retention job deletes it.
  */
 const TTL_MS = 2 * 3600_000;
 const STARTERS = ['dang ky tiem', 'dk tiem', 'dang ki tiem', 'dang ky tiem chung', 'dang ky tiem vac xin', 'dang ky tiem vacxin', 'dang ky tiem covid'];
@@ -45,21 +53,30 @@ export const wantsRegistration = (text: string) => {
 };
 
 /**
- * Vaccination pre-registration by chat: the national portal's questions one at a time, each
- * validated with a clear Vietnamese message; a summary where any answer can be corrected; explicit
- * consent before anything is saved; family members; viewing and cancelling; "DỪNG"/"BẮT ĐẦU"
- * for reminders. The half-filled form lives in the conversation state (survives restarts, expires
- * after a day), so nothing personal is stored before consent.
+ * Vaccination pre-registration by chat: explicit consent (Decree 13/2023) before the first personal
+ * question, then the national portal's questions one at a time, each validated with a clear
+ * Vietnamese message; a summary where any answer can be corrected; nothing saved as a registration
+ * before "Gửi đăng ký"; family members; viewing and cancelling; "DỪNG"/"BẮT ĐẦU" for reminders.
+ * Anything typed before consent is answered with the consent question again and kept nowhere.
  */
 export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   const steps = registrationSteps({ search: deps.searchCommunes, byId: deps.communeById });
   const communeName = (id: string) => deps.communeById(id)?.name ?? id;
   const cancelChoice: Choice = { label: 'Hủy', data: 'menu:main' };
-  const flow = (ctx: TurnContext, data: Data, text: string, choices: Choice[] = []): TurnResult => ({
+  const flow = (ctx: TurnContext, data: Data, text: string, choices: Choice[] = [], step = 'form'): TurnResult => ({
     replies: [{ type: 'text', text, choices: [...choices, cancelChoice] }],
-    state: { flow: { name: REGISTRATION, step: 'form', data } },
+    state: { flow: { name: REGISTRATION, step, data } },
     stateExpiresAt: new Date(ctx.now.getTime() + TTL_MS),
   });
+  const agreeChoices: Choice[] = [{ label: t.agree, data: 'rg:agree' }, { label: t.refuse, data: 'rg:refuse' }];
+  /** The consent question; its state holds no data at all. */
+  const askConsent = (ctx: TurnContext, text: string) => flow(ctx, {}, text, agreeChoices, 'consent');
+  const consent = (ctx: TurnContext, input: string): Promise<TurnResult> | TurnResult => {
+    const said = standardText(input);
+    if (input === 'rg:agree' || AGREE.has(said)) return ask(ctx, {});
+    if (input === 'rg:refuse' || REFUSE.has(said)) return say(t.refused);
+    return askConsent(ctx, t.consentAgain);
+  };
   const say = (text: string, choices: Choice[] = [{ label: 'Về danh mục', data: 'menu:main' }]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
 
   const ask = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
@@ -70,7 +87,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   };
 
   const summary = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
-    const choices = [{ label: t.consent, data: 'rg:consent' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`, data: `rg:edit:${f}` }))];
+    const choices = [{ label: t.send, data: 'rg:send' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`, data: `rg:edit:${f}` }))];
     const text = t.summary(summaryLines(data, communeName));
     return flow(ctx, { ...data, reviewing: true }, prefix ? `${prefix}\n${text}` : text, choices);
   };
@@ -116,10 +133,10 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
 
   const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
     if (data.reviewing) {
-      // Consent to process personal data must be explicit: "ok" or "đúng rồi" only repeat the summary.
-      if (input === 'rg:consent' || CONSENT.has(standardText(input))) return save(ctx, data);
+      // Sending must be explicit: "ok" or "đúng rồi" only repeat the summary. ('rg:consent' is the button of older summaries.)
+      if (input === 'rg:send' || input === 'rg:consent' || SEND.has(standardText(input))) return save(ctx, data);
       const m = /^rg:edit:(\w+)$/.exec(input);
-      return m ? edit(ctx, data, m[1]!) : summary(ctx, data, t.needConsent);
+      return m ? edit(ctx, data, m[1]!) : summary(ctx, data, t.needSend);
     }
     const step = nextStep(steps, data);
     if (!step) return summary(ctx, data);
@@ -151,13 +168,13 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
     return say(t.cancelled(id));
   };
 
-  const start = async (ctx: TurnContext) => ask(ctx, {}, t.start);
+  const start = async (ctx: TurnContext) => askConsent(ctx, `${t.start}\n\n${t.consentAsk(deps.retentionDays)}`);
 
   return {
     name: REGISTRATION,
     commands: { dangkytiem: start, dangkycuatoi: mine, dung: async (ctx) => optOut(ctx, true), batdau: async (ctx) => optOut(ctx, false) },
     choices: { 'menu:register': start, 'rg:start': start, 'rg:mine': mine, 'rg:cancel:': cancel },
-    flow: (ctx, input) => answer(ctx, { ...ctx.state.flow!.data }, input),
+    flow: async (ctx, input) => (ctx.state.flow!.step === 'consent' ? consent(ctx, input) : answer(ctx, { ...ctx.state.flow!.data }, input)),
     text: async (ctx, text) => {
       const f = fold(text);
       if (STOP.includes(f)) return optOut(ctx, true);

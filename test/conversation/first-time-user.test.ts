@@ -128,7 +128,8 @@ describe('a resident writing as people do', { timeout: 120_000 }, () => {
 
 describe('pre-registration as people answer it', { timeout: 120_000 }, () => {
   async function upToInsurance(chat: SimChat, opts: { relative?: string; gender: string; id: string }) {
-    await say(chat, 'đăng ký tiêm', /cho ai/);
+    await say(chat, 'đăng ký tiêm', /Bạn đồng ý cung cấp/);
+    await say(chat, 'đồng ý', /cho ai/);
     if (opts.relative) {
       await say(chat, { choice: 'rg:who:other' }, /là gì của bạn/);
       await say(chat, opts.relative, /Họ và tên/);
@@ -174,12 +175,12 @@ describe('pre-registration as people answer it', { timeout: 120_000 }, () => {
     const a = await rest(first);
     expect(a.q1).toMatch(/Mẹ của bạn từng bị phản vệ/);
     expect(a.summary).toMatch(/Quan hệ: mẹ/);
-    await say(first, { choice: 'rg:consent' }, /Đã ghi nhận/);
+    await say(first, { choice: 'rg:send' }, /Đã ghi nhận/);
 
     const second = new SimChat(ts, 'resident');
     await upToInsurance(second, { gender: 'nữ', id: '051160000999' });
     await rest(second);
-    expect(textOf(await say(second, { choice: 'rg:consent' }, /đăng ký/))).toMatch(/đã có đăng ký tiêm đang chờ/);
+    expect(textOf(await say(second, { choice: 'rg:send' }, /đăng ký/))).toMatch(/đã có đăng ký tiêm đang chờ/);
   });
 
   it('tells a date that is not in the calendar from a wrong format, with an example it accepts', async () => {

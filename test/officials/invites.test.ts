@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { becomeOfficial } from '../harness/officials.js';
-import { startTestService, type TestService } from '../harness/service.js';
+import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN, type TestService } from '../harness/service.js';
+import { waitFor } from '../harness/wait.js';
+import { textUpdate } from '../channels/telegram-fixtures.js';
+import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { SimChat, textOf } from '../harness/sim-chat.js';
 import { capture } from '../harness/cli-io.js';
 
 
 let ts: TestService;
 let env: Record<string, string>;
+let telegram: FakeTelegram;
 beforeAll(async () => {
-  ts = await startTestService({ listen: true });
+  telegram = await new FakeTelegram().start();
+  ts = await startTestService({ listen: true, env: { TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TEST_TELEGRAM_SECRET, TELEGRAM_API_ROOT: telegram.url } });
   env = { DATABASE_URL: ts.databaseUrl, QUEUE_PREFIX: 'qtinvcli' };
 });
 afterAll(async () => {
   await ts?.stop();
+  await telegram?.close();
 });
 
 describe('officials come only from invites', () => {
@@ -35,6 +41,22 @@ describe('officials come only from invites', () => {
     const thief = new SimChat(ts, 'resident');
     expect(textOf(await thief.send(line.code))).toMatch(/không đúng, đã được dùng hoặc đã hết hạn/);
     expect(textOf(await thief.send('/cauhoi'))).toMatch(/dành cho cán bộ/);
+  });
+
+  it('works the same typed in a Telegram chat', async () => {
+    const c = capture();
+    expect(await runCli(['officials:invite', '--commune', 'Phổ Thạnh'], env, c.io)).toBe(0);
+    const { code } = JSON.parse(c.out[0]!) as { code: string };
+    const chatId = 8_100_001;
+    const say = async (text: string, n: number) => {
+      const post = await ts.app.inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TEST_TELEGRAM_SECRET }, payload: textUpdate(text, chatId) as object });
+      expect(post.statusCode).toBe(200);
+      const to = () => telegram.delivered().filter((m) => String(m.params.chat_id) === String(chatId));
+      return String((await waitFor(() => to().length >= n && to(), `reply ${n} on Telegram`, 20_000))[n - 1]!.params.text);
+    };
+    expect(await say('/cauhoi', 1)).toMatch(/dành cho cán bộ/);
+    expect(await say(code, 2)).toContain('cán bộ của: Phường Phổ Thạnh');
+    expect(await say('/cauhoi', 3)).not.toMatch(/dành cho cán bộ/);
   });
 
   it('refuses bad invites at the CLI: unknown commune, bad role, official without commune', async () => {

@@ -29,6 +29,19 @@ describe('the HTTP edge', () => {
     expect((await codePage(ts.app, '10.9.9.9')).statusCode).not.toBe(429);
   });
 
+  it('limits the simulator per client address: a script cannot open session after session', async () => {
+    const post = (ip: string, i: number) =>
+      ts.app.inject({ method: 'POST', url: '/chat/api/messages', remoteAddress: ip, payload: { id: `m${ip.replace(/\./g, '')}x${i}`, session: `s${ip.replace(/\./g, '')}x${i}`, role: 'resident', text: 'xin chào' } });
+    const statuses: number[] = [];
+    // Every message from a new session (new chat), as the link-code guesser did.
+    for (let i = 0; i < 240; i++) statuses.push((await post('10.3.3.3', i)).statusCode);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    const over = await post('10.3.3.3', 240);
+    expect(over.statusCode).toBe(429);
+    expect(over.json()).toMatchObject({ ok: false, error: { code: 'rate_limited', retryable: true } });
+    expect((await post('10.4.4.4', 0)).statusCode).toBe(200);
+  });
+
   it('does not limit webhooks or health checks', async () => {
     for (let i = 0; i < 80; i++) expect((await ts.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.1.2.4' })).statusCode).toBe(200);
   });

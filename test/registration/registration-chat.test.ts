@@ -16,7 +16,8 @@ const rowsOf = async (name: string) => ts.rt.db.select().from(registrations).whe
 
 /** Answers every question with a first wrong answer (where the question validates) and then a right one. */
 async function fillForm(chat: SimChat, name: string, opts: { family?: boolean; idNumber?: string } = {}): Promise<string> {
-  expect(textOf(await chat.send('đăng ký tiêm'))).toMatch(/cho ai/);
+  expect(textOf(await chat.send('đăng ký tiêm'))).toMatch(/Bạn đồng ý cung cấp/);
+  expect(textOf(await chat.send({ choice: 'rg:agree' }))).toMatch(/cho ai/);
   if (opts.family) {
     expect(textOf(await chat.send({ choice: 'rg:who:other' }))).toMatch(/là gì của bạn/);
     expect(textOf(await chat.send('mẹ'))).toMatch(/Họ và tên/);
@@ -52,8 +53,8 @@ async function fillForm(chat: SimChat, name: string, opts: { family?: boolean; i
   return last;
 }
 
-describe('vaccination pre-registration by chat', () => {
-  it('validates every answer, shows a masked summary, and saves nothing before consent', async () => {
+describe('vaccination pre-registration by chat', { timeout: 120_000 }, () => {
+  it('validates every answer, shows a masked summary, and saves nothing before "Gửi đăng ký"', async () => {
     const chat = new SimChat(ts, 'resident');
     const summary = await fillForm(chat, 'nguyễn thị hoa');
     expect(summary).toContain('Nguyễn Thị Hoa');
@@ -63,11 +64,11 @@ describe('vaccination pre-registration by chat', () => {
     expect(summary).toContain('Phường Phổ Minh');
     expect(await rowsOf('Nguyễn Thị Hoa')).toHaveLength(0);
 
-    expect(textOf(await chat.send('ok'))).toMatch(/chỉ lưu khi bạn đồng ý/);
+    expect(textOf(await chat.send('ok'))).toMatch(/chỉ gửi đăng ký khi bạn bấm/);
     expect(textOf(await chat.send({ choice: 'rg:edit:phone' }))).toMatch(/điện thoại/);
     const corrected = await chat.send('0912 000 111');
     expect(textOf(corrected)).toContain('0912000111');
-    const saved = await chat.send({ choice: 'rg:consent' });
+    const saved = await chat.send({ choice: 'rg:send' });
     expect(textOf(saved)).toMatch(/Đã ghi nhận đăng ký tiêm số \d+/);
     const [row] = await rowsOf('Nguyễn Thị Hoa');
     expect(row).toMatchObject({ phone: '0912000111', idKind: 'cccd', idNumber: '051160000123', gender: 'Nữ', birthDate: '1960-03-05', insuranceNumber: null, priorityGroup: 5, relation: 'self', status: 'registered' });
@@ -78,7 +79,7 @@ describe('vaccination pre-registration by chat', () => {
     const chat = new SimChat(ts, 'resident');
     // Another person: the same ID number cannot be registered twice.
     await fillForm(chat, 'Trần Văn Bảy', { family: true, idNumber: '051160000456' });
-    await chat.send({ choice: 'rg:consent' });
+    await chat.send({ choice: 'rg:send' });
     const [row] = await rowsOf('Trần Văn Bảy');
     expect(row!.relation).toBe('mẹ');
     const mine = await chat.send('/dangkycuatoi');

@@ -13,7 +13,7 @@ let ts: TestService;
 
 beforeAll(async () => {
   await graph.start();
-  ts = await startTestService({ listen: true, env: { ZALO_MINI_APP_ID: APP_ID, ZALO_APP_SECRET: SECRET, ZALO_GRAPH_ROOT: graph.url, ZALO_OA_CHAT_URL: 'https://zalo.me/4318000000000000001' } });
+  ts = await startTestService({ listen: true, env: { ZALO_MINI_APP_ID: APP_ID, ZALO_APP_SECRET: SECRET, ZALO_GRAPH_ROOT: graph.url, ZALO_OA_CHAT_URL: 'https://zalo.me/4318000000000000001', VISIT_RETENTION_DAYS: '9' } });
 });
 afterAll(async () => {
   await ts?.stop();
@@ -109,7 +109,7 @@ describe('the rest of the Mini App API', () => {
     const school = await venue('Trường Tiểu học Phổ Ninh');
     const res = await fetch(`${ts.baseUrl}/api/miniapp/venues/${school.token}`);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await res.json()).toMatchObject({ venue: { name: 'Trường Tiểu học Phổ Ninh', commune: expect.any(String) } });
+    expect(await res.json()).toMatchObject({ venue: { name: 'Trường Tiểu học Phổ Ninh', commune: expect.any(String) }, retentionDays: 9 });
     const pre = await fetch(`${ts.baseUrl}/api/miniapp/checkin`, { method: 'OPTIONS', headers: { origin: 'https://h5.zdn.vn', 'access-control-request-method': 'POST' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toContain('content-type');
@@ -128,6 +128,8 @@ describe('the rest of the Mini App API', () => {
 
     const mine = await api('history', { accessToken: me });
     expect(mine.json.visits.map((v: { dependent: string | null }) => v.dependent).sort()).toEqual(['Nguyễn Thị Bảy', null]);
+    // The configured retention (VISIT_RETENTION_DAYS=9 here), not a constant.
+    expect(mine.json.note).toMatch(/tự xóa sau 9 ngày/);
     expect((await api('history', { accessToken: other })).json.visits).toEqual([]);
     expect((await api('family', { accessToken: other })).json.members).toEqual([]);
     expect((await api('family/remove', { accessToken: other, id: added.json.member.id })).status).toBe(404);
@@ -150,7 +152,16 @@ describe('the rest of the Mini App API', () => {
     expect(textOf(await chat.send(ferry.code.manualCode))).toContain('Bến đò Phổ Phong');
     const link = await api('link-code', { accessToken });
     expect(link.json.message).toMatch(/^LIÊN KẾT \d{6}$/);
-    expect(textOf(await chat.send(link.json.message))).toMatch(/Đã liên kết/);
+    // Like between chats, the code only asks: the app that showed it must agree.
+    expect(textOf(await chat.send(link.json.message))).toMatch(/Đã gửi yêu cầu liên kết[\s\S]*ứng dụng Khai báo ra vào[\s\S]*Đồng ý/);
+    expect(textOf(await chat.send('lịch sử'))).not.toContain('Chợ Mộ Đức');
+    const pending = await api('link/pending', { accessToken });
+    expect(pending.json.pending.message).toMatch(/Một cuộc trò chuyện khác \(trang thử nghiệm trên web\) muốn liên kết[\s\S]*Đồng ý\?/);
+    const agreed = await api('link/confirm', { accessToken, accept: true });
+    expect(agreed.json).toMatchObject({ linked: true });
+    expect(agreed.json.message).toMatch(/Đã liên kết/);
+    expect(textOf(await chat.replies())).toMatch(/Đã liên kết/);
+    expect((await api('link/pending', { accessToken })).json.pending).toBeNull();
 
     const history = textOf(await chat.send('lịch sử'));
     expect(history).toContain('Chợ Mộ Đức');
@@ -162,5 +173,26 @@ describe('the rest of the Mini App API', () => {
     // Messages for the person (alerts, reminders) go to the chat, never to the Mini App, which cannot receive them.
     const [mini] = await ts.rt.db.select().from(contacts).where(and(eq(contacts.channel, 'zalo-mini-app'), eq(contacts.chatId, '7000000000000000008')));
     expect(await ts.rt.repos.contacts.reachableChatOf(ts.rt.db, mini!.linkedTo ?? mini!.id)).toMatchObject({ channel: 'web' });
+  });
+
+  it('links nothing when someone else types the app\'s code and the app refuses, and tells that chat', async () => {
+    const shop = await venue('Tiệm thuốc Phúc Hưng');
+    const victim = graph.issue('7000000000000000009');
+    expect((await api('checkin', { venueToken: shop.token, accessToken: victim })).status).toBe(200);
+    const { code } = (await api('link-code', { accessToken: victim })).json;
+    const attacker = new SimChat(ts, 'resident');
+    expect(textOf(await attacker.send(`liên kết ${code}`))).toMatch(/Đã gửi yêu cầu liên kết/);
+    expect(textOf(await attacker.send('lịch sử'))).not.toContain('Phúc Hưng');
+    // Another token's person sees no request, and cannot answer it.
+    const other = graph.issue('7000000000000000010');
+    expect((await api('link/pending', { accessToken: other })).json.pending).toBeNull();
+    expect((await api('link/confirm', { accessToken: other, accept: true })).status).toBe(409);
+    expect((await api('link/pending', { accessToken: victim })).json.pending).not.toBeNull();
+    const refused = await api('link/confirm', { accessToken: victim, accept: false });
+    expect(refused.json).toMatchObject({ linked: false });
+    expect(textOf(await attacker.replies())).toMatch(/bị từ chối/);
+    expect(textOf(await attacker.send('lịch sử'))).not.toContain('Phúc Hưng');
+    expect((await api('link/confirm', { accessToken: victim, accept: true })).status).toBe(409);
+    expect((await api('link/confirm', { accessToken: victim })).status).toBe(400);
   });
 });

@@ -11,6 +11,7 @@ import { buildMiniApp } from '../../bots/zalo-mini-app/build.js';
 import { FakeZaloGraph } from '../fakes/fake-zalo-graph.js';
 import { launchBrowser } from '../harness/browser.js';
 import { startTestService, type TestService } from '../harness/service.js';
+import { SimChat, textOf } from '../harness/sim-chat.js';
 import type { FakeZaloScript } from './fake-zalo-script.js';
 
 const SECRET = 'browser-mini-app-secret-01';
@@ -43,7 +44,7 @@ function serve(dir: string): Promise<Server> {
 
 beforeAll(async () => {
   await graph.start();
-  ts = await startTestService({ listen: true, env: { ZALO_MINI_APP_ID: '1618033988749894848', ZALO_APP_SECRET: SECRET, ZALO_GRAPH_ROOT: graph.url, ZALO_OA_CHAT_URL: `https://zalo.me/${OA_ID}` } });
+  ts = await startTestService({ listen: true, env: { ZALO_MINI_APP_ID: '1618033988749894848', ZALO_APP_SECRET: SECRET, ZALO_GRAPH_ROOT: graph.url, ZALO_OA_CHAT_URL: `https://zalo.me/${OA_ID}`, VISIT_RETENTION_DAYS: '12' } });
   // One Vite build for the whole file, with zmp-sdk replaced at the bridge module.
   outDir = await mkdtemp(path.join(tmpdir(), 'quetma-miniapp-'));
   await buildMiniApp({ apiBase: ts.baseUrl, outDir, bridge: FAKE_BRIDGE });
@@ -83,7 +84,8 @@ describe('the Zalo Mini App in a real browser', () => {
     await page.goto(`${siteUrl}/?v=${market.token}`);
     await page.locator('h1', { hasText: 'Chợ Thạch Bích' }).waitFor({ timeout: 15_000 });
     expect(await page.locator('#privacy').innerText()).toMatch(/Nghị định 13\/2023[\s\S]*/);
-    expect(await page.locator('#privacy').innerText()).toMatch(/tự xóa sau 21 ngày/);
+    // The configured VISIT_RETENTION_DAYS, not a constant.
+    expect(await page.locator('#privacy').innerText()).toMatch(/tự xóa sau 12 ngày/);
     expect(await page.locator('button.btn').allInnerTexts()).toEqual(['Khai báo vào']);
     expect(await fitsTheScreen(page)).toBe(true);
 
@@ -99,6 +101,18 @@ describe('the Zalo Mini App in a real browser', () => {
     const chat = made.find((c) => c.api === 'openChat');
     expect(chat?.args[0]).toBe(OA_ID);
     expect(String(chat?.args[1])).toMatch(/^LIÊN KẾT \d{6}$/);
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    // The person sends the pre-filled message in the chat (here the simulator stands in for the OA
+    // chat); nothing is linked until the app asks the chats' question and they agree.
+    const oaChat = new SimChat(ts, 'resident');
+    expect(textOf(await oaChat.send(String(chat?.args[1])))).toMatch(/quay lại ứng dụng Khai báo ra vào/);
+    await page.locator('#link-ask', { hasText: /Một cuộc trò chuyện khác[\s\S]*muốn liên kết[\s\S]*Đồng ý\?/ }).waitFor({ timeout: 15_000 });
+    expect(textOf(await oaChat.send('lịch sử'))).not.toContain('Chợ Thạch Bích');
+    await page.click('#link-yes');
+    await page.locator('#link-done', { hasText: 'Đã liên kết' }).waitFor({ timeout: 15_000 });
+    expect(textOf(await oaChat.replies())).toMatch(/Đã liên kết/);
+    expect(textOf(await oaChat.send('lịch sử'))).toContain('Chợ Thạch Bích');
     expect(await fitsTheScreen(page)).toBe(true);
 
     // The same phone opens the app again at another venue: no notice the second time.

@@ -1,11 +1,13 @@
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, conversationStates, linkCodes } from '../schema/contacts.js';
+import { broadcastRecipients, consentEvents, residentHomes } from '../schema/broadcasts.js';
 import { inboundUpdates } from '../schema/inbound.js';
 import { outboundMessages } from '../schema/outbound.js';
 import { residentQuestions } from '../schema/questions.js';
 import { registrations, reminderOptOuts } from '../schema/registrations.js';
 import { simulatorMessages } from '../schema/simulator.js';
+import { exposureAlerts, exposureEvents, tracingShareCodes } from '../schema/tracing.js';
 import { venues } from '../schema/venues.js';
 import { dependents, visitFlags, visits } from '../schema/visits.js';
 import { chatsOfPerson } from './contacts-repo.js';
@@ -45,6 +47,16 @@ export class ErasureRepo {
       await tx.delete(linkCodes).where(inArray(linkCodes.contactId, ids));
       await tx.update(venues).set({ ownerContactId: null }).where(inArray(venues.ownerContactId, ids));
       await tx.delete(conversationStates).where(inArray(conversationStates.contactId, ids));
+      // Later features' rows about the person: home commune, consent decisions (nothing is left to
+      // consent about; the fresh chat is asked again), exposure alerts with their follow-up
+      // (symptoms), share codes, and their name as the case of an event (the event itself stays).
+      await tx.delete(residentHomes).where(inArray(residentHomes.personId, ids));
+      await tx.delete(consentEvents).where(inArray(consentEvents.personId, ids));
+      await tx.delete(exposureAlerts).where(inArray(exposureAlerts.contactId, ids));
+      await tx.delete(tracingShareCodes).where(inArray(tracingShareCodes.contactId, ids));
+      await tx.update(exposureEvents).set({ caseContactId: null }).where(inArray(exposureEvents.caseContactId, ids));
+      // Broadcast results keep their counts, not the chat a message went to.
+      await tx.update(broadcastRecipients).set({ channel: null, botId: null, chatId: null }).where(inArray(broadcastRecipients.personId, ids));
       for (const c of chats) {
         const chat = and(eq(inboundUpdates.channel, c.channel), eq(inboundUpdates.botId, c.botId), eq(inboundUpdates.chatId, c.chatId));
         await tx.update(inboundUpdates).set({ payload: {} }).where(and(chat, ne(inboundUpdates.status, 'received')));

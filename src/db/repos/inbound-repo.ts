@@ -93,11 +93,15 @@ export class InboundRepo {
     return r !== undefined;
   }
 
-  /** Finishes a row; returns false when another worker finished it first. */
+  /**
+   * Finishes a row; returns false when another worker finished it first. A processed or ignored
+   * update keeps only its dedupe key (channel, bot, key): its payload (what the person typed) goes
+   * at once. A failed one keeps it for diagnosis until the retention job reduces it.
+   */
   async finish(db: Db, id: number, status: 'processed' | 'ignored' | 'failed', error?: string): Promise<boolean> {
     const done = await db
       .update(inboundUpdates)
-      .set({ status, error: error ?? null, processedAt: new Date() })
+      .set({ status, error: error ?? null, processedAt: new Date(), ...(status === 'failed' ? {} : { payload: {} }) })
       .where(and(eq(inboundUpdates.id, id), eq(inboundUpdates.status, 'received')))
       .returning({ id: inboundUpdates.id });
     return done.length > 0;

@@ -42,17 +42,20 @@ export class LinkRepo implements LinkStore {
         await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
         return { kind: 'already' };
       }
-      // A Mini App session has no chat to ask: its code links at once (the guess limits still hold).
-      if (issuer.channel === 'zalo-mini-app') {
-        await tx.delete(linkCodes).where(eq(linkCodes.codeHash, found.codeHash));
-        await this.mergePerson(tx, me.linkedTo ?? me.id, issuer.linkedTo ?? issuer.id, now);
-        return { kind: 'linked' };
-      }
       // The first request holds the code: a second chat typing it learns nothing and gets nothing.
       if (found.requestedBy !== null && found.requestedBy !== contactId) return { kind: 'unknown' };
       await tx.update(linkCodes).set({ requestedBy: contactId }).where(eq(linkCodes.codeHash, found.codeHash));
       return { kind: 'requested', issuer: { channel: issuer.channel, botId: issuer.botId, chatId: issuer.chatId } };
     });
+  }
+
+  async pending(issuerContactId: number, now: Date): Promise<{ channel: string } | undefined> {
+    const [row] = await this.db
+      .select({ channel: contacts.channel })
+      .from(linkCodes)
+      .innerJoin(contacts, eq(contacts.id, linkCodes.requestedBy))
+      .where(and(eq(linkCodes.contactId, issuerContactId), isNotNull(linkCodes.requestedBy), gt(linkCodes.expiresAt, now)));
+    return row;
   }
 
   async confirm(issuerContactId: number, accept: boolean, now: Date): Promise<ConfirmOutcome> {

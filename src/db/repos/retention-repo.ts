@@ -1,15 +1,17 @@
-import { and, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, conversationStates } from '../schema/contacts.js';
 import { inboundUpdates } from '../schema/inbound.js';
 import { outboundMessages } from '../schema/outbound.js';
+import { residentQuestions } from '../schema/questions.js';
 import { simulatorMessages } from '../schema/simulator.js';
 
 const DONE_OUTBOUND = ['sent', 'failed', 'unreachable', 'uncertain', 'expired'];
 
 /**
  * The retention steps that are not owned by a domain (visits and registrations purge themselves):
- * raw updates, sent message bodies, simulator data and abandoned conversation states.
+ * raw updates, sent message bodies, simulator data, abandoned conversation states and residents'
+ * questions to the help desk.
  */
 export class RetentionRepo {
   constructor(private readonly db: Db) {}
@@ -44,6 +46,15 @@ export class RetentionRepo {
   /** Conversation states past their expiry (abandoned flows with half-filled forms). */
   async expireStates(now: Date): Promise<number> {
     const rows = await this.db.delete(conversationStates).where(and(isNotNull(conversationStates.expiresAt), lte(conversationStates.expiresAt, now))).returning({ id: conversationStates.contactId });
+    return rows.length;
+  }
+
+  /** Questions answered before the cutoff, or asked before it and still unanswered (nobody will answer them now). */
+  async expireQuestions(cutoff: Date): Promise<number> {
+    const rows = await this.db
+      .delete(residentQuestions)
+      .where(or(and(eq(residentQuestions.status, 'answered'), lt(residentQuestions.answeredAt, cutoff)), and(ne(residentQuestions.status, 'answered'), lt(residentQuestions.createdAt, cutoff))))
+      .returning({ id: residentQuestions.id });
     return rows.length;
   }
 }

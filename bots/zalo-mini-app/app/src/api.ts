@@ -40,7 +40,7 @@ export function api(accessToken: () => Promise<string>) {
     return call<T>(path, { ...body, accessToken: token });
   };
   return {
-    venue: (token: string) => call<{ venue: Venue }>(`venues/${encodeURIComponent(token)}`),
+    venue: (token: string) => call<{ venue: Venue; retentionDays: number }>(`venues/${encodeURIComponent(token)}`),
     checkIn: (venueToken: string, who: { selfToo: boolean; dependentIds: number[] }) =>
       authed<CheckIn>('checkin', { venueToken, ...who, requestId: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}` }),
     checkOut: () => authed<{ checkedOut: string[]; message: string }>('checkout'),
@@ -50,7 +50,10 @@ export function api(accessToken: () => Promise<string>) {
     addMember: (m: { name: string; birthYear: number | null; relation: string | null }) => authed<{ member: Member }>('family/add', m),
     removeMember: (id: number) => authed<{ removed: boolean }>('family/remove', { id }),
     me: () => authed<Me>('me'),
-    linkCode: () => authed<{ code: string; message: string }>('link-code'),
+    linkCode: () => authed<{ code: string; message: string; expiresInMinutes: number }>('link-code'),
+    /** A chat that typed this app's link code and waits for "Đồng ý?" (null: none yet). */
+    linkPending: () => authed<{ pending: { channel: string; message: string } | null }>('link/pending'),
+    answerLink: (accept: boolean) => authed<{ linked: boolean; message: string }>('link/confirm', { accept }),
   };
 }
 

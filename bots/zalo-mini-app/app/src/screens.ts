@@ -42,9 +42,9 @@ export function homeScreen(ctx: AppContext): void {
 /** The one-tap screen: the venue's name and one button. First use explains what is stored and why. */
 export async function venueScreen(ctx: AppContext, token: string): Promise<void> {
   await attempt(async () => {
-    const { venue } = await ctx.api.venue(token);
+    const { venue, retentionDays } = await ctx.api.venue(token);
     const firstUse = ctx.zalo.getItem(PRIVACY_SEEN) === null;
-    const notice = firstUse ? h('section', { class: 'notice', id: 'privacy' }, h('h2', {}, t.privacyTitle), ...t.privacy.map((p) => h('p', {}, p))) : null;
+    const notice = firstUse ? h('section', { class: 'notice', id: 'privacy' }, h('h2', {}, t.privacyTitle), ...t.privacy(retentionDays).map((p) => h('p', {}, p))) : null;
     const go = button(t.checkInButton, () => checkIn(ctx, token, { selfToo: true, dependentIds: [] }));
     go.id = 'checkin';
     show(...venueHeader(venue), notice, go);
@@ -84,15 +84,73 @@ async function alertsBlock(ctx: AppContext, box: HTMLElement): Promise<void> {
     if (!oaId) return box.replaceChildren(title, h('p', { id: 'alerts-none' }, t.alertsNoOa));
     const follow = button(t.alertsFollow, async () => {
       if (!(await ctx.zalo.followOA(oaId))) return box.replaceChildren(title, h('p', { id: 'alerts-declined' }, t.alertsDeclined), follow);
-      const { message } = await ctx.api.linkCode();
+      const { message, expiresInMinutes } = await ctx.api.linkCode();
       await ctx.zalo.openOAChat(oaId, message);
       box.replaceChildren(title, h('p', { id: 'alerts-link' }, t.alertsLinkStep(message)));
+      awaitLinkRequest(ctx, box, expiresInMinutes);
     });
     follow.id = 'follow';
     box.replaceChildren(title, h('p', {}, t.alertsOffer), follow);
   } catch (err) {
     box.replaceChildren(title, errorBox(err, () => void alertsBlock(ctx, box)));
   }
+}
+
+/** How often the app looks for the chat's link request while the code is alive and the app is in front. */
+const LINK_POLL_MS = 3000;
+
+/**
+ * After the code went to the OA chat: waits for the chat's request, then asks the same question a
+ * chat would ("Một cuộc trò chuyện khác … muốn liên kết… Đồng ý?"); only "Đồng ý" links.
+ */
+function awaitLinkRequest(ctx: AppContext, box: HTMLElement, minutes: number): void {
+  const status = h('p', { class: 'muted', id: 'link-status' }, t.linkWaiting);
+  const until = Date.now() + minutes * 60_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = false;
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+  const ask = (message: string) => {
+    asked = true;
+    stop();
+    const answer = (accept: boolean) => async () => {
+      try {
+        const r = await ctx.api.answerLink(accept);
+        box.replaceChildren(h('h2', {}, t.alertsTitle), h('p', { id: r.linked ? 'link-done' : 'link-refused', class: 'result' }, r.message));
+      } catch (err) {
+        box.replaceChildren(h('h2', {}, t.alertsTitle), errorBox(err));
+      }
+    };
+    const yes = button(t.linkYes, answer(true));
+    yes.id = 'link-yes';
+    const no = button(t.linkNo, answer(false), 'btn secondary');
+    no.id = 'link-no';
+    box.replaceChildren(h('h2', {}, t.alertsTitle), h('p', { id: 'link-ask' }, message), yes, no);
+  };
+  const check = async (byHand: boolean) => {
+    if (asked || !box.isConnected) return stop();
+    try {
+      const { pending } = await ctx.api.linkPending();
+      if (pending) return ask(pending.message);
+      if (byHand) status.textContent = t.linkNotYet;
+    } catch (err) {
+      if (byHand) status.textContent = err instanceof ApiError ? err.message : t.network;
+    }
+    schedule();
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    if (Date.now() < until && document.visibilityState === 'visible') timer = setTimeout(() => void check(false), LINK_POLL_MS);
+  };
+  // Coming back from the chat: look at once.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void check(false);
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  box.append(status, button(t.linkCheck, () => check(true), 'btn secondary'));
+  schedule();
 }
 
 async function checkOut(ctx: AppContext, back: () => void): Promise<void> {
