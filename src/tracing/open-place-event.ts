@@ -38,8 +38,8 @@ export async function openPlaceEvent(deps: TracingDeps, caller: Caller, input: {
   const venue = await resolveVenue(deps, caller, input.venue);
   const windows = input.windows.map((w) => checkWindow(deps, w));
   const eventId = await inTransaction(deps.db, async (tx) => {
-    const id = await deps.repo.createEvent(tx, { kind: 'place', communeId: venue.communeId, openedBy: caller.official?.id ?? null, tailMinutes: deps.settings.tailMinutes, createdAt: deps.now() });
-    await deps.repo.addWindows(tx, id, windows.map((w) => ({ venueId: venue.id, startsAt: w.from, endsAt: w.to })));
+    const id = await deps.repo.events.createEvent(tx, { kind: 'place', communeId: venue.communeId, openedBy: caller.official?.id ?? null, tailMinutes: deps.settings.tailMinutes, createdAt: deps.now() });
+    await deps.repo.events.addWindows(tx, id, windows.map((w) => ({ venueId: venue.id, startsAt: w.from, endsAt: w.to })));
     await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.open', communeId: venue.communeId, subject: `event:${id}`, detail: { kind: 'place', venueId: venue.id, windows: windows.length } });
     return id;
   });
@@ -53,7 +53,7 @@ export async function extendEvent(deps: TracingDeps, caller: Caller, eventId: nu
   const windows = input.windows.map((w) => checkWindow(deps, w));
   if (windows.length === 0) throw new TracingInputError('bad_window', 'give at least one window');
   await inTransaction(deps.db, async (tx) => {
-    await deps.repo.addWindows(tx, eventId, windows.map((w) => ({ venueId: venue.id, startsAt: w.from, endsAt: w.to })));
+    await deps.repo.events.addWindows(tx, eventId, windows.map((w) => ({ venueId: venue.id, startsAt: w.from, endsAt: w.to })));
     await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.extend', communeId: event.communeId, subject: `event:${eventId}`, detail: { venueId: venue.id, windows: windows.length } });
   });
   return { eventId, windows: windows.length };
@@ -68,7 +68,7 @@ export async function loadOpenEvent(deps: TracingDeps, caller: Caller, eventId: 
 
 /** An event the caller may see (same answer for "missing" and "not yours": nothing leaks across communes). */
 export async function loadEvent(deps: TracingDeps, caller: Caller, eventId: number) {
-  const event = Number.isSafeInteger(eventId) ? await deps.repo.event(eventId) : undefined;
+  const event = Number.isSafeInteger(eventId) ? await deps.repo.events.event(eventId) : undefined;
   if (!event || (caller.official && !caller.official.communeIds.includes(event.communeId))) throw new TracingInputError('event_not_found', `no event ${eventId} in your communes`, 404);
   return event;
 }

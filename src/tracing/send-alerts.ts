@@ -36,15 +36,15 @@ export function ownerNoticeText(venueName: string, when: string, communeName: st
 export async function sendAlerts(deps: TracingDeps, caller: Caller, eventId: number): Promise<{ eventId: number; alerted: number; unreachable: number; templateVersion: number }> {
   const event = await loadOpenEvent(deps, caller, eventId);
   const planned = await planAlerts(deps, eventId);
-  const total = (await deps.repo.alertedCount(eventId)) + planned.length;
+  const total = (await deps.repo.alerts.alertedCount(eventId)) + planned.length;
   if (total > deps.settings.approvalThreshold && (event.approvedFor ?? 0) < total) {
     throw new TracingInputError('approval_required', `${total} people exceed the threshold of ${deps.settings.approvalThreshold}: a district admin must approve event ${eventId} first`, 409);
   }
   const template = await currentTemplate(deps);
-  const windows = new Map((await deps.repo.windows(eventId)).map((w) => [w.id, w]));
+  const windows = new Map((await deps.repo.events.windows(eventId)).map((w) => [w.id, w]));
   const commune = deps.communeName(event.communeId);
   const outcome = await inTransaction(deps.db, async (tx) => {
-    const ids = await deps.repo.insertAlerts(
+    const ids = await deps.repo.alerts.insertAlerts(
       tx,
       planned.map((p) => ({
         eventId, contactId: p.person.contactId, dependentId: p.person.dependentId, windowId: p.person.windowId, templateVersion: template.version,
@@ -70,13 +70,13 @@ export async function sendAlerts(deps: TracingDeps, caller: Caller, eventId: num
       if (!deps.channelHasButtons(chat.channel, chat.botId)) offers.push({ chatContactId: chat.id, choices: alertChoices(alertId) });
     }
     const receipt = await deps.outbox.add(tx, alerts.map((a) => a.message));
-    await deps.repo.offerChoices(tx, offers);
+    await deps.repo.alerts.offerChoices(tx, offers);
     const owners = [...windows.values()].filter((w) => !w.ownerNotified && w.ownerContactId !== null);
     const ownerReceipt = await deps.outbox.add(
       tx,
       owners.map((w) => ({ to: { contactId: w.ownerContactId! }, priority: 'alert' as const, parts: [{ type: 'text' as const, text: ownerNoticeText(w.venueName, `${vnDate(w.startsAt)}, ${showWindow(w.startsAt, w.endsAt)}`, commune) }], dedupe: { kind: 'tracing.owner', key: String(w.id) } })),
     );
-    await deps.repo.markOwnersNotified(tx, owners.map((w) => w.id));
+    await deps.repo.events.markOwnersNotified(tx, owners.map((w) => w.id));
     await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.send', communeId: event.communeId, subject: `event:${eventId}`, detail: { alerted: alerts.length, unreachable, templateVersion: template.version, owners: owners.length } });
     return { receipts: [receipt, ownerReceipt], alerted: alerts.length, unreachable };
   });
@@ -88,9 +88,9 @@ export async function sendAlerts(deps: TracingDeps, caller: Caller, eventId: num
 export async function approveEvent(deps: TracingDeps, caller: Caller, eventId: number): Promise<{ eventId: number; approvedFor: number }> {
   if (!isAdmin(caller)) throw new TracingForbiddenError('only a district admin may approve a large event');
   const event = await loadOpenEvent(deps, caller, eventId);
-  const people = (await deps.repo.alertedCount(eventId)) + (await deps.repo.match(eventId, true)).length;
+  const people = (await deps.repo.alerts.alertedCount(eventId)) + (await deps.repo.matching.match(eventId, true)).length;
   await inTransaction(deps.db, async (tx) => {
-    await deps.repo.approve(tx, eventId, caller.official?.id ?? null, people);
+    await deps.repo.events.approve(tx, eventId, caller.official?.id ?? null, people);
     await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.approve', communeId: event.communeId, subject: `event:${eventId}`, detail: { people } });
   });
   return { eventId, approvedFor: people };

@@ -68,7 +68,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
 
   const showPreview = async (caller: Caller, eventId: number): Promise<TurnResult> => {
     const p = await previewEvent(tr, caller, eventId);
-    const event = await tr.repo.event(eventId);
+    const event = await tr.repo.events.event(eventId);
     const actions: Choice[] = p.status === 'open' ? [{ label: t.send, data: `tv:send:${eventId}` }, ...(p.needsApproval && caller.official?.role === 'admin' ? [{ label: t.approve, data: `tv:approve:${eventId}` }] : []), { label: t.close, data: `tv:close:${eventId}` }] : [];
     return say(t.preview(p, tr.communeName(event?.communeId ?? '')), [...actions, menu]);
   };
@@ -95,10 +95,10 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
   };
 
   const respond = async (ctx: TurnContext, idText: string, what: 'acknowledged' | 'symptoms'): Promise<TurnResult> => {
-    const alert = await tr.repo.alertOf(Number(idText), ctx.person.contactId);
+    const alert = await tr.repo.alerts.alertOf(Number(idText), ctx.person.contactId);
     if (!alert) return say(t.alertUnknown);
     if (alert.status !== 'open') return say(t.eventClosedForResident);
-    const fresh = await tr.repo.markAlert(alert.id, what, ctx.now);
+    const fresh = await tr.repo.alerts.markAlert(alert.id, what, ctx.now);
     if (what === 'acknowledged') return say(fresh ? t.ackThanks : t.ackAgain);
     if (!fresh) return say(t.symptomsAgain);
     const dependents = alert.dependentId === null ? [] : await deps.dependents(ctx.person.contactId);

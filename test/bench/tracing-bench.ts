@@ -105,12 +105,12 @@ async function main(): Promise<void> {
       const day = 1 + Math.floor(Math.random() * (DAYS - 2));
       const from = utcMidnight(new Date(end.getTime() - (DAYS - day) * 24 * 3600_000)); // 07:00-10:00 Vietnam time
       const eventId = await inTransaction(rt.db, async (tx) => {
-        const id = await tr.repo.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
-        await tr.repo.addWindows(tx, id, [{ venueId, startsAt: from, endsAt: new Date(from.getTime() + 3 * 3600_000) }]);
+        const id = await tr.repo.events.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
+        await tr.repo.events.addWindows(tx, id, [{ venueId, startsAt: from, endsAt: new Date(from.getTime() + 3 * 3600_000) }]);
         return id;
       });
       const t = performance.now();
-      placePeople.push((await tr.repo.match(eventId)).length);
+      placePeople.push((await tr.repo.matching.match(eventId)).length);
       place.push(performance.now() - t);
     }
     log(`place: p50 ${pct(place, 50).toFixed(1)} ms, p95 ${pct(place, 95).toFixed(1)} ms, median ${pct(placePeople, 50)} people`);
@@ -121,12 +121,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < ROUNDS; i++) {
       const contactId = 1 + Math.floor(Math.random() * PEOPLE);
       const { eventId, windows } = await inTransaction(rt.db, async (tx) => {
-        const id = await tr.repo.createEvent(tx, { kind: 'person', communeId: 'duc-pho/pho-minh', openedBy: null, caseContactId: contactId, tailMinutes: 30, createdAt: end });
-        return { eventId: id, windows: await tr.repo.addWindowsFromVisits(tx, id, contactId, null, new Date(end.getTime() - 14 * 24 * 3600_000)) };
+        const id = await tr.repo.events.createEvent(tx, { kind: 'person', communeId: 'duc-pho/pho-minh', openedBy: null, caseContactId: contactId, tailMinutes: 30, createdAt: end });
+        return { eventId: id, windows: await tr.repo.events.addWindowsFromVisits(tx, id, contactId, null, new Date(end.getTime() - 14 * 24 * 3600_000)) };
       });
       personWindows.push(windows);
       const t = performance.now();
-      await tr.repo.match(eventId);
+      await tr.repo.matching.match(eventId);
       person.push(performance.now() - t);
     }
     log(`person: p50 ${pct(person, 50).toFixed(1)} ms, p95 ${pct(person, 95).toFixed(1)} ms, median ${pct(personWindows, 50)} windows`);
@@ -140,8 +140,8 @@ async function main(): Promise<void> {
       select g, ${fanVenue}, 'bfan', 'duc-pho/pho-minh', 'code', '${at.toISOString()}'::timestamptz + make_interval(secs => g % 3600), '${at.toISOString()}'::timestamptz + interval '2 hours', 'fan' || g from generate_series(1, 10000) g`);
     await load.unsafe(`analyze visits`);
     const fanEvent = await inTransaction(rt.db, async (tx) => {
-      const id = await tr.repo.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
-      await tr.repo.addWindows(tx, id, [{ venueId: fanVenue, startsAt: new Date(at.getTime() + 30 * 60_000), endsAt: new Date(at.getTime() + 90 * 60_000) }]);
+      const id = await tr.repo.events.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
+      await tr.repo.events.addWindows(tx, id, [{ venueId: fanVenue, startsAt: new Date(at.getTime() + 30 * 60_000), endsAt: new Date(at.getTime() + 90 * 60_000) }]);
       return id;
     });
     await approveEvent(tr, operator, fanEvent);
