@@ -146,8 +146,14 @@ async function main(): Promise<void> {
     });
     await approveEvent(tr, operator, fanEvent);
     const tf = performance.now();
-    const sent = await sendAlerts(tr, operator, fanEvent);
+    let lap = tf;
+    const phases: string[] = [];
+    const sent = await sendAlerts(tr, operator, fanEvent, (name) => {
+      phases.push(`${name} ${((performance.now() - lap) / 1000).toFixed(2)} s`);
+      lap = performance.now();
+    });
     const fanout = (performance.now() - tf) / 1000;
+    log(`fan-out phases: ${phases.join(', ')}`);
     const [ledger] = await load.unsafe<{ n: number }[]>(`select count(*)::int as n from outbound_messages`);
     log(`fan-out: ${sent.alerted} alerts (+${sent.unreachable} unreachable) in ${fanout.toFixed(2)} s; ${ledger!.n} ledger rows`);
     if (sent.alerted + sent.unreachable < 10_000) throw new Error(`fan-out matched ${sent.alerted + sent.unreachable} people, expected at least 10,000`);

@@ -24,14 +24,14 @@ export class TracingAlertsRepo {
   }
 
   /**
-   * Inserts alerts in batches (one statement of a JSON array per 5,000: thousands of bound
+   * Inserts alerts in batches (one statement of a JSON array per 10,000: thousands of bound
    * parameters are far slower); a person already alerted for the event is skipped. Returns the new
    * rows' ids by person key.
    */
   async insertAlerts(tx: Db, alerts: readonly NewAlert[]): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
-    for (let i = 0; i < alerts.length; i += 5000) {
-      const chunk = JSON.stringify(alerts.slice(i, i + 5000).map((a) => ({ ...a, personKey: personKey(a.contactId, a.dependentId) })));
+    for (let i = 0; i < alerts.length; i += 10_000) {
+      const chunk = JSON.stringify(alerts.slice(i, i + 10_000).map((a) => ({ ...a, personKey: personKey(a.contactId, a.dependentId) })));
       const result = await tx.execute(sql`
         insert into exposure_alerts (event_id, contact_id, dependent_id, person_key, window_id, status, reason, channel, template_version)
         select x."eventId", x."contactId", x."dependentId", x."personKey", x."windowId", x.status, x.reason, x.channel, x."templateVersion"

@@ -26,10 +26,10 @@ export interface MatchedWithChats extends MatchedPerson {
 }
 
 /**
- * The match of an event's windows against everyone's visits. Fast because of the
- * `visits_venue_time` index (venue_id, checked_in_at) INCLUDE (checked_out_at, contact_id,
- * dependent_id): each window reads one venue's slice of check-ins from MAX_VISIT_MINUTES before it
- * starts to the end of its tail, from the index alone.
+ * The match of an event's windows against everyone's visits. Fast because of the `visits_venue`
+ * index (venue_id, checked_in_at, checked_out_at, contact_id, dependent_id): each window reads one
+ * venue's slice of check-ins, from MAX_VISIT_MINUTES before it starts to the end of its tail, from
+ * the index alone (index-only scan). A person event's windows come from `visits_contact`.
  */
 export class TracingMatchRepo {
   constructor(private readonly db: Db, private readonly opts: MatchOptions) {}
