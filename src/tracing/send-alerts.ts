@@ -104,11 +104,11 @@ export async function sendAlerts(deps: TracingDeps, caller: Caller, eventId: num
 
 /** Jobs per enqueue call, and how many calls run at once. */
 const ENQUEUE_SLICE = 1000;
-const ENQUEUE_PARALLEL = 10;
+const ENQUEUE_PARALLEL = 4;
 
 /**
  * Bulk enqueue after commit: the committed rows go to the send queues in slices of 1,000 (one
- * addBulk each), up to ten slices in flight at once, which overlaps preparing jobs with Redis running
+ * addBulk each), four slices in flight at once, which overlaps preparing jobs with Redis running
  * them (about twice as fast as one slice after another for 10,000 alerts). A slice lost to a Redis
  * outage is repaired by the outbox sweep, so the rows are never lost.
  */

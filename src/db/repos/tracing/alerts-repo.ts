@@ -101,4 +101,18 @@ export class TracingAlertsRepo {
     const rows = await this.db.update(exposureAlerts).set(set).where(and(eq(exposureAlerts.id, alertId), isNull(column))).returning({ id: exposureAlerts.id });
     return rows.length === 1;
   }
+
+  /**
+   * The alerts a person (primary contact) was sent since a moment, of events still open, newest
+   * first, with the family member's name: what a typed "đã nhận" or "tôi có triệu chứng" answers.
+   */
+  async openAlertsOf(contactId: number, since: Date): Promise<{ id: number; eventId: number; dependentId: number | null; dependentName: string | null; acknowledgedAt: Date | null; symptomsAt: Date | null }[]> {
+    const rows = rowsOf(await this.db.execute(sql`
+      select a.id, a.event_id, a.dependent_id, d.name as dependent_name, a.acknowledged_at, a.symptoms_at
+      from exposure_alerts a join exposure_events e on e.id = a.event_id left join dependents d on d.id = a.dependent_id
+      where a.contact_id = ${contactId} and a.status = 'queued' and e.status = 'open' and a.created_at >= ${since.toISOString()}::timestamptz
+      order by a.id desc limit 20`));
+    const at = (v: unknown) => (v === null || v === undefined ? null : new Date(v instanceof Date ? v.getTime() : String(v)));
+    return rows.map((r) => ({ id: Number(r.id), eventId: Number(r.event_id), dependentId: r.dependent_id === null ? null : Number(r.dependent_id), dependentName: r.dependent_name === null ? null : String(r.dependent_name), acknowledgedAt: at(r.acknowledged_at), symptomsAt: at(r.symptoms_at) }));
+  }
 }
