@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { simulatorChatId } from '../../bots/web/adapter.js';
+import { runCli } from '../../src/cli/main.js';
+import { capture } from '../harness/cli-io.js';
 import { becomeOfficial } from '../harness/officials.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { SimChat, choicesOf, textOf } from '../harness/sim-chat.js';
@@ -130,6 +132,39 @@ describe('/truyvet with several windows and venues', () => {
     const alerted = (await ts.rt.db.execute(sql`select contact_id from exposure_alerts where event_id = ${eventId} order by contact_id`)) as unknown as { contact_id: string | number }[];
     expect(alerted.map((r) => Number(r.contact_id))).toEqual([morning, afternoon, atShop, later].sort((a, b) => a - b));
     expect(textOf(await official.send(`/truyvet Chợ Nghĩa Hành 7:00-10:00`))).toContain('Nhiều khung giờ');
+  });
+});
+
+describe('the tracing CLI', () => {
+  it('tracing:preview prints who would be alerted and sends nothing; tracing:send alerts each person once, an extension only the new ones', async () => {
+    const env = { DATABASE_URL: ts.databaseUrl, QUEUE_PREFIX: 'qttrcli' };
+    const hall = await f.venue('Nhà văn hóa thôn Trung An', 'other', 'duc-pho/pho-minh');
+    const first = await f.person();
+    const second = await f.person();
+    const blocked = await f.person({ unreachable: true });
+    for (const p of [first, second, blocked]) await f.visit(p, hall, iso(6), iso(5.5));
+    const cli = async (...args: string[]) => {
+      const c = capture();
+      const code = await runCli(args, env, c.io);
+      expect(code, c.err.join('\n')).toBe(0);
+      return JSON.parse(c.out.at(-1)!) as Record<string, unknown>;
+    };
+
+    const preview = await cli('tracing:preview', '--venue', hall.manualCode, '--from', iso(7), '--to', iso(5));
+    expect(preview).toMatchObject({ people: 3, byChannel: { web: 2 }, unreachable: 1 });
+    const eventId = Number(preview.eventId);
+    expect((await ts.rt.db.execute(sql`select count(*)::int as n from exposure_alerts where event_id = ${eventId}`)) as unknown as { n: number }[]).toEqual([{ n: 0 }]);
+    expect(await cli('tracing:send', String(eventId))).toMatchObject({ eventId, alerted: 2, unreachable: 1 });
+    expect(await cli('tracing:send', String(eventId))).toMatchObject({ eventId, alerted: 0, unreachable: 0 });
+
+    const late = await f.person();
+    await f.visit(late, hall, iso(2), iso(1.5));
+    await f.visit(first, hall, iso(2), iso(1.5));
+    expect(await cli('tracing:preview', '--event', String(eventId), '--venue', `#${hall.id}`, '--from', iso(2.5), '--to', iso(1))).toMatchObject({ eventId, people: 4, newPeople: 1 });
+    expect(await cli('tracing:send', String(eventId))).toMatchObject({ eventId, alerted: 1 });
+    const bad = capture();
+    expect(await runCli(['tracing:preview', '--venue', hall.manualCode, '--from', iso(1), '--to', iso(3)], env, bad.io)).toBe(2);
+    expect(JSON.parse(bad.err[0]!)).toMatchObject({ error: { code: 'bad_window' } });
   });
 });
 

@@ -95,21 +95,24 @@ describe('answering an alert by typing', () => {
     const onTelegram = residents.telegram();
     const onOa = residents.zaloOa();
     const onBot = residents.zaloBot();
+    const numbered = residents.zaloOa(); // answers with the number of the choice, as Zalo OA shows them
     const bystander = residents.telegram();
-    for (const r of [onTelegram, onOa, onBot, bystander]) await ask(r, 'xin chào');
+    for (const r of [onTelegram, onOa, onBot, numbered, bystander]) await ask(r, 'xin chào');
     const market = await f.venue('Chợ Sa Huỳnh', 'market');
-    for (const r of [onTelegram, onOa, onBot]) await f.visit(await contactOf(r), market, iso(5), iso(4.5));
+    for (const r of [onTelegram, onOa, onBot, numbered]) await f.visit(await contactOf(r), market, iso(5), iso(4.5));
 
     // Before any alert the words are not an answer: nothing is acknowledged for the bystander.
     expect(await ask(bystander, 'đã nhận')).not.toContain('Cảm ơn bạn đã xác nhận');
 
     const { eventId } = await openPlaceEvent(ts.rt.tracing, operator, { venue: `#${market.id}`, windows: [{ from: hoursAgo(6), to: hoursAgo(4) }] });
-    expect(await sendAlerts(ts.rt.tracing, operator, eventId)).toMatchObject({ alerted: 3 });
+    expect(await sendAlerts(ts.rt.tracing, operator, eventId)).toMatchObject({ alerted: 4 });
     const telegramAlert = await waitFor(() => onTelegram.got().find((m) => m.includes('THÔNG BÁO')) ?? null, 'the Telegram alert');
     expect(telegramAlert).toMatch(/tv:ack:\d+/); // the alert's own id went into the button, no placeholder left
     expect(telegramAlert).not.toContain('{{key}}');
     await waitFor(() => onOa.got().find((m) => m.includes('THÔNG BÁO')) ?? null, 'the Zalo OA alert');
     await waitFor(() => onBot.got().find((m) => m.includes('THÔNG BÁO')) ?? null, 'the Zalo Bot alert');
+    expect(await waitFor(() => numbered.got().find((m) => m.includes('THÔNG BÁO')) ?? null, 'the numbered Zalo OA alert')).toMatch(/1\. Đã nhận.*2\. Tôi có triệu chứng/);
+    expect(await ask(numbered, '1')).toContain('Cảm ơn bạn đã xác nhận');
 
     expect(await ask(onTelegram, 'ok đã nhận')).toContain('Cảm ơn bạn đã xác nhận');
     expect(await ask(onOa, 'da nhan')).toContain('Cảm ơn bạn đã xác nhận');
@@ -123,6 +126,7 @@ describe('answering an alert by typing', () => {
     expect(byContact.get(await contactOf(onTelegram))).toMatchObject({ ack: true, sym: false });
     expect(byContact.get(await contactOf(onOa))).toMatchObject({ ack: true, sym: true });
     expect(byContact.get(await contactOf(onBot))).toMatchObject({ ack: true, sym: true }); // symptoms imply it was read
+    expect(byContact.get(await contactOf(numbered))).toMatchObject({ ack: true, sym: false });
     const urgent = (await ts.rt.db.execute(sql`select count(*)::int as n from resident_questions where text like ${`[KHẨN]%#${eventId}%`}`)) as unknown as { n: number }[];
     expect(urgent[0]!.n).toBe(2);
   });
