@@ -109,8 +109,9 @@ const ENQUEUE_PARALLEL = 4;
 /**
  * Bulk enqueue after commit: the committed rows go to the send queues in slices of 1,000 (one
  * addBulk each), four slices in flight at once, which overlaps preparing jobs with Redis running
- * them (about twice as fast as one slice after another for 10,000 alerts). A slice lost to a Redis
- * outage is repaired by the outbox sweep, so the rows are never lost.
+ * them (about twice as fast as one slice after another for 10,000 alerts). If Redis is down the
+ * error reaches the caller, but every alert is already written: the outbox sweep enqueues the rows
+ * when Redis is back, and sending again adds nothing.
  */
 async function enqueueCommitted(deps: TracingDeps, receipts: readonly OutboxReceipt[]): Promise<void> {
   const slices: OutboxReceipt[] = [];
