@@ -199,6 +199,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     config, db, venues, outbox, audit, now: () => clock.now(),
     channelEnabled: (c, b) => adapters.get(c, b) !== undefined,
     channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
+    capabilities: (c, b) => adapters.get(c, b)?.capabilities,
   });
   const dashboard = createDashboard({ db, publicUrl: config.publicUrl, venues, registrations, outbox, officials, audit, adapters, now: () => clock.now() });
   const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, dashboard, broadcasts, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };

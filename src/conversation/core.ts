@@ -70,6 +70,8 @@ export class ConversationCore {
       const result = owner?.flow ? await owner.flow(ctx, text) : null;
       if (result) return result;
     }
+    const answered = await this.firstOf(ctx, this.features.map((f) => f.answer), text);
+    if (answered) return answered;
     const small = smallTalk(text);
     // Inside a flow the flow keeps going: a short answer, no menu.
     if (small) return ctx.state.flow ? keep(ctx, [{ type: 'text', text: texts.smallTalkInFlow[small] }]) : this.menuReply(ctx, texts.smallTalk[small]);

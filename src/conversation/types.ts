@@ -80,6 +80,12 @@ export interface Feature {
   readonly startPayload?: TurnHandler;
   /** Free text no command matched. */
   readonly text?: TurnHandler;
+  /**
+   * Words that answer something this feature sent the person ("đã nhận" to an exposure alert),
+   * tried before small talk, which would otherwise take "ok đã nhận" for politeness. Null when the
+   * words answer nothing of this feature's.
+   */
+  readonly answer?: TurnHandler;
   /** A photo or image file. */
   readonly image?: TurnHandler;
   /**

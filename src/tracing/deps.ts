@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { TracingRepo } from '../db/repos/tracing-repo.js';
-import type { AuditLog, Outbox } from './ports.js';
+import type { AuditLog, Outbox, TemplatedOutbox } from './ports.js';
 
 /** A venue as tracing names it. */
 export interface VenueRef {
@@ -27,6 +27,8 @@ export interface TracingDeps {
   readonly db: Db;
   readonly repo: TracingRepo;
   readonly outbox: Outbox;
+  /** The outbox's set-based writer, for the fan-out of thousands of alerts. */
+  readonly bulkOutbox: TemplatedOutbox;
   readonly audit: AuditLog;
   readonly settings: TracingSettings;
   now(): Date;

@@ -18,14 +18,14 @@ export interface FollowUp {
 /** Per event: sent, delivered (the platform accepted it), acknowledged ("Đã nhận"), reported symptoms. */
 export async function followUp(deps: TracingDeps, caller: Caller, eventId: number): Promise<FollowUp> {
   const event = await loadEvent(deps, caller, eventId);
-  const figures = await deps.repo.followUp(eventId);
+  const figures = await deps.repo.alerts.followUp(eventId);
   await inTransaction(deps.db, (tx) => deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.followup', communeId: event.communeId, subject: `event:${eventId}` }));
   return { eventId, status: event.status, ...figures };
 }
 
 /** The events an official may see, newest first. */
 export async function listEvents(deps: TracingDeps, caller: Caller): Promise<{ id: number; kind: string; communeId: string; status: string; createdAt: string }[]> {
-  const rows = await deps.repo.listEvents(caller.official ? caller.official.communeIds : 'all');
+  const rows = await deps.repo.events.listEvents(caller.official ? caller.official.communeIds : 'all');
   await inTransaction(deps.db, (tx) => deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.list', communeId: null, detail: { events: rows.length } }));
   return rows.map((e) => ({ id: e.id, kind: e.kind, communeId: e.communeId, status: e.status, createdAt: e.createdAt.toISOString() }));
 }
@@ -38,7 +38,7 @@ const HEADER = ['Mã cảnh báo', 'Họ tên', 'Là người thân của', 'Nă
  */
 export async function exportContacts(deps: TracingDeps, caller: Caller, eventId: number): Promise<{ filename: string; csv: string; rows: number }> {
   const event = await loadEvent(deps, caller, eventId);
-  const rows = await deps.repo.contactList(eventId);
+  const rows = await deps.repo.alerts.contactList(eventId);
   const body = rows.map((r) => {
     const dependent = r.dependent_name !== null && r.dependent_name !== undefined;
     const at = (v: unknown) => (v ? new Date(String(v instanceof Date ? v.toISOString() : v)) : null);
@@ -68,7 +68,7 @@ export async function exportContacts(deps: TracingDeps, caller: Caller, eventId:
 export async function closeEvent(deps: TracingDeps, caller: Caller, eventId: number): Promise<{ eventId: number; closed: boolean }> {
   const event = await loadEvent(deps, caller, eventId);
   const closed = await inTransaction(deps.db, async (tx) => {
-    const done = await deps.repo.close(tx, eventId, deps.now());
+    const done = await deps.repo.events.close(tx, eventId, deps.now());
     await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.close', communeId: event.communeId, subject: `event:${eventId}` });
     return done;
   });

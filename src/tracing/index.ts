@@ -1,5 +1,7 @@
 import { fold } from '../domain/fold.js';
+import type { ChannelCapabilities } from '../channels/contract.js';
 import type { Config } from '../config/schema.js';
+import { addTemplated } from '../outbox/bulk-templated.js';
 import type { Db } from '../db/client.js';
 import { TracingRepo } from '../db/repos/tracing-repo.js';
 import type { VenueOps } from '../venue-ops/index.js';
@@ -16,6 +18,8 @@ export interface TracingWiring {
   now(): Date;
   channelEnabled(channel: string, botId: string): boolean;
   channelHasButtons(channel: string, botId: string): boolean;
+  /** The switched-on bot's capabilities (undefined when off), for rendering bulk alerts. */
+  capabilities(channel: string, botId: string): ChannelCapabilities | undefined;
 }
 
 /** Builds the tracing dependencies once per runtime; chat, CLI and HTTP share them. */
@@ -44,6 +48,7 @@ export function createTracing(w: TracingWiring): TracingDeps {
     db: w.db,
     repo,
     outbox: w.outbox,
+    bulkOutbox: { addTemplated: (tx, batch) => addTemplated(tx, { capabilities: w.capabilities, now: w.now }, batch) },
     audit: w.audit,
     settings: {
       tailMinutes: w.config.TRACING_TAIL_MINUTES,

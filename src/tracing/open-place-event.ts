@@ -29,32 +29,48 @@ export function checkWindow(deps: TracingDeps, w: WindowInput): WindowInput {
   return w;
 }
 
+/** One venue (as typed: manual code, link, name or "#id") and its windows. */
+export interface PlaceInput {
+  readonly venue: string;
+  readonly windows: readonly WindowInput[];
+}
+
+/** Resolves and checks every place before anything is written: one bad line opens nothing. */
+async function resolvePlaces(deps: TracingDeps, caller: Caller, places: readonly PlaceInput[]): Promise<{ venue: VenueRef; windows: WindowInput[] }[]> {
+  if (places.length === 0 || places.some((p) => p.windows.length === 0)) throw new TracingInputError('bad_window', 'give at least one window');
+  const out: { venue: VenueRef; windows: WindowInput[] }[] = [];
+  for (const p of places) out.push({ venue: await resolveVenue(deps, caller, p.venue), windows: p.windows.map((w) => checkWindow(deps, w)) });
+  return out;
+}
+
 /**
  * Opens an exposure event by place and time, as health authorities announced them ("Chợ Phổ
- * Minh, 01/12 từ 7:00 đến 10:00"). Nothing is sent: preview, then send.
+ * Minh, 01/12 từ 7:00 đến 10:00"), with one or more windows, at one venue or several (`more`), all
+ * of one commune. Nothing is sent: preview, then send.
  */
-export async function openPlaceEvent(deps: TracingDeps, caller: Caller, input: { venue: string; windows: readonly WindowInput[] }): Promise<{ eventId: number; venue: VenueRef }> {
-  if (input.windows.length === 0) throw new TracingInputError('bad_window', 'give at least one window');
-  const venue = await resolveVenue(deps, caller, input.venue);
-  const windows = input.windows.map((w) => checkWindow(deps, w));
+export async function openPlaceEvent(deps: TracingDeps, caller: Caller, input: PlaceInput & { more?: readonly PlaceInput[] }): Promise<{ eventId: number; venue: VenueRef }> {
+  const places = await resolvePlaces(deps, caller, [input, ...(input.more ?? [])]);
+  const { venue } = places[0]!;
+  const other = places.find((p) => p.venue.communeId !== venue.communeId);
+  if (other) throw new TracingInputError('communes_differ', `${other.venue.name} is in another commune than ${venue.name}: open one event per commune`);
+  const windows = places.flatMap((p) => p.windows.map((w) => ({ venueId: p.venue.id, startsAt: w.from, endsAt: w.to })));
   const eventId = await inTransaction(deps.db, async (tx) => {
-    const id = await deps.repo.createEvent(tx, { kind: 'place', communeId: venue.communeId, openedBy: caller.official?.id ?? null, tailMinutes: deps.settings.tailMinutes, createdAt: deps.now() });
-    await deps.repo.addWindows(tx, id, windows.map((w) => ({ venueId: venue.id, startsAt: w.from, endsAt: w.to })));
-    await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.open', communeId: venue.communeId, subject: `event:${id}`, detail: { kind: 'place', venueId: venue.id, windows: windows.length } });
+    const id = await deps.repo.events.createEvent(tx, { kind: 'place', communeId: venue.communeId, openedBy: caller.official?.id ?? null, tailMinutes: deps.settings.tailMinutes, createdAt: deps.now() });
+    await deps.repo.events.addWindows(tx, id, windows);
+    await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.open', communeId: venue.communeId, subject: `event:${id}`, detail: { kind: 'place', venueIds: [...new Set(places.map((p) => p.venue.id))], windows: windows.length } });
     return id;
   });
   return { eventId, venue };
 }
 
-/** Extends an open event with another venue or window; a later send alerts only people not alerted yet. */
-export async function extendEvent(deps: TracingDeps, caller: Caller, eventId: number, input: { venue: string; windows: readonly WindowInput[] }): Promise<{ eventId: number; windows: number }> {
+/** Extends an open event with more windows, at its venues or new ones; a later send alerts only people not alerted yet. */
+export async function extendEvent(deps: TracingDeps, caller: Caller, eventId: number, input: PlaceInput & { more?: readonly PlaceInput[] }): Promise<{ eventId: number; windows: number }> {
   const event = await loadOpenEvent(deps, caller, eventId);
-  const venue = await resolveVenue(deps, caller, input.venue);
-  const windows = input.windows.map((w) => checkWindow(deps, w));
-  if (windows.length === 0) throw new TracingInputError('bad_window', 'give at least one window');
+  const places = await resolvePlaces(deps, caller, [input, ...(input.more ?? [])]);
+  const windows = places.flatMap((p) => p.windows.map((w) => ({ venueId: p.venue.id, startsAt: w.from, endsAt: w.to })));
   await inTransaction(deps.db, async (tx) => {
-    await deps.repo.addWindows(tx, eventId, windows.map((w) => ({ venueId: venue.id, startsAt: w.from, endsAt: w.to })));
-    await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.extend', communeId: event.communeId, subject: `event:${eventId}`, detail: { venueId: venue.id, windows: windows.length } });
+    await deps.repo.events.addWindows(tx, eventId, windows);
+    await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.extend', communeId: event.communeId, subject: `event:${eventId}`, detail: { venueIds: [...new Set(places.map((p) => p.venue.id))], windows: windows.length } });
   });
   return { eventId, windows: windows.length };
 }
@@ -68,7 +84,7 @@ export async function loadOpenEvent(deps: TracingDeps, caller: Caller, eventId: 
 
 /** An event the caller may see (same answer for "missing" and "not yours": nothing leaks across communes). */
 export async function loadEvent(deps: TracingDeps, caller: Caller, eventId: number) {
-  const event = Number.isSafeInteger(eventId) ? await deps.repo.event(eventId) : undefined;
+  const event = Number.isSafeInteger(eventId) ? await deps.repo.events.event(eventId) : undefined;
   if (!event || (caller.official && !caller.official.communeIds.includes(event.communeId))) throw new TracingInputError('event_not_found', `no event ${eventId} in your communes`, 404);
   return event;
 }

@@ -15,6 +15,8 @@ export interface Caller {
 
 /** Issue 11's outbox (landed): alerts go through it with the `alert` priority. */
 export type { Outbox, OutboxMessage, OutboxReceipt, PriorityClass } from '../outbox/types.js';
+/** Many alerts sharing a few texts, written set-based (src/outbox/bulk-templated.ts). */
+export type { TemplatedOutbox } from '../outbox/bulk-types.js';
 
 /** Thrown when a caller acts outside their communes or role (→ HTTP 403): issue 10's `ForbiddenError`. */
 export { ForbiddenError as TracingForbiddenError } from '../officials/types.js';

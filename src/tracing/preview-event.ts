@@ -30,7 +30,7 @@ export interface Planned {
 /** The new people of an event with where each alert would go. */
 export async function planAlerts(deps: TracingDeps, eventId: number): Promise<Planned[]> {
   const now = deps.now();
-  const fresh = await deps.repo.matchWithChats(eventId, true);
+  const fresh = await deps.repo.matching.matchWithChats(eventId, true);
   return fresh.map((person) => ({ person, target: pickChat(person.chats, (c, b) => deps.channelEnabled(c, b), now) }));
 }
 
@@ -40,9 +40,9 @@ export async function planAlerts(deps: TracingDeps, eventId: number): Promise<Pl
  */
 export async function previewEvent(deps: TracingDeps, caller: Caller, eventId: number): Promise<Preview> {
   const event = await loadEvent(deps, caller, eventId);
-  const windows = await deps.repo.windows(eventId);
+  const windows = await deps.repo.events.windows(eventId);
   const planned = await planAlerts(deps, eventId);
-  const alerted = await deps.repo.alertedCount(eventId);
+  const alerted = await deps.repo.alerts.alertedCount(eventId);
   const byChannel: Record<string, number> = {};
   const unreachableBy: Partial<Record<UnreachableReason, number>> = {};
   for (const p of planned) {

@@ -7,5 +7,7 @@ import type { TracingDeps } from './deps.js';
  */
 export async function purgeTracing(deps: TracingDeps): Promise<number> {
   const now = deps.now();
-  return deps.repo.purgeBefore(new Date(now.getTime() - deps.settings.retentionDays * 24 * 3600_000), now);
+  const events = await deps.repo.events.purgeBefore(new Date(now.getTime() - deps.settings.retentionDays * 24 * 3600_000));
+  await deps.repo.shareCodes.purgeExpired(now);
+  return events;
 }

@@ -23,7 +23,7 @@ export const showShareCode = (code: string) => `TV-${code.slice(0, 4)}-${code.sl
 export async function createShareCode(deps: TracingDeps, contactId: number, dependentId: number | null): Promise<{ code: string; expiresAt: Date }> {
   const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const expiresAt = new Date(deps.now().getTime() + SHARE_CODE_TTL_MS);
-  await deps.repo.addShareCode(hash(code), contactId, dependentId, expiresAt);
+  await deps.repo.shareCodes.addShareCode(hash(code), contactId, dependentId, expiresAt);
   return { code: showShareCode(code), expiresAt };
 }
 
@@ -42,13 +42,13 @@ export async function openPersonEvent(deps: TracingDeps, caller: Caller, input: 
   if (!Number.isInteger(days) || days < 1) throw new TracingInputError('bad_days', 'days must be a whole number of at least 1');
   const now = deps.now();
   return inTransaction(deps.db, async (tx) => {
-    const spent = await deps.repo.spendShareCode(tx, hash(code), now);
+    const spent = await deps.repo.shareCodes.spendShareCode(tx, hash(code), now);
     if (spent === 'unknown') throw new TracingInputError('share_code_unknown', 'no such share code', 404);
     if (spent === 'expired') throw new TracingInputError('share_code_expired', 'this share code has expired (24 h); ask the person for a new one', 410);
     if (spent === 'used') throw new TracingInputError('share_code_used', 'this share code was already used', 409);
-    const eventId = await deps.repo.createEvent(tx, { kind: 'person', communeId, openedBy: caller.official?.id ?? null, caseContactId: spent.contactId, caseDependentId: spent.dependentId, tailMinutes: deps.settings.tailMinutes, createdAt: now });
-    const windows = await deps.repo.addWindowsFromVisits(tx, eventId, spent.contactId, spent.dependentId, new Date(now.getTime() - days * 24 * 3600_000));
-    await deps.repo.linkShareCode(tx, hash(code), eventId);
+    const eventId = await deps.repo.events.createEvent(tx, { kind: 'person', communeId, openedBy: caller.official?.id ?? null, caseContactId: spent.contactId, caseDependentId: spent.dependentId, tailMinutes: deps.settings.tailMinutes, createdAt: now });
+    const windows = await deps.repo.events.addWindowsFromVisits(tx, eventId, spent.contactId, spent.dependentId, new Date(now.getTime() - days * 24 * 3600_000));
+    await deps.repo.shareCodes.linkShareCode(tx, hash(code), eventId);
     await deps.audit.record(tx, { officialId: caller.official?.id ?? null, via: caller.via, action: 'tracing.open', communeId, subject: `event:${eventId}`, detail: { kind: 'person', days, windows } });
     return { eventId, windows };
   });

@@ -9,8 +9,11 @@ export const tracingTexts = {
   notOfficial: 'Chức năng truy vết dành cho cán bộ phường, xã được cấp quyền.',
   usage:
     'Truy vết (chỉ cán bộ):\n' +
-    '• Theo địa điểm và giờ: /truyvet <mã số hoặc tên địa điểm> <ngày/tháng> <giờ bắt đầu>-<giờ kết thúc>\n' +
-    '  ví dụ: /truyvet Chợ Phổ Minh 01/12 7:00-10:00\n' +
+    '• Theo địa điểm và giờ: /truyvet <mã số hoặc tên địa điểm>, <ngày/tháng> từ <giờ> đến <giờ>\n' +
+    '  ví dụ: /truyvet Chợ Phổ Minh, 01/12 từ 7:00 đến 10:00\n' +
+    '  Nhiều khung giờ: /truyvet Chợ Phổ Minh, 01/12 7:00-10:00 và 15:00-17:00; 02/12 7:00-9:00\n' +
+    '  Nhiều địa điểm: mỗi địa điểm một dòng ngay sau /truyvet.\n' +
+    '• Thêm khung giờ, địa điểm cho sự kiện đang mở: /truyvet #<số sự kiện> thêm <địa điểm>, <ngày/tháng> <giờ>-<giờ> (chỉ báo người chưa được báo)\n' +
     '• Theo người mắc (họ đồng ý): /truyvet TV-XXXX-XXXX (mã người dân nhận được khi chọn "Chia sẻ lịch sử cho cán bộ y tế")\n' +
     '• Xem theo dõi một sự kiện: /truyvet #<số sự kiện>',
   events: (lines: string[]) => (lines.length ? `Các sự kiện truy vết gần đây:\n${lines.join('\n')}` : 'Chưa có sự kiện truy vết nào.'),
@@ -35,6 +38,7 @@ export const tracingTexts = {
   error: (code: string, message: string): string =>
     ({
       venue_not_found: 'Không tìm thấy địa điểm này trong phường, xã của bạn. Bạn nhập mã số in dưới mã QR, đường dẫn của mã, hoặc tên địa điểm.',
+      communes_differ: 'Các địa điểm thuộc những phường, xã khác nhau: mỗi sự kiện truy vết chỉ thuộc một phường, xã. Bạn mở riêng từng sự kiện.',
       venue_ambiguous: `Có nhiều địa điểm trùng tên: ${message.split(': ').slice(1).join(': ')}. Bạn nhập mã số hoặc "#số" của địa điểm.`,
       bad_window: 'Khung giờ chưa đúng: giờ kết thúc phải sau giờ bắt đầu, không quá 24 giờ, không ở tương lai và trong thời gian còn lưu khai báo.',
       share_code_unknown: 'Mã chia sẻ không đúng. Bạn kiểm tra lại mã (dạng TV-XXXX-XXXX).',
@@ -57,6 +61,8 @@ export const tracingTexts = {
   ackAgain: 'Bạn đã xác nhận tin này rồi. Cảm ơn bạn!',
   symptomsSent: (commune: string) =>
     `Đã báo cán bộ y tế ${commune}; cán bộ sẽ nhắn lại bạn tại đây. Trong lúc chờ: ở nhà, đeo khẩu trang, tránh tiếp xúc người khác. Nếu khó thở, gọi cấp cứu 115.`,
+  symptomsSelf: 'Tôi',
+  whoHasSymptoms: 'Ai đang có triệu chứng? Bạn chọn để cán bộ y tế liên hệ đúng người.',
   symptomsAgain: 'Bạn đã báo có triệu chứng rồi; cán bộ y tế sẽ liên hệ. Nếu khó thở, gọi cấp cứu 115.',
   eventClosedForResident: 'Đợt theo dõi này đã kết thúc. Nếu bạn có triệu chứng, hãy gọi Trạm y tế xã, phường hoặc đường dây nóng 1900 9095.',
   alertUnknown: 'Tin cảnh báo này không còn. Nếu bạn có triệu chứng, hãy gọi Trạm y tế xã, phường hoặc 1900 9095.',

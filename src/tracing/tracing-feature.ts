@@ -5,7 +5,9 @@ import { fold } from '../domain/fold.js';
 import type { Dependent } from '../checkin/types.js';
 import type { TracingDeps } from './deps.js';
 import { followUp, listEvents, closeEvent } from './follow-up.js';
-import { openPlaceEvent, type WindowInput } from './open-place-event.js';
+import { extendEvent, openPlaceEvent } from './open-place-event.js';
+import { parsePlaces } from './place-args.js';
+import { readAlertAnswer, type AlertAnswer } from './answer-words.js';
 import type { Caller, Official } from './ports.js';
 import { previewEvent } from './preview-event.js';
 import { approveEvent, sendAlerts } from './send-alerts.js';
@@ -22,25 +24,9 @@ export interface TracingFeatureDeps {
   readonly questions: QuestionRepo;
 }
 
-const VN = 7 * 3600_000;
 const menu: Choice = { label: 'Về danh mục', data: 'menu:main' };
-
-/**
- * "Chợ Phổ Minh 01/12 7:00-10:00" → venue text and one window (Vietnam time; an end before the
- * start runs past midnight; a date later than today means last year).
- */
-export function parsePlaceArgs(arg: string, now: Date): { venue: string; window: WindowInput } | null {
-  const m = /^(.+?)\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s+(\d{1,2})(?:[:hg](\d{2}))?\s*(?:-|–|đến|den)\s*(\d{1,2})(?:[:hg](\d{2}))?$/i.exec(arg.trim());
-  if (!m) return null;
-  const local = new Date(now.getTime() + VN);
-  let year = m[4] ? Number(m[4]) : local.getUTCFullYear();
-  const at = (h: string, min: string | undefined, y: number) => new Date(Date.UTC(y, Number(m[3]) - 1, Number(m[2]), Number(h), Number(min ?? 0)) - VN);
-  if (!m[4] && at(m[5]!, m[6], year).getTime() > now.getTime()) year -= 1;
-  const from = at(m[5]!, m[6], year);
-  let to = at(m[7]!, m[8], year);
-  if (to.getTime() <= from.getTime()) to = new Date(to.getTime() + 24 * 3600_000);
-  return { venue: m[1]!.trim(), window: { from, to } };
-}
+/** How long after an alert typed answers still count (the 14 days residents are asked to watch their health). */
+const FOLLOW_UP_DAYS = 14;
 
 /**
  * Tracing in chat: officials' `/truyvet` (open by place and time or by a share code, preview, send,
@@ -68,7 +54,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
 
   const showPreview = async (caller: Caller, eventId: number): Promise<TurnResult> => {
     const p = await previewEvent(tr, caller, eventId);
-    const event = await tr.repo.event(eventId);
+    const event = await tr.repo.events.event(eventId);
     const actions: Choice[] = p.status === 'open' ? [{ label: t.send, data: `tv:send:${eventId}` }, ...(p.needsApproval && caller.official?.role === 'admin' ? [{ label: t.approve, data: `tv:approve:${eventId}` }] : []), { label: t.close, data: `tv:close:${eventId}` }] : [];
     return say(t.preview(p, tr.communeName(event?.communeId ?? '')), [...actions, menu]);
   };
@@ -83,9 +69,17 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
       if (normaliseShareCode(text)) return showPreview(caller, (await openPersonEvent(tr, caller, { code: text })).eventId);
       const id = /^#?(\d+)$/.exec(text);
       if (id) return showFollowUp(caller, Number(id[1]));
-      const place = parsePlaceArgs(text, ctx.now);
-      if (!place) return say(t.usage);
-      return showPreview(caller, (await openPlaceEvent(tr, caller, { venue: place.venue, windows: [place.window] })).eventId);
+      // "#12 thêm Tạp hóa Cô Ba, 01/12 15:00-16:00": more windows or venues; a send then alerts only new people.
+      const extend = /^#(\d+)\s*(?:thêm|them|\+)\s*([\s\S]+)$/i.exec(text);
+      if (extend) {
+        const places = parsePlaces(extend[2]!, ctx.now);
+        if (!places) return say(t.usage);
+        await extendEvent(tr, caller, Number(extend[1]), { ...places[0]!, more: places.slice(1) });
+        return showPreview(caller, Number(extend[1]));
+      }
+      const places = parsePlaces(text, ctx.now);
+      if (!places) return say(t.usage);
+      return showPreview(caller, (await openPlaceEvent(tr, caller, { ...places[0]!, more: places.slice(1) })).eventId);
     });
 
   const showFollowUp = async (caller: Caller, eventId: number): Promise<TurnResult> => {
@@ -95,10 +89,10 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
   };
 
   const respond = async (ctx: TurnContext, idText: string, what: 'acknowledged' | 'symptoms'): Promise<TurnResult> => {
-    const alert = await tr.repo.alertOf(Number(idText), ctx.person.contactId);
+    const alert = await tr.repo.alerts.alertOf(Number(idText), ctx.person.contactId);
     if (!alert) return say(t.alertUnknown);
     if (alert.status !== 'open') return say(t.eventClosedForResident);
-    const fresh = await tr.repo.markAlert(alert.id, what, ctx.now);
+    const fresh = await tr.repo.alerts.markAlert(alert.id, what, ctx.now);
     if (what === 'acknowledged') return say(fresh ? t.ackThanks : t.ackAgain);
     if (!fresh) return say(t.symptomsAgain);
     const dependents = alert.dependentId === null ? [] : await deps.dependents(ctx.person.contactId);
@@ -111,6 +105,28 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
       ...say(t.symptomsSent(commune)),
       notices: officials.map((o) => ({ to: o, replies: [{ type: 'text' as const, text: t.toOfficialUrgent(question.id, commune, question.text), choices: [{ label: t.reply, data: `hd:reply:${question.id}` }] }] })),
     };
+  };
+
+  /**
+   * "đã nhận" / "tôi có triệu chứng" typed instead of pressed, answering the alerts of open events
+   * from the last 14 days: "đã nhận" acknowledges them all; symptoms go to the commune at once when
+   * one person was alerted, else the resident picks who (themselves or a family member). Without
+   * such an alert the words are not ours (null: the FAQ answers them).
+   */
+  const typedAnswer = async (ctx: TurnContext, answer: AlertAnswer): Promise<TurnResult | null> => {
+    const alerts = await tr.repo.alerts.openAlertsOf(ctx.person.contactId, new Date(ctx.now.getTime() - FOLLOW_UP_DAYS * 24 * 3600_000));
+    if (alerts.length === 0) return null;
+    if (answer === 'acknowledged') {
+      let fresh = false;
+      for (const a of alerts.filter((x) => !x.acknowledgedAt)) fresh = (await tr.repo.alerts.markAlert(a.id, 'acknowledged', ctx.now)) || fresh;
+      return say(fresh ? t.ackThanks : t.ackAgain);
+    }
+    const byPerson = new Map<string, (typeof alerts)[number]>();
+    for (const a of alerts) if (!byPerson.has(String(a.dependentId))) byPerson.set(String(a.dependentId), a); // newest alert per person
+    const open = [...byPerson.values()].filter((a) => !a.symptomsAt);
+    if (open.length === 0) return say(t.symptomsAgain);
+    if (open.length === 1) return respond(ctx, String(open[0]!.id), 'symptoms');
+    return say(t.whoHasSymptoms, [...open.map((a) => ({ label: a.dependentName ?? t.symptomsSelf, data: `tv:sym:${a.id}` })), menu]);
   };
 
   const share = async (ctx: TurnContext): Promise<TurnResult> => {
@@ -154,6 +170,10 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
       const f = fold(text);
       if (f.length < 60 && (f.includes('chia se lich su') || f.includes('chia se lich su cho can bo'))) return share(ctx);
       return null;
+    },
+    answer: async (ctx, text) => {
+      const answer = readAlertAnswer(text);
+      return answer ? typedAnswer(ctx, answer) : null;
     },
   };
 }

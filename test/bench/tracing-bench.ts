@@ -44,6 +44,9 @@ function venueTypeSql(): string {
 async function generate(sql: postgres.Sql, end: Date): Promise<void> {
   const stay = `case ve_type ${VENUE_TYPES.map((t) => `when '${t.id}' then ${t.stayMinutes}`).join(' ')} else 120 end`;
   await sql.unsafe(`set session_replication_role = replica`); // no per-row FK triggers during the bulk load (superuser, bench only)
+  // Session-only settings for the load: commit without waiting for the WAL flush, build indexes with more memory.
+  await sql.unsafe(`set synchronous_commit = off`);
+  await sql.unsafe(`set maintenance_work_mem = '512MB'`);
   await sql.unsafe(`insert into contacts (id, channel, bot_id, chat_id, user_id, last_seen_at) select g, 'telegram', '${BOT_ID}', (100000000 + g)::text, g::text, now() from generate_series(1, ${PEOPLE}) g`);
   await sql.unsafe(`select setval('contacts_id_seq', ${PEOPLE})`);
   await sql.unsafe(`insert into dependents (id, contact_id, name, birth_year, relation) select g, g, 'Con ' || g, 2015, 'con' from generate_series(1, ${Math.round(PEOPLE / 20)}) g`);
@@ -105,12 +108,12 @@ async function main(): Promise<void> {
       const day = 1 + Math.floor(Math.random() * (DAYS - 2));
       const from = utcMidnight(new Date(end.getTime() - (DAYS - day) * 24 * 3600_000)); // 07:00-10:00 Vietnam time
       const eventId = await inTransaction(rt.db, async (tx) => {
-        const id = await tr.repo.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
-        await tr.repo.addWindows(tx, id, [{ venueId, startsAt: from, endsAt: new Date(from.getTime() + 3 * 3600_000) }]);
+        const id = await tr.repo.events.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
+        await tr.repo.events.addWindows(tx, id, [{ venueId, startsAt: from, endsAt: new Date(from.getTime() + 3 * 3600_000) }]);
         return id;
       });
       const t = performance.now();
-      placePeople.push((await tr.repo.match(eventId)).length);
+      placePeople.push((await tr.repo.matching.match(eventId)).length);
       place.push(performance.now() - t);
     }
     log(`place: p50 ${pct(place, 50).toFixed(1)} ms, p95 ${pct(place, 95).toFixed(1)} ms, median ${pct(placePeople, 50)} people`);
@@ -121,12 +124,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < ROUNDS; i++) {
       const contactId = 1 + Math.floor(Math.random() * PEOPLE);
       const { eventId, windows } = await inTransaction(rt.db, async (tx) => {
-        const id = await tr.repo.createEvent(tx, { kind: 'person', communeId: 'duc-pho/pho-minh', openedBy: null, caseContactId: contactId, tailMinutes: 30, createdAt: end });
-        return { eventId: id, windows: await tr.repo.addWindowsFromVisits(tx, id, contactId, null, new Date(end.getTime() - 14 * 24 * 3600_000)) };
+        const id = await tr.repo.events.createEvent(tx, { kind: 'person', communeId: 'duc-pho/pho-minh', openedBy: null, caseContactId: contactId, tailMinutes: 30, createdAt: end });
+        return { eventId: id, windows: await tr.repo.events.addWindowsFromVisits(tx, id, contactId, null, new Date(end.getTime() - 14 * 24 * 3600_000)) };
       });
       personWindows.push(windows);
       const t = performance.now();
-      await tr.repo.match(eventId);
+      await tr.repo.matching.match(eventId);
       person.push(performance.now() - t);
     }
     log(`person: p50 ${pct(person, 50).toFixed(1)} ms, p95 ${pct(person, 95).toFixed(1)} ms, median ${pct(personWindows, 50)} windows`);
@@ -140,14 +143,20 @@ async function main(): Promise<void> {
       select g, ${fanVenue}, 'bfan', 'duc-pho/pho-minh', 'code', '${at.toISOString()}'::timestamptz + make_interval(secs => g % 3600), '${at.toISOString()}'::timestamptz + interval '2 hours', 'fan' || g from generate_series(1, 10000) g`);
     await load.unsafe(`analyze visits`);
     const fanEvent = await inTransaction(rt.db, async (tx) => {
-      const id = await tr.repo.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
-      await tr.repo.addWindows(tx, id, [{ venueId: fanVenue, startsAt: new Date(at.getTime() + 30 * 60_000), endsAt: new Date(at.getTime() + 90 * 60_000) }]);
+      const id = await tr.repo.events.createEvent(tx, { kind: 'place', communeId: 'duc-pho/pho-minh', openedBy: null, tailMinutes: 30, createdAt: end });
+      await tr.repo.events.addWindows(tx, id, [{ venueId: fanVenue, startsAt: new Date(at.getTime() + 30 * 60_000), endsAt: new Date(at.getTime() + 90 * 60_000) }]);
       return id;
     });
     await approveEvent(tr, operator, fanEvent);
     const tf = performance.now();
-    const sent = await sendAlerts(tr, operator, fanEvent);
+    let lap = tf;
+    const phases: string[] = [];
+    const sent = await sendAlerts(tr, operator, fanEvent, (name) => {
+      phases.push(`${name} ${((performance.now() - lap) / 1000).toFixed(2)} s`);
+      lap = performance.now();
+    });
     const fanout = (performance.now() - tf) / 1000;
+    log(`fan-out phases: ${phases.join(', ')}`);
     const [ledger] = await load.unsafe<{ n: number }[]>(`select count(*)::int as n from outbound_messages`);
     log(`fan-out: ${sent.alerted} alerts (+${sent.unreachable} unreachable) in ${fanout.toFixed(2)} s; ${ledger!.n} ledger rows`);
     if (sent.alerted + sent.unreachable < 10_000) throw new Error(`fan-out matched ${sent.alerted + sent.unreachable} people, expected at least 10,000`);

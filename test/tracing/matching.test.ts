@@ -17,7 +17,7 @@ afterAll(async () => ts?.stop());
 /** Opens a place event on one window and returns who matched, as "contact:dependent" keys. */
 async function matched(venue: { id: number }, from: string, to: string): Promise<string[]> {
   const { eventId } = await openPlaceEvent(ts.rt.tracing, operator, { venue: `#${venue.id}`, windows: [{ from: new Date(from), to: new Date(to) }] });
-  return (await ts.rt.tracing.repo.match(eventId)).map((p) => `${p.contactId}:${p.dependentId ?? '-'}`).sort();
+  return (await ts.rt.tracing.repo.matching.match(eventId)).map((p) => `${p.contactId}:${p.dependentId ?? '-'}`).sort();
 }
 const key = (c: number, d: number | null = null) => `${c}:${d ?? '-'}`;
 
@@ -118,7 +118,7 @@ describe('a person event from a share code', () => {
     const { code } = await createShareCode(ts.rt.tracing, theCase, null);
     const { eventId, windows } = await openPersonEvent(ts.rt.tracing, operator, { code, communeId: 'duc-pho/pho-minh' });
     expect(windows).toBe(2);
-    const people = (await ts.rt.tracing.repo.match(eventId)).map((p) => key(p.contactId, p.dependentId)).sort();
+    const people = (await ts.rt.tracing.repo.matching.match(eventId)).map((p) => key(p.contactId, p.dependentId)).sort();
     expect(people).toEqual([key(theCase, caseChild), key(atShop), key(atMarket)].sort());
   });
 
@@ -143,10 +143,10 @@ describe('tracing retention', () => {
     const { eventId } = await openPlaceEvent(ts.rt.tracing, operator, { venue: `#${market.id}`, windows: [{ from: new Date('2026-11-30T00:00:00Z'), to: new Date('2026-11-30T03:00:00Z') }] });
     const { purgeTracing } = await import('../../src/tracing/retention.js');
     await purgeTracing(ts.rt.tracing);
-    expect(await ts.rt.tracing.repo.event(eventId)).toBeDefined();
+    expect(await ts.rt.tracing.repo.events.event(eventId)).toBeDefined();
     clock.set('2027-01-30T12:00:01Z'); // 61 days later (default retention 60)
     await purgeTracing(ts.rt.tracing);
-    expect(await ts.rt.tracing.repo.event(eventId)).toBeUndefined();
+    expect(await ts.rt.tracing.repo.events.event(eventId)).toBeUndefined();
     clock.set('2026-11-30T12:00:00Z');
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { simulatorChatId } from '../../bots/web/adapter.js';
+import { runCli } from '../../src/cli/main.js';
+import { capture } from '../harness/cli-io.js';
 import { becomeOfficial } from '../harness/officials.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { SimChat, choicesOf, textOf } from '../harness/sim-chat.js';
@@ -9,6 +11,11 @@ import { tracingFixtures } from './tracing-fixtures.js';
 let ts: TestService;
 const f = tracingFixtures(() => ts.rt);
 const iso = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+/** "dd/mm HH:MM-HH:MM" (Vietnam time) of a window from `a` to `b` hours ago, whole minutes. */
+const vnWindow = (a: number, b: number) => {
+  const at = (h: number) => new Date(Math.floor((Date.now() - h * 3600_000) / 60_000) * 60_000 + 7 * 3600_000).toISOString();
+  return `${at(a).slice(8, 10)}/${at(a).slice(5, 7)} ${at(a).slice(11, 16)}-${at(b).slice(11, 16)}`;
+};
 
 beforeAll(async () => {
   ts = await startTestService({ listen: true });
@@ -89,3 +96,75 @@ describe('tracing in chat', () => {
     expect(textOf(await official.replies())).toContain('KHẨN');
   });
 });
+
+describe('/truyvet with several windows and venues', () => {
+  it('opens one event for every window and venue given, and an extension alerts only people not alerted yet', async () => {
+    const market = await f.venue('Chợ Nghĩa Hành', 'market', 'duc-pho/pho-minh');
+    const shop = await f.venue('Tạp hóa Cô Tư', 'shop', 'duc-pho/pho-minh');
+    const pharmacy = await f.venue('Nhà thuốc Phổ Minh', 'shop', 'duc-pho/pho-minh');
+    const morning = await f.person();
+    const afternoon = await f.person();
+    const atShop = await f.person();
+    const between = await f.person(); // at the market between the two windows (and past the tail): not matched
+    const later = await f.person();
+    await f.visit(morning, market, iso(7.5), iso(7.2));
+    await f.visit(afternoon, market, iso(3.5), iso(3.2));
+    await f.visit(between, market, iso(5.5), iso(5.3));
+    await f.visit(atShop, shop, iso(5.8), iso(5.7));
+    await f.visit(later, pharmacy, iso(2.5), iso(2.4));
+    await f.visit(morning, pharmacy, iso(2.5), iso(2.4));
+
+    const official = new SimChat(ts);
+    await becomeOfficial(ts, official, { communes: ['Phổ Minh'] });
+    const opened = await official.send(`/truyvet Chợ Nghĩa Hành, ${vnWindow(8, 7)} và ${vnWindow(4, 3)}\nTạp hóa Cô Tư, ${vnWindow(6, 5.5)}`);
+    const text = textOf(opened);
+    expect(text).toMatch(/Sự kiện truy vết #\d+/);
+    expect(text.match(/^• /gm)).toHaveLength(3);
+    expect(text).toContain('Tạp hóa Cô Tư');
+    expect(text).toContain('chưa được báo: 3');
+    const eventId = Number(/#(\d+)/.exec(text)![1]);
+    expect(textOf(await official.send({ choice: `tv:send:${eventId}` }))).toContain('tới 3 người');
+
+    const extended = textOf(await official.send(`/truyvet #${eventId} thêm Nhà thuốc Phổ Minh, ${vnWindow(3, 2)}`));
+    expect(extended.match(/^• /gm)).toHaveLength(4);
+    expect(extended).toContain('chưa được báo: 1');
+    expect(textOf(await official.send({ choice: `tv:send:${eventId}` }))).toContain('tới 1 người');
+    const alerted = (await ts.rt.db.execute(sql`select contact_id from exposure_alerts where event_id = ${eventId} order by contact_id`)) as unknown as { contact_id: string | number }[];
+    expect(alerted.map((r) => Number(r.contact_id))).toEqual([morning, afternoon, atShop, later].sort((a, b) => a - b));
+    expect(textOf(await official.send(`/truyvet Chợ Nghĩa Hành 7:00-10:00`))).toContain('Nhiều khung giờ');
+  });
+});
+
+describe('the tracing CLI', () => {
+  it('tracing:preview prints who would be alerted and sends nothing; tracing:send alerts each person once, an extension only the new ones', async () => {
+    const env = { DATABASE_URL: ts.databaseUrl, QUEUE_PREFIX: 'qttrcli' };
+    const hall = await f.venue('Nhà văn hóa thôn Trung An', 'other', 'duc-pho/pho-minh');
+    const first = await f.person();
+    const second = await f.person();
+    const blocked = await f.person({ unreachable: true });
+    for (const p of [first, second, blocked]) await f.visit(p, hall, iso(6), iso(5.5));
+    const cli = async (...args: string[]) => {
+      const c = capture();
+      const code = await runCli(args, env, c.io);
+      expect(code, c.err.join('\n')).toBe(0);
+      return JSON.parse(c.out.at(-1)!) as Record<string, unknown>;
+    };
+
+    const preview = await cli('tracing:preview', '--venue', hall.manualCode, '--from', iso(7), '--to', iso(5));
+    expect(preview).toMatchObject({ people: 3, byChannel: { web: 2 }, unreachable: 1 });
+    const eventId = Number(preview.eventId);
+    expect((await ts.rt.db.execute(sql`select count(*)::int as n from exposure_alerts where event_id = ${eventId}`)) as unknown as { n: number }[]).toEqual([{ n: 0 }]);
+    expect(await cli('tracing:send', String(eventId))).toMatchObject({ eventId, alerted: 2, unreachable: 1 });
+    expect(await cli('tracing:send', String(eventId))).toMatchObject({ eventId, alerted: 0, unreachable: 0 });
+
+    const late = await f.person();
+    await f.visit(late, hall, iso(2), iso(1.5));
+    await f.visit(first, hall, iso(2), iso(1.5));
+    expect(await cli('tracing:preview', '--event', String(eventId), '--venue', `#${hall.id}`, '--from', iso(2.5), '--to', iso(1))).toMatchObject({ eventId, people: 4, newPeople: 1 });
+    expect(await cli('tracing:send', String(eventId))).toMatchObject({ eventId, alerted: 1 });
+    const bad = capture();
+    expect(await runCli(['tracing:preview', '--venue', hall.manualCode, '--from', iso(1), '--to', iso(3)], env, bad.io)).toBe(2);
+    expect(JSON.parse(bad.err[0]!)).toMatchObject({ error: { code: 'bad_window' } });
+  });
+});
+
