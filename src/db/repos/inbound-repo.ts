@@ -93,6 +93,19 @@ export class InboundRepo {
     return r !== undefined;
   }
 
+  /**
+   * Locks a still-unprocessed row for its turn (inside the turn's transaction): a second run of the
+   * same update (a duplicate job, a replay) waits here until the first commits, then finds it done.
+   */
+  async lockForTurn(tx: Db, id: number): Promise<boolean> {
+    const rows = await tx
+      .select({ id: inboundUpdates.id })
+      .from(inboundUpdates)
+      .where(and(eq(inboundUpdates.id, id), eq(inboundUpdates.status, 'received')))
+      .for('update');
+    return rows.length > 0;
+  }
+
   /** Finishes a row; returns false when another worker finished it first. */
   async finish(db: Db, id: number, status: 'processed' | 'ignored' | 'failed', error?: string): Promise<boolean> {
     const done = await db
