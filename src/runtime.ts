@@ -30,6 +30,7 @@ import { RedisChatPacer } from './queue/chat-pacer.js';
 import { Queues } from './queue/queues.js';
 import { LedgerOutbox } from './outbox/ledger-outbox.js';
 import { PausedBots } from './outbox/bot-health.js';
+import { BotPauseRepo } from './db/repos/bot-pause-repo.js';
 import { resolveAbandoned } from './outbox/recovery.js';
 import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
 import type { Outbox, OutboxJob } from './outbox/types.js';
@@ -67,7 +68,7 @@ export interface Runtime {
   readonly adapters: AdapterRegistry;
   /** The one way messages leave: every reply, notice, reminder, alert and broadcast (src/outbox). */
   readonly outbox: Outbox;
-  /** Bots paused because the platform rejected their token (shown on /readyz). */
+  /** Bots paused because the platform rejected their token, shared by every process (shown on /readyz). */
   readonly pausedBots: PausedBots;
   /** This process's identity and heartbeat as a send worker (started by the service). */
   readonly sendWorker: OutboxWorkerRegistry;
@@ -154,7 +155,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     now: () => clock.now(),
     log,
   });
-  const pausedBots = new PausedBots(log);
+  const pausedBots = new PausedBots(log, new BotPauseRepo(db));
   const sendWorker = new OutboxWorkerRegistry(db, log);
   const audit = new AuditRepo(db);
   const officials = createOfficials({ db, audit, scope: { all: () => venues.domain.communes.map((c) => c.id), family: (id) => venues.domain.communeFamily(id) } });
