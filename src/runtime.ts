@@ -35,6 +35,7 @@ import { resolveAbandoned } from './outbox/recovery.js';
 import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
 import type { Outbox, OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
+import { throttledErrorLog } from './log-throttle.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { PhotoTurns } from './pipeline/photo-turns.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
@@ -133,10 +134,10 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const published = opts.publishedUrl && !given.PUBLIC_URL ? await settings.get(PUBLISHED_URL_KEY) : undefined;
   const config: Config = { ...given, QUEUE_PREFIX: `${given.QUEUE_PREFIX}-${namespace}`, publicUrl: published ?? given.publicUrl };
   const redis = producerConnection(config.REDIS_URL);
-  redis.on('error', () => {});
+  redis.on('error', throttledErrorLog(log, 'Redis connection problem; retrying in the background'));
   // Connect up front (a Redis that is down now is retried in the background; /readyz reports it).
-  await withTimeout(redis.connect(), 2000).catch(() => {});
-  const queues = new Queues(redis, config.QUEUE_PREFIX);
+  await withTimeout(redis.connect(), 2000).catch((err: unknown) => log.warn({ err }, 'Redis not reachable at start-up: webhooks answer 503 until it is'));
+  const queues = new Queues(redis, config.QUEUE_PREFIX, log);
   const media = new MediaStore(db, config.publicUrl, config.MEDIA_TTL_HOURS * 3600 * 1000);
   const repos = { inbound: new InboundRepo(db), outbound: new OutboundRepo(db), contacts: new ContactsRepo(db) };
 
