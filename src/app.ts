@@ -48,7 +48,11 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
       pingDatabase: () => rt.database.ping(),
       pingRedis: () => rt.queues.ping(),
       draining: opts.draining ?? (() => false),
-      bots: async () => rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), ...rt.pausedBots.statusOf(a.channel, a.botId) })),
+      bots: async () => {
+        // The shared view: a pause another instance recorded shows here too.
+        await rt.pausedBots.refresh();
+        return rt.adapters.all().map((a) => ({ channel: a.channel, botId: a.botId, webhookPath: a.channel === 'web' ? undefined : (a.webhookPath ?? `/webhooks/${a.channel}`), ...rt.pausedBots.statusOf(a.channel, a.botId) }));
+      },
     }),
   );
   if (opts.intake === false) return app;

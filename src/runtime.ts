@@ -31,10 +31,12 @@ import { outboundQueueName, Queues } from './queue/queues.js';
 import { readOutboxBacklog } from './db/repos/outbox-backlog-repo.js';
 import { LedgerOutbox } from './outbox/ledger-outbox.js';
 import { PausedBots } from './outbox/bot-health.js';
+import { BotPauseRepo } from './db/repos/bot-pause-repo.js';
 import { resolveAbandoned } from './outbox/recovery.js';
 import { OutboxWorkerRegistry } from './outbox/worker-registry.js';
 import { PRIORITY_CLASSES, type Outbox, type OutboxJob } from './outbox/types.js';
 import { producerConnection } from './queue/redis.js';
+import { throttledErrorLog } from './log-throttle.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { PhotoTurns } from './pipeline/photo-turns.js';
 import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
@@ -68,7 +70,7 @@ export interface Runtime {
   readonly adapters: AdapterRegistry;
   /** The one way messages leave: every reply, notice, reminder, alert and broadcast (src/outbox). */
   readonly outbox: Outbox;
-  /** Bots paused because the platform rejected their token (shown on /readyz). */
+  /** Bots paused because the platform rejected their token, shared by every process (shown on /readyz). */
   readonly pausedBots: PausedBots;
   /** This process's identity and heartbeat as a send worker (started by the service). */
   readonly sendWorker: OutboxWorkerRegistry;
@@ -133,10 +135,10 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const published = opts.publishedUrl && !given.PUBLIC_URL ? await settings.get(PUBLISHED_URL_KEY) : undefined;
   const config: Config = { ...given, QUEUE_PREFIX: `${given.QUEUE_PREFIX}-${namespace}`, publicUrl: published ?? given.publicUrl };
   const redis = producerConnection(config.REDIS_URL);
-  redis.on('error', () => {});
+  redis.on('error', throttledErrorLog(log, 'Redis connection problem; retrying in the background'));
   // Connect up front (a Redis that is down now is retried in the background; /readyz reports it).
-  await withTimeout(redis.connect(), 2000).catch(() => {});
-  const queues = new Queues(redis, config.QUEUE_PREFIX);
+  await withTimeout(redis.connect(), 2000).catch((err: unknown) => log.warn({ err }, 'Redis not reachable at start-up: webhooks answer 503 until it is'));
+  const queues = new Queues(redis, config.QUEUE_PREFIX, log);
   const media = new MediaStore(db, config.publicUrl, config.MEDIA_TTL_HOURS * 3600 * 1000);
   const repos = { inbound: new InboundRepo(db), outbound: new OutboundRepo(db), contacts: new ContactsRepo(db) };
 
@@ -155,7 +157,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     now: () => clock.now(),
     log,
   });
-  const pausedBots = new PausedBots(log);
+  const pausedBots = new PausedBots(log, new BotPauseRepo(db));
   const sendWorker = new OutboxWorkerRegistry(db, log);
   const audit = new AuditRepo(db);
   const officials = createOfficials({ db, audit, scope: { all: () => venues.domain.communes.map((c) => c.id), family: (id) => venues.domain.communeFamily(id) } });

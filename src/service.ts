@@ -72,6 +72,10 @@ async function startBackground(rt: Runtime): Promise<{ workers: RunningWorkers; 
   );
   rt.registrations.reminders.start((job) => processReminder(rt.registrations.ports, job));
   await rt.sendWorker.start();
+  // This process may bring a new token (configuration changed): a paused bot tries it with its next message.
+  for (const a of rt.adapters.all()) {
+    await rt.pausedBots.retryNow(a.channel, a.botId).catch((err: unknown) => rt.log.warn({ err, channel: a.channel }, 'bot pause not checked at start-up'));
+  }
   const recovery = startRecovery({ db: rt.db, enqueue: (jobs) => rt.queues.enqueueOutboxJobs(jobs), log: rt.log });
   const repair = () =>
     repairReminders(rt.db, rt.registrations.ports).then(
@@ -118,7 +122,16 @@ function maintenanceTasks(rt: Runtime): { name: string; run: () => Promise<unkno
   const visits = new VisitRepo(rt.db);
   const visitOptions = visitMaintenanceOptions(rt);
   return [
-    ...rt.bots.zaloTokens.map((tokens, i) => ({ name: i === 0 ? 'zalo-oa-token' : `zalo-oa-token-${i + 1}`, run: () => tokens.refreshIfDue() })),
+    ...rt.bots.zaloTokens.map((tokens, i) => ({
+      name: i === 0 ? 'zalo-oa-token' : `zalo-oa-token-${i + 1}`,
+      run: async () => {
+        const refreshed = await tokens.refreshIfDue();
+        // A fresh token: an OA paused for a rejected token tries again with its next message.
+        const oa = rt.bots.zaloOa[i];
+        if (refreshed && oa) await rt.pausedBots.retryNow(oa.channel, oa.botId);
+        return refreshed;
+      },
+    })),
     {
       name: 'registration-retention',
       run: () => new RegistrationRepo(rt.db).purgePersonalData(new Date(rt.clock.now().getTime() - rt.config.REGISTRATION_RETENTION_DAYS * 24 * 3600_000), rt.clock.now()),

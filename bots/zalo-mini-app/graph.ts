@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { AppError } from '../../src/domain/errors.js';
 
 /**
  * Zalo Graph API client for one purpose: turning a Mini App access token (from zmp-sdk's
@@ -20,10 +21,9 @@ export interface GraphClientOptions {
 export type TokenCheck = { readonly ok: true; readonly zaloId: string } | { readonly ok: false; readonly reason: string };
 
 /** Graph could not be asked (network, timeout, 5xx): the person's token may be fine, retrying later helps. */
-export class GraphUnavailableError extends Error {
-  readonly retryable = true;
+export class GraphUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('graph_unavailable', message, { retryable: true, cause: options?.cause });
     this.name = 'GraphUnavailableError';
   }
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../../src/domain/clock.js';
 import { checkInAnswer, type VenueView } from './answers.js';
 import { GraphUnavailableError, type ZaloGraphClient } from './graph.js';
 import { miniAppTexts as t } from './texts.js';
+import { AppError } from '../../src/domain/errors.js';
 
 export const MINI_APP_CHANNEL = 'zalo-mini-app';
 /** Channels that can carry an exposure alert to a person (the Mini App itself cannot receive messages). */
@@ -31,9 +32,9 @@ export interface MiniAppApiDeps {
 }
 
 /** An error the app shows as is: `message` is Vietnamese for the resident; `retryable` says whether trying again can help. */
-class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly retryable = false) {
-    super(message);
+class ApiError extends AppError {
+  constructor(readonly status: number, code: string, message: string, retryable = false) {
+    super(code, message, { retryable });
   }
 }
 

@@ -1,9 +1,10 @@
 import type { TokenPair, TokenStore } from '../../src/channels/token-store.js';
+import { AppError } from '../../src/domain/errors.js';
 
 /** A refresh that did not produce a new pair. `retryable`: a later attempt may succeed (network, 5xx). */
-export class ZaloTokenError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
-    super(message);
+export class ZaloTokenError extends AppError {
+  constructor(message: string, retryable: boolean) {
+    super('zalo_token', message, { retryable });
     this.name = 'ZaloTokenError';
   }
 }
@@ -53,7 +54,11 @@ export class ZaloTokens {
    * spent the refresh token (not when another process refreshed meanwhile).
    */
   async refreshIfDue(): Promise<boolean> {
-    await this.accessToken().catch(() => undefined); // seeds the store on first run
+    // Seeds the store on first run. A token problem here is met again (and reported) by the refresh
+    // below; anything else (the database away) fails the task.
+    await this.accessToken().catch((err: unknown) => {
+      if (!(err instanceof ZaloTokenError)) throw err;
+    });
     return (await this.refreshUnderLock('due')).refreshed;
   }
 

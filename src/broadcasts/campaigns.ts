@@ -101,5 +101,5 @@ async function sendOne(deps: BroadcastDeps, m: Record<string, unknown>, now: Dat
     await tx.update(campaignMessages).set({ outboundId: out[0]! }).where(eq(campaignMessages.id, id));
     return out;
   });
-  if (ids.length) await deps.outbox.afterCommit(channel, botId, ids).catch(() => {});
+  if (ids.length) await deps.outbox.afterCommit(channel, botId, ids).catch((err: unknown) => deps.log.warn({ err }, 'broadcast messages not queued; the sweep queues them'));
 }

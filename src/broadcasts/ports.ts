@@ -1,5 +1,6 @@
 import type { OutboundPart } from '../channels/contract.js';
 import type { Db } from '../db/client.js';
+import { AppError } from '../domain/errors.js';
 
 /**
  * An official as the broadcast use-cases see them. Structurally the `Official` of issue 10
@@ -47,21 +48,17 @@ export interface SendingBots {
 }
 
 /** Thrown when an official acts outside their communes; never retryable (HTTP 403). */
-export class BroadcastForbiddenError extends Error {
-  readonly retryable = false;
-  readonly code = 'forbidden';
+export class BroadcastForbiddenError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('forbidden', message, { retryable: false });
     this.name = 'BroadcastForbiddenError';
   }
 }
 
 /** The request itself is wrong (HTTP 400 / a clear chat answer); retrying unchanged cannot help. */
-export class BroadcastInputError extends Error {
-  readonly retryable = false;
-  readonly code = 'invalid_input';
+export class BroadcastInputError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('invalid_input', message, { retryable: false });
     this.name = 'BroadcastInputError';
   }
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../domain/errors.js';
+
 /**
  * The channel-adapter contract. Every messaging platform (Telegram, Zalo OA, Zalo Bot, the web
  * simulator) lives in `bots/<platform>/` and implements `ChannelAdapter`; nothing under `src/`
@@ -106,21 +108,17 @@ export interface MediaAccess {
  */
 export type SendErrorKind = 'retry' | 'rate-limited' | 'unreachable' | 'fatal' | 'auth';
 
-export class SendError extends Error {
+export class SendError extends AppError {
   readonly kind: SendErrorKind;
   readonly retryAfterMs: number | undefined;
   readonly platformCode: string | undefined;
 
   constructor(kind: SendErrorKind, message: string, opts: { retryAfterMs?: number; platformCode?: string; cause?: unknown } = {}) {
-    super(message, { cause: opts.cause });
+    super(`send_${kind.replace('-', '_')}`, message, { retryable: kind === 'retry' || kind === 'rate-limited', cause: opts.cause });
     this.name = 'SendError';
     this.kind = kind;
     this.retryAfterMs = opts.retryAfterMs;
     this.platformCode = opts.platformCode;
-  }
-
-  get retryable(): boolean {
-    return this.kind === 'retry' || this.kind === 'rate-limited';
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CodeInfo, VenueInfo } from './types.js';
+import { AppError } from '../domain/errors.js';
 
 /**
  * What a piece of input turned out to be. `none` means "not a code at all" (let other features
@@ -26,10 +27,9 @@ export interface CodeResolver {
 /** Reads QR texts from image bytes; throws a `PhotoError` for files it cannot read. */
 export type PhotoDecoder = (bytes: Uint8Array) => Promise<string[]>;
 
-export class PhotoError extends Error {
-  readonly retryable = false;
+export class PhotoError extends AppError {
   constructor(readonly kind: 'not-an-image' | 'too-large' | 'timeout', message: string) {
-    super(message);
+    super(`photo_${kind.replace('-', '_')}`, message, { retryable: false });
     this.name = 'PhotoError';
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NO_EXTRA_CHANNELS, readChannelsFile, type ChannelsConfig } from './channels-file.js';
+import { AppError } from '../domain/errors.js';
 
 /**
  * The one configuration schema. Nothing else in the code base reads `process.env`: `loadConfig`
@@ -161,11 +162,10 @@ export interface Config extends Omit<RawConfig, 'SIMULATOR_ENABLED'> {
 }
 
 /** Thrown when configuration is invalid; the message lists every bad key. Retrying cannot help. */
-export class ConfigError extends Error {
-  readonly retryable = false;
+export class ConfigError extends AppError {
   readonly keys: string[];
   constructor(problems: { key: string; message: string }[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.key}: ${p.message}`).join('\n')}`);
+    super('invalid_config', `Invalid configuration:\n${problems.map((p) => `  - ${p.key}: ${p.message}`).join('\n')}`, { retryable: false });
     this.name = 'ConfigError';
     this.keys = problems.map((p) => p.key);
   }

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
+import { scopeQueries } from './unit-of-work.js';
 
 /** The drizzle database, whichever driver is underneath (postgres.js or embedded PGlite). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,7 +39,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(url, { max, connect_timeout: 3, idle_timeout: 30, onnotice: () => {} });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  // Queries join the current turn's transaction when one is open (src/db/unit-of-work.ts).
+  const db = scopeQueries(drizzle(client, { schema }) as unknown as Db);
   return {
     db,
     kind: 'postgres',
@@ -66,7 +68,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   await mkdir(dir, { recursive: true });
   const lock = await lockDataDir(dir);
   const client = new PGlite(dir);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = scopeQueries(drizzle(client, { schema }) as unknown as Db);
   return {
     db,
     kind: 'pglite',

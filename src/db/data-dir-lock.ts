@@ -1,20 +1,22 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../domain/errors.js';
 
 /**
  * Thrown when another live process holds the embedded database. PGlite is a single-process
  * database: a second process opening the same directory corrupts its view and dies with
  * "RuntimeError: Aborted()", so we refuse up front. Retrying helps only once that process stops.
  */
-export class DataDirBusyError extends Error {
-  readonly retryable = false;
+export class DataDirBusyError extends AppError {
   constructor(
     readonly dir: string,
     readonly pid: number,
   ) {
     super(
+      'data_dir_busy',
       `the embedded database in ${dir} is in use by another quetma process (pid ${pid}). ` +
         'Stop that process first, or run both against one PostgreSQL server (set DATABASE_URL).',
+      { retryable: false },
     );
     this.name = 'DataDirBusyError';
   }

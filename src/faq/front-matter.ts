@@ -1,3 +1,5 @@
+import { AppError } from '../domain/errors.js';
+
 /**
  * A tiny front-matter reader for topic files: a `---` fenced header of `key: value` lines,
  * `key:` followed by `  - item` lines, or `key: [a, b]`, then the Markdown body. A full YAML
@@ -11,9 +13,9 @@ export interface ParsedDocument {
   readonly body: string;
 }
 
-export class FrontMatterError extends Error {
+export class FrontMatterError extends AppError {
   constructor(message: string, readonly line: number) {
-    super(`line ${line}: ${message}`);
+    super('front_matter', `line ${line}: ${message}`, { retryable: false });
     this.name = 'FrontMatterError';
   }
 }

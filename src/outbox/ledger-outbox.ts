@@ -4,6 +4,7 @@ import type { ChannelCapabilities, OutboundPart } from '../channels/contract.js'
 import { renderReplies } from '../conversation/render.js';
 import type { Db } from '../db/client.js';
 import { contacts } from '../db/schema/contacts.js';
+import { afterCommit } from '../db/unit-of-work.js';
 import { DEFAULT_LIFETIME_MS, type ChatAddress, type Outbox, type OutboxJob, type OutboxMessage, type OutboxReceipt, type PriorityClass } from './types.js';
 
 /** Rows per INSERT statement (one JSON parameter each). */
@@ -90,6 +91,13 @@ export class LedgerOutbox implements Outbox {
 
   async afterCommit(receipt: OutboxReceipt): Promise<void> {
     if (receipt.ids.length === 0) return;
+    // Called by a use-case inside a conversation turn: its rows commit with the turn, so they are
+    // queued then (a job for a row not yet committed would find nothing to send).
+    if (afterCommit(() => this.enqueueReceipt(receipt))) return;
+    await this.enqueueReceipt(receipt);
+  }
+
+  private async enqueueReceipt(receipt: OutboxReceipt): Promise<void> {
     const jobs = receipt.jobs ?? (this.deps.load ? await this.deps.load(receipt.ids) : []);
     await this.deps.enqueue(jobs);
   }

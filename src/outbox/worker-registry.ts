@@ -41,6 +41,7 @@ export class OutboxWorkerRegistry {
   /** Stops heartbeating and removes the row (a clean stop: nothing is mid-send any more). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.db.delete(outboxWorkers).where(eq(outboxWorkers.id, this.id)).catch(() => undefined);
+    // Left behind, the row simply stops heartbeating and is ignored once dead: log, do not fail the stop.
+    await this.db.delete(outboxWorkers).where(eq(outboxWorkers.id, this.id)).catch((err: unknown) => this.log.warn({ err }, 'send worker row not removed at stop'));
   }
 }

@@ -8,7 +8,9 @@ import type { Db } from '../db/client.js';
 import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { InboundRepo } from '../db/repos/inbound-repo.js';
 import type { OutboundRepo } from '../db/repos/outbound-repo.js';
-import type { Outbox, OutboxMessage } from '../outbox/types.js';
+import type { Outbox, OutboxMessage, OutboxReceipt } from '../outbox/types.js';
+import { inOneTransaction } from '../db/unit-of-work.js';
+import { AppError } from '../domain/errors.js';
 import type { AdapterRegistry } from './adapters.js';
 import { isTransient } from './turn-errors.js';
 import type { PhotoTurns } from './photo-turns.js';
@@ -35,8 +37,10 @@ const STATE_TTL_MS = 24 * 3600 * 1000;
 
 /**
  * Turns one stored update into replies. Chats are processed strictly in arrival order: while an
- * earlier update of the same chat is unprocessed, this one waits. The replies, the new state and
- * the "processed" mark are written in one transaction, so a crash never leaves half a turn.
+ * earlier update of the same chat is unprocessed, this one waits. A turn is one transaction: what
+ * the features write, the replies, the new state and the "processed" mark commit together, so a
+ * crash, a retry or a replay never leaves half a turn nor writes a venue or a registration twice.
+ * A programming error rolls all of it back and the resident gets a short apology at once.
  */
 export async function processInbound(deps: InboundDeps, updateId: number): Promise<ProcessOutcome> {
   const row = await deps.inbound.get(updateId);
@@ -67,33 +71,34 @@ type Row = NonNullable<Awaited<ReturnType<InboundRepo['get']>>>;
 async function turn(deps: InboundDeps, row: Row, adapter: NonNullable<ReturnType<AdapterRegistry['get']>>, event: InboundEvent): Promise<ProcessOutcome> {
   const now = deps.clock.now();
   const contact = await deps.contacts.upsertFromEvent(event);
-  const state = ((await deps.contacts.getState(contact.id, now)) ?? {}) as ConversationState;
-  let result;
+  let receipt: OutboxReceipt | null;
   try {
-      result = await deps.core.handle({
-      event,
-      person: { contactId: contact.linkedTo ?? contact.id, chatContactId: contact.id, role: contact.role, displayName: contact.displayName ?? undefined },
-      state,
-      now,
-      capabilities: adapter.capabilities,
-      inboundId: row.id,
+    // Everything the features write joins this transaction (src/db/unit-of-work.ts) and commits
+    // with the new state, the replies and the "processed" mark, or not at all.
+    receipt = await inOneTransaction(deps.db, async (tx) => {
+      if (!(await deps.inbound.lockForTurn(tx, row.id))) return null;
+      const state = ((await deps.contacts.getState(contact.id, now)) ?? {}) as ConversationState;
+      const result = await deps.core.handle({
+        event,
+        person: { contactId: contact.linkedTo ?? contact.id, chatContactId: contact.id, role: contact.role, displayName: contact.displayName ?? undefined },
+        state,
+        now,
+        capabilities: adapter.capabilities,
+        inboundId: row.id,
+      });
+      const { choices } = renderReplies(result.replies, adapter.capabilities);
+      const nextState: ConversationState = { ...(result.state.flow ? { flow: result.state.flow } : {}), ...(choices ? { choices } : {}) };
+      const expiresAt = result.stateExpiresAt === undefined ? new Date(now.getTime() + STATE_TTL_MS) : result.stateExpiresAt;
+      const ownMessage: OutboxMessage = { to: { channel: row.channel, botId: row.botId, chatId: event.chatId }, priority: 'reply', parts: result.replies, inboundId: row.id, dedupe: { kind: 'reply', key: String(row.id) } };
+      const notices = noticeMessages(deps, result.notices ?? [], row);
+      await deps.contacts.saveState(tx, contact.id, nextState, expiresAt);
+      if (!(await deps.inbound.finish(tx, row.id, 'processed'))) throw new AppError('turn_raced', `update ${row.id} was finished by another run`, { retryable: true });
+      return deps.outbox.add(tx, [ownMessage, ...notices]);
     });
   } catch (err) {
     if (isTransient(err)) throw err;
     return failTurn(deps, row, event, err);
   }
-  const { choices } = renderReplies(result.replies, adapter.capabilities);
-  const nextState: ConversationState = { ...(result.state.flow ? { flow: result.state.flow } : {}), ...(choices ? { choices } : {}) };
-  const expiresAt = result.stateExpiresAt === undefined ? new Date(now.getTime() + STATE_TTL_MS) : result.stateExpiresAt;
-
-  const ownMessage: OutboxMessage = { to: { channel: row.channel, botId: row.botId, chatId: event.chatId }, priority: 'reply', parts: result.replies, inboundId: row.id, dedupe: { kind: 'reply', key: String(row.id) } };
-  const notices = noticeMessages(deps, result.notices ?? [], row);
-  const receipt = await deps.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    if (!(await deps.inbound.finish(tx, row.id, 'processed'))) return null;
-    await deps.contacts.saveState(tx, contact.id, nextState, expiresAt);
-    return deps.outbox.add(tx, [ownMessage, ...notices]);
-  });
   if (receipt === null) return { kind: 'done' };
   if (event.body.type === 'choice' && event.body.callbackId) {
     adapter.acknowledgeChoice?.(event.body.callbackId).catch((err: unknown) => deps.log.debug({ err }, 'choice acknowledgement failed'));

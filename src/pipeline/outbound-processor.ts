@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { SendError, type OutboundPart } from '../channels/contract.js';
 import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { OutboundRepo, OutboundRow } from '../db/repos/outbound-repo.js';
-import type { PausedBots } from '../outbox/bot-health.js';
+import { PAUSE_RECHECK_MS, type PausedBots } from '../outbox/bot-health.js';
 import type { AdapterRegistry } from './adapters.js';
 
 export type SendOutcome =
@@ -38,7 +38,7 @@ export interface OutboundDeps {
 
 /** A claim's lease: longer than any platform call (they time out well before). */
 export const CLAIM_LEASE_MS = 30_000;
-/** How long a bot with a rejected token waits before one message tries again. */
+/** How long a bot with a rejected token waits before one message tries it again (shared by all processes). */
 export const AUTH_PAUSE_MS = 60_000;
 
 /**
@@ -63,6 +63,9 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     await deps.outbound.endPending(row.id, 'failed', `bot ${row.channel}/${row.botId} is switched off`);
     return { kind: 'done', status: 'failed' };
   }
+  // A bot whose token was rejected (by any process) holds its queue; after `retryAt` this send probes.
+  const hold = (await deps.botHealth?.holdMs(row.channel, row.botId)) ?? 0;
+  if (hold > 0) return { kind: 'paused', ms: hold };
   if (await deps.outbound.hasEarlierUnsent(row)) return { kind: 'wait', ms: 200 };
   const { perChatBurst, perChatPerSecond } = adapter.capabilities.rate;
   const waitMs = await deps.pacer.take(`${row.channel}:${row.botId}:${row.chatId}`, perChatBurst, perChatPerSecond);
@@ -73,7 +76,7 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   try {
     const result = await adapter.send({ chatId: row.chatId, part: row.part as OutboundPart });
     await deps.outbound.finish(row.id, 'sent', result.platformMessageId ? { platformMessageId: result.platformMessageId } : {});
-    deps.botHealth?.accepted(row.channel, row.botId);
+    await deps.botHealth?.accepted(row.channel, row.botId).catch((err: unknown) => deps.log.warn({ err, channel: row.channel, botId: row.botId }, 'bot pause not lifted; the next send lifts it'));
     return { kind: 'done', status: 'sent' };
   } catch (err) {
     return handleSendError(deps, row, err, opts.final ?? false);
@@ -109,8 +112,8 @@ async function handleSendError(deps: OutboundDeps, row: OutboundRow, err: unknow
       return { kind: 'rate-limited', ms: e.retryAfterMs ?? 1000 };
     case 'auth':
       await deps.outbound.release(id, `bot token rejected: ${e.message}`);
-      deps.botHealth?.rejected(row.channel, row.botId, e.message);
-      return { kind: 'paused', ms: AUTH_PAUSE_MS };
+      await deps.botHealth?.rejected(row.channel, row.botId, e.message, AUTH_PAUSE_MS);
+      return { kind: 'paused', ms: PAUSE_RECHECK_MS };
     default:
       if (final) {
         await deps.outbound.finish(id, 'failed', { error: `retries exhausted: ${e.message}` });

@@ -1,6 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { withTimeout } from '../db/client.js';
+import { throttledErrorLog } from '../log-throttle.js';
 import { workerConnectionOptions } from './redis.js';
 
 const QUEUE = 'maintenance';
@@ -16,7 +17,7 @@ export async function startMaintenance(
 ): Promise<{ ensureSchedule(): Promise<boolean>; close(): Promise<void> }> {
   const connection = workerConnectionOptions(opts.redisUrl);
   const queue = new Queue(QUEUE, { connection, prefix: opts.prefix });
-  queue.on('error', (err) => opts.log.debug({ err: err.message }, 'maintenance queue connection problem'));
+  queue.on('error', throttledErrorLog(opts.log, 'maintenance queue: Redis connection problem; retrying'));
   // The schedule lives in Redis: check it now and every minute, and put it back when it is missing
   // (a Redis flush, a restart without persistence). Never blocks start-up while Redis is down.
   const ensure = async (): Promise<boolean> => {
@@ -46,7 +47,7 @@ export async function startMaintenance(
     },
     { connection, prefix: opts.prefix, concurrency: 1 },
   );
-  worker.on('error', (err) => opts.log.debug({ err: err.message }, 'maintenance worker connection problem'));
+  worker.on('error', throttledErrorLog(opts.log, 'maintenance worker: Redis connection problem; retrying'));
   return {
     ensureSchedule: ensure,
     async close() {

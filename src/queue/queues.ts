@@ -2,6 +2,8 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { withTimeout } from '../db/client.js';
 import { UnavailableError } from '../domain/errors.js';
+import type { Logger } from 'pino';
+import { throttledErrorLog } from '../log-throttle.js';
 import { microBatch } from '../pipeline/micro-batch.js';
 import { QUEUE_PRIORITY, type OutboxJob, type PriorityClass } from '../outbox/types.js';
 
@@ -34,12 +36,17 @@ export class Queues {
   private readonly outbound = new Map<string, Queue>();
   readonly inbound: Queue;
 
+  /** Connection errors of every producer queue, logged once a minute at most (they share one connection). */
+  private readonly connectionError: (err: unknown) => void;
+
   constructor(
     private readonly connection: Redis,
     private readonly prefix: string,
+    log?: Logger,
   ) {
+    this.connectionError = log ? throttledErrorLog(log, 'queue producer: Redis connection problem; retrying') : () => undefined;
     this.inbound = new Queue(INBOUND_QUEUE, { connection, prefix });
-    this.inbound.on('error', () => {});
+    this.inbound.on('error', this.connectionError);
   }
 
   outboundQueue(channel: string, botId: string): Queue {
@@ -47,7 +54,7 @@ export class Queues {
     let q = this.outbound.get(name);
     if (!q) {
       q = new Queue(name, { connection: this.connection, prefix: this.prefix });
-      q.on('error', () => {});
+      q.on('error', this.connectionError);
       this.outbound.set(name, q);
     }
     return q;

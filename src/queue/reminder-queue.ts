@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import { throttledErrorLog } from '../log-throttle.js';
 import { workerConnectionOptions } from './redis.js';
 
 const QUEUE = 'reminders';
@@ -24,7 +25,7 @@ export class ReminderQueue {
 
   constructor(private readonly opts: { redisUrl: string; prefix: string; log: Logger }) {
     this.queue = new Queue(QUEUE, { connection: workerConnectionOptions(opts.redisUrl), prefix: opts.prefix });
-    this.queue.on('error', () => {});
+    this.queue.on('error', throttledErrorLog(opts.log, 'reminder queue: Redis connection problem; retrying'));
   }
 
   async schedule(job: ReminderJob, at: Date, now: Date): Promise<void> {
@@ -49,7 +50,7 @@ export class ReminderQueue {
 
   start(process: (job: ReminderJob) => Promise<unknown>): void {
     this.worker = new Worker(QUEUE, async (j) => process(j.data as ReminderJob), { connection: workerConnectionOptions(this.opts.redisUrl), prefix: this.opts.prefix, concurrency: 4 });
-    this.worker.on('error', () => {});
+    this.worker.on('error', throttledErrorLog(this.opts.log, 'reminder worker: Redis connection problem; retrying'));
     this.worker.on('failed', (j, err) => this.opts.log.warn({ job: j?.id, err: err.message }, 'reminder failed; retried with backoff'));
   }
 

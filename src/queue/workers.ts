@@ -4,6 +4,7 @@ import type { ChannelAdapter } from '../channels/contract.js';
 import { processInbound, type InboundDeps } from '../pipeline/inbound-processor.js';
 import { processOutbound, type OutboundDeps, type SendOutcome } from '../pipeline/outbound-processor.js';
 import { INBOUND_QUEUE, outboundQueueName } from './queues.js';
+import { throttledErrorLog } from '../log-throttle.js';
 import { workerConnectionOptions } from './redis.js';
 
 export interface WorkerOptions {
@@ -57,7 +58,9 @@ export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound
   inboundWorker.on('failed', (job, err) => {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     opts.log.error({ err, updateId: job.data.updateId }, 'inbound update failed for good');
-    void inbound.inbound.finish(inbound.db, Number(job.data.updateId), 'failed', String(err)).catch(() => {});
+    void inbound.inbound
+      .finish(inbound.db, Number(job.data.updateId), 'failed', String(err).slice(0, 500))
+      .catch((e: unknown) => opts.log.warn({ err: e, updateId: job.data.updateId }, 'failed update not marked failed; the sweep will queue it again'));
   });
   workers.push(inboundWorker);
 
@@ -96,7 +99,7 @@ export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound
     });
     workers.push(worker);
   }
-  for (const w of workers) w.on('error', (err) => opts.log.warn({ err: err.message, queue: w.name }, 'worker connection problem'));
+  for (const w of workers) w.on('error', throttledErrorLog(opts.log, 'worker: Redis connection problem; retrying', { queue: w.name }));
 
   return {
     workers,

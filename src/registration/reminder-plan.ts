@@ -11,14 +11,30 @@ export type ReminderKind = 'day-before' | 'two-hours';
 const VN = 7 * 3600_000;
 const HOUR = 3600_000;
 
-export function planReminders(appointment: Date, now: Date): { kind: ReminderKind; at: Date }[] {
+function candidates(appointment: Date): { kind: ReminderKind; at: Date }[] {
   const local = new Date(appointment.getTime() + VN);
   const dayBefore = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - 1, 8) - VN);
-  const candidates: { kind: ReminderKind; at: Date }[] = [
+  return [
     { kind: 'day-before', at: dayBefore },
     { kind: 'two-hours', at: outOfQuietHours(new Date(appointment.getTime() - 2 * HOUR)) },
   ];
-  return candidates.filter((c) => c.at.getTime() > now.getTime() && c.at.getTime() < appointment.getTime());
+}
+
+export function planReminders(appointment: Date, now: Date): { kind: ReminderKind; at: Date }[] {
+  return candidates(appointment).filter((c) => c.at.getTime() > now.getTime() && c.at.getTime() < appointment.getTime());
+}
+
+/**
+ * The latest reminder that was due after `since` (when the resident was told of the appointment)
+ * and before `now`, the appointment still ahead: one that should have gone out while the service
+ * was down or its Redis job was lost. Sent late rather than never; an earlier missed one is not
+ * (one reminder is enough, two at once would be noise).
+ */
+export function missedReminder(appointment: Date, since: Date, now: Date): { kind: ReminderKind; at: Date } | undefined {
+  if (now.getTime() >= appointment.getTime()) return undefined;
+  return candidates(appointment)
+    .filter((c) => c.at.getTime() > since.getTime() && c.at.getTime() <= now.getTime() && c.at.getTime() < appointment.getTime())
+    .at(-1);
 }
 
 /** Parses "2021-09-15 08:30" or "15/09/2021 08:30" as Vietnam local time. */

@@ -21,13 +21,13 @@ export type { TemplatedOutbox } from '../outbox/bulk-types.js';
 /** Thrown when a caller acts outside their communes or role (→ HTTP 403): issue 10's `ForbiddenError`. */
 export { ForbiddenError as TracingForbiddenError } from '../officials/types.js';
 import { ForbiddenError } from '../officials/types.js';
+import { AppError } from '../domain/errors.js';
 
 /** The request cannot be done as asked (unknown venue, bad window, expired code...). */
-export class TracingInputError extends Error {
-  readonly retryable = false;
+export class TracingInputError extends AppError {
   readonly statusCode: number;
-  constructor(readonly code: string, message: string, statusCode = 400) {
-    super(message);
+  constructor(code: string, message: string, statusCode = 400) {
+    super(code, message, { retryable: false });
     this.name = 'TracingInputError';
     this.statusCode = statusCode;
   }

@@ -25,6 +25,7 @@ export class FakeTelegram {
   private readonly script = new Map<string, Scripted[]>();
   private readonly files = new Map<string, Buffer>();
   private nextMessageId = 1;
+  private readonly revoked = new Set<string>();
   url = '';
 
   async start(): Promise<this> {
@@ -33,7 +34,7 @@ export class FakeTelegram {
       const { token, method } = req.params;
       const call = this.toCall(token, method, req.body, String(req.headers['content-type'] ?? ''));
       this.recorded.push(call);
-      const scripted = this.script.get(method)?.shift();
+      const scripted = this.revoked.has(token) ? { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } } : this.script.get(method)?.shift();
       if (scripted?.delayMs) await new Promise((r) => setTimeout(r, scripted.delayMs));
       call.status = scripted?.status ?? 200;
       if (scripted) return reply.code(scripted.status).send(scripted.body);
@@ -88,6 +89,15 @@ export class FakeTelegram {
     const queue = this.script.get(method) ?? [];
     queue.push({ status: 200, body: { ok: true, result: { message_id: this.nextMessageId++, date: 0, chat: { id: 0 } } }, delayMs });
     this.script.set(method, queue);
+  }
+
+  /** Answer every call made with `token` 401 Unauthorized (a revoked bot token) until `restoreToken`. */
+  revokeToken(token: string): void {
+    this.revoked.add(token);
+  }
+
+  restoreToken(token: string): void {
+    this.revoked.delete(token);
   }
 
   /** Serve `bytes` as the file behind `fileId` (getFile + download). */

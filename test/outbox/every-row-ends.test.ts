@@ -5,6 +5,8 @@ import { outboundMessages } from '../../src/db/schema/outbound.js';
 import { outboxWorkers } from '../../src/db/schema/outbox-workers.js';
 import type { OutboxMessage } from '../../src/outbox/types.js';
 import { processOutbound } from '../../src/pipeline/outbound-processor.js';
+import { DEFAULT_LIFETIME_MS, PRIORITY_CLASSES } from '../../src/outbox/types.js';
+import { processReminder } from '../../src/registration/reminders.js';
 import { useTelegramService } from '../harness/telegram-service.js';
 import { sleep, waitFor } from '../harness/wait.js';
 
@@ -40,6 +42,32 @@ describe('every ledger row ends', () => {
     const [old] = await add([{ to, priority: 'reply', parts: text('Quá hạn'), expiresAt: new Date(Date.now() - 1000) }]);
     await waitFor(async () => (await rowsOf([old!]))[0]!.status === 'expired', 'the stale reply expired');
     expect((await rowsOf([old!]))[0]!.error).toMatch(/older than a reply/);
+    expect(deliveredTo(to.chatId)).toHaveLength(0);
+  });
+
+  it('each class lives as long as it allows: a reply an hour, an alert three days, a reminder until its appointment', async () => {
+    const later = new Date(Date.now() + 3600_000);
+    const ids = await add(PRIORITY_CLASSES.map((priority) => ({ to: chat(), priority, parts: text(`Lớp ${priority}`), notBefore: later })), false);
+    const rows = await rowsOf(ids);
+    for (const r of rows) expect(r.expiresAt!.getTime() - later.getTime()).toBe(DEFAULT_LIFETIME_MS[r.priority as keyof typeof DEFAULT_LIFETIME_MS]);
+    await tg.ts.rt.db.update(outboundMessages).set({ status: 'expired' }).where(inArray(outboundMessages.id, ids));
+
+    // A reminder is written to expire at its appointment, and one still unsent then becomes expired.
+    const { rt } = tg.ts;
+    const to = chat();
+    const contact = await rt.repos.contacts.upsertFromEvent({ channel: 'telegram', botId: to.botId, chatId: to.chatId, userId: to.chatId, at: new Date(), body: { type: 'text', text: 'x' } });
+    const reg = await rt.registrations.repo.create({ contactId: contact.id, fullName: 'Đỗ Thị Chín', birthDate: '1962-01-01', phone: '0905123459', idKind: 'cccd', idNumber: '051162000126', communeId: 'duc-pho/pho-minh', address: 'Thôn 3', preferredDate: '2021-09-15' });
+    const noonVn = new Date(Date.UTC(2030, 0, 10, 5)); // 12:00 in Vietnam: not the quiet hours
+    const appointment = new Date(noonVn.getTime() + 3 * 3600_000);
+    const [appointed] = await rt.registrations.repo.appoint([reg.id], appointment, 'Trạm y tế');
+    const ports = { ...rt.registrations.ports, now: () => noonVn, outbox: { add: rt.outbox.add.bind(rt.outbox), afterCommit: async () => undefined } };
+    expect(await processReminder(ports, { registrationId: reg.id, version: appointed!.appointmentVersion, kind: 'two-hours' })).toBe('sent');
+    const [reminder] = await tg.ts.rt.db.select().from(outboundMessages).where(eq(outboundMessages.chatId, to.chatId));
+    expect(reminder).toMatchObject({ priority: 'reminder', status: 'pending' });
+    expect(reminder!.expiresAt!.getTime()).toBe(appointment.getTime());
+    await tg.ts.rt.db.update(outboundMessages).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(outboundMessages.id, reminder!.id));
+    expect(await processOutbound(rt.deps.outbound, reminder!.id)).toEqual({ kind: 'done', status: 'expired' });
+    expect((await rowsOf([reminder!.id]))[0]!.error).toMatch(/older than a reminder/);
     expect(deliveredTo(to.chatId)).toHaveLength(0);
   });
 

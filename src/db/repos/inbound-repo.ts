@@ -94,6 +94,19 @@ export class InboundRepo {
   }
 
   /**
+   * Locks a still-unprocessed row for its turn (inside the turn's transaction): a second run of the
+   * same update (a duplicate job, a replay) waits here until the first commits, then finds it done.
+   */
+  async lockForTurn(tx: Db, id: number): Promise<boolean> {
+    const rows = await tx
+      .select({ id: inboundUpdates.id })
+      .from(inboundUpdates)
+      .where(and(eq(inboundUpdates.id, id), eq(inboundUpdates.status, 'received')))
+      .for('update');
+    return rows.length > 0;
+  }
+
+  /**
    * Finishes a row; returns false when another worker finished it first. A processed or ignored
    * update keeps only its dedupe key (channel, bot, key): its payload (what the person typed) goes
    * at once. A failed one keeps it for diagnosis until the retention job reduces it.
