@@ -8,6 +8,7 @@ import type { Reply } from '../conversation/types.js';
 import type { ReminderPorts } from '../registration/reminders.js';
 import type { VenueDomain } from '../venue-ops/ports.js';
 import type { VenueService } from '../venue-ops/venue-service.js';
+import type { OverviewDeps } from './use-cases/overview.js';
 import type { AuditPort } from './ports.js';
 
 /** Sends messages to one chat after the caller's transaction commits (the outbound ledger + queue). */
@@ -24,6 +25,8 @@ export interface DashboardDeps {
   readonly venueService: VenueService;
   readonly venueSearch: VenueSearchRepo;
   readonly figures: FiguresRepo;
+  /** The overview's figures as pages show them: visit aggregates memoised (FiguresCache). */
+  readonly cachedOverview: OverviewDeps;
   readonly questions: (db: Db) => QuestionRepo;
   readonly registrations: RegistrationRepo;
   readonly reminders: ReminderPorts;

@@ -12,6 +12,7 @@ import type { ReminderPorts } from '../registration/reminders.js';
 import type { VenueOps } from '../venue-ops/index.js';
 import type { AuthDeps } from './auth.js';
 import type { ChatSender, DashboardDeps } from './deps.js';
+import { cachedFigures, cachedVenueFigures, FiguresCache } from './figures-cache.js';
 import { BASE } from './layout.js';
 import type { OfficialsPort } from './ports.js';
 
@@ -43,13 +44,16 @@ export function createDashboard(b: DashboardBuild): Dashboard {
       return () => b.outbox.afterCommit(receipt);
     },
   };
+  const figures = new FiguresRepo(b.db);
+  const cache = new FiguresCache();
   const deps: DashboardDeps = {
     db: b.db,
     domain: b.venues.domain,
     venues: b.venues.repo,
     venueService: b.venues.service,
     venueSearch: new VenueSearchRepo(b.db),
-    figures: new FiguresRepo(b.db),
+    figures,
+    cachedOverview: { domain: b.venues.domain, venues: cachedVenueFigures(b.venues.repo, cache), figures: cachedFigures(figures, cache) },
     questions: (db) => new QuestionRepo(db),
     registrations: b.registrations.repo,
     reminders: b.registrations.ports,
