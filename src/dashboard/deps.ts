@@ -9,6 +9,9 @@ import type { ReminderPorts } from '../registration/reminders.js';
 import type { VenueDomain } from '../venue-ops/ports.js';
 import type { VenueService } from '../venue-ops/venue-service.js';
 import type { OverviewDeps } from './use-cases/overview.js';
+import type { Officials } from '../officials/index.js';
+import type { Broadcasts } from '../broadcasts/index.js';
+import type { TracingDeps } from '../tracing/deps.js';
 import type { AuditPort } from './ports.js';
 
 /** Sends messages to one chat after the caller's transaction commits (the outbound ledger + queue). */
@@ -32,5 +35,10 @@ export interface DashboardDeps {
   readonly reminders: ReminderPorts;
   readonly audit: AuditPort;
   readonly chat: ChatSender;
+  /** Issue 10's invite and revoke use-cases (the admin's "Hệ thống" forms). */
+  readonly officials: Pick<Officials, 'invite' | 'revoke'>;
+  /** Issue 12's tracing use-cases and issue 13's broadcasts, as chat, CLI and HTTP API call them. */
+  readonly tracing: TracingDeps;
+  readonly broadcasts: Broadcasts;
   now(): Date;
 }

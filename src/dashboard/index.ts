@@ -7,6 +7,8 @@ import type { RegistrationRepo } from '../db/repos/registration-repo.js';
 import { SystemRepo } from '../db/repos/system-repo.js';
 import { VenueSearchRepo } from '../db/repos/venue-search-repo.js';
 import type { Outbox } from '../outbox/types.js';
+import type { TracingDeps } from '../tracing/deps.js';
+import type { Broadcasts } from '../broadcasts/index.js';
 import type { AdapterRegistry } from '../pipeline/adapters.js';
 import type { ReminderPorts } from '../registration/reminders.js';
 import type { VenueOps } from '../venue-ops/index.js';
@@ -15,6 +17,7 @@ import type { ChatSender, DashboardDeps } from './deps.js';
 import { cachedFigures, cachedVenueFigures, FiguresCache } from './figures-cache.js';
 import { BASE } from './layout.js';
 import type { OfficialsPort } from './ports.js';
+import type { Officials } from '../officials/index.js';
 
 export interface Dashboard {
   readonly auth: AuthDeps;
@@ -28,9 +31,11 @@ export interface DashboardBuild {
   readonly venues: VenueOps;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
   readonly outbox: Outbox;
-  readonly officials: OfficialsPort;
+  readonly officials: OfficialsPort & Pick<Officials, 'invite' | 'revoke'>;
   readonly audit: AuditTrail;
   readonly adapters: AdapterRegistry;
+  readonly tracing: TracingDeps;
+  readonly broadcasts: Broadcasts;
   now(): Date;
 }
 
@@ -59,6 +64,9 @@ export function createDashboard(b: DashboardBuild): Dashboard {
     reminders: b.registrations.ports,
     audit: b.audit,
     chat,
+    officials: b.officials,
+    tracing: b.tracing,
+    broadcasts: b.broadcasts,
     now: b.now,
   };
   return { auth: { db: b.db, repo: new DashboardAuthRepo(b.db), officials: b.officials, audit: b.audit, baseUrl: `${b.publicUrl}${BASE}`, now: b.now }, deps, system: new SystemRepo(b.db) };

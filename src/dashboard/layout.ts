@@ -8,6 +8,8 @@ const NAV: readonly { readonly path: string; readonly label: string; readonly ad
   { path: '/diadiem', label: 'Địa điểm' },
   { path: '/hoidap', label: 'Hỏi đáp' },
   { path: '/dangky', label: 'Đăng ký tiêm' },
+  { path: '/truyvet', label: 'Truy vết' },
+  { path: '/thongbao', label: 'Thông báo' },
   { path: '/nhatky', label: 'Nhật ký' },
   { path: '/hethong', label: 'Hệ thống', admin: true },
 ];

@@ -18,6 +18,8 @@ const VISITS = Number(process.argv.find((a) => a.startsWith('--visits='))?.slice
 const VENUES = 5000;
 const COMMUNES = 37;
 const ROUNDS = 60;
+/** --keep: leave the database for EXPLAIN (its name goes to stderr); drop it by hand afterwards. */
+const KEEP = process.argv.includes('--keep');
 
 const db0 = await createTestDatabase();
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db0.url, QUEUE_PREFIX: `qb${randomBytes(4).toString('hex')}`, PORT: '0', RATE_LIMITS: 'false' });
@@ -53,6 +55,8 @@ try {
 
   const measure = async (url: string) => {
     const times: number[] = [];
+    const q0 = await rt.db.execute(sql`select 1`); // keep the pool warm
+    void q0;
     for (let i = 0; i < ROUNDS; i++) {
       const start = performance.now();
       const res = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -77,5 +81,6 @@ try {
   console.log(JSON.stringify({ visits: VISITS, overview_p95_ms: overview, venues_p95_ms: venues }));
 } finally {
   await rt.close();
-  await db0.drop();
+  if (KEEP) console.error(`kept database ${db0.name}`);
+  else await db0.drop();
 }

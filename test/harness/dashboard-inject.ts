@@ -1,11 +1,13 @@
 import type { TestService } from './service.js';
 
+type Res = Promise<Awaited<ReturnType<TestService['app']['inject']>>>;
+
 /** A signed-in dashboard session driven by inject (no browser): cookie and a form's CSRF token. */
 export interface InjectSession {
   readonly cookie: string;
-  get(url: string): ReturnType<TestService['app']['inject']>;
+  get(url: string): Res;
   /** POSTs a form with the session's CSRF token (taken from the overview page). */
-  post(url: string, payload: Record<string, string>): ReturnType<TestService['app']['inject']>;
+  post(url: string, payload: Record<string, string>): Res;
 }
 
 /** Opens a one-time login link as a browser would (confirmation page, then its CSRF form). */
