@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function signedIn(communes: readonly string[] | 'all'): Promise<{ ctx: BrowserContext; page: Page; id: number }> {
   const official = await seedOfficial(ts, communes);
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await ctx.newPage();
   page.on('dialog', (d) => void d.accept());
   await page.goto(new URL(await loginLink(ts.rt, official.id)).pathname.replace(/^/, ts.baseUrl));
@@ -53,7 +53,7 @@ describe('Hệ thống: officials and invites (district admin)', () => {
     const code = (await page.textContent('#invite-code'))!.trim();
     expect(code.length).toBeGreaterThan(5);
     expect(await page.textContent('#fresh-invite')).toContain('Phổ Minh');
-    await page.screenshot({ path: join(SHOTS, 'he-thong.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'he-thong-moi-can-bo.png'), fullPage: true });
 
     const chat = new SimChat(ts, 'resident');
     expect(textOf(await chat.send(code))).toMatch(/được cấp quyền/);
