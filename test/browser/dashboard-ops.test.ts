@@ -168,3 +168,17 @@ describe('Thông báo', () => {
     await other.ctx.close();
   }, 120_000);
 });
+
+describe('the new pages on a phone', () => {
+  it('fit a 360 px screen without sideways scrolling', async () => {
+    const { ctx, page } = await signedIn('all');
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/quanly/truyvet', '/quanly/thongbao', '/quanly/hethong']) {
+      await page.goto(`${ts.baseUrl}${path}`);
+      const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+      const wide = await page.evaluate(`[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll')).slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + (e.getAttribute('name') ?? '')).join(', ')`);
+      expect(overflow, `${path}: ${String(wide)}`).toBeLessThanOrEqual(1);
+    }
+    await ctx.close();
+  }, 60_000);
+});

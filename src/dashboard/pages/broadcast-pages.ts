@@ -39,7 +39,7 @@ export function broadcastListPage(scope: Scope, csrf: string, domain: VenueDomai
 <div class="card"><h2>Soạn thông báo</h2>
 <form method="post" action="${BASE}/thongbao/xemtruoc" id="compose"><input type="hidden" name="_csrf" value="${csrf}">
 <label>Nội dung<textarea name="noidung" required maxlength="1800" placeholder="Bà con nhớ quét mã QR khi đến chợ, trường học, cơ quan."></textarea></label>
-<fieldset><legend>Gửi đến xã, phường</legend><div style="max-height:10rem;overflow:auto;columns:14rem">
+<fieldset><legend>Gửi đến xã, phường</legend><div class="choices">
 ${communes.map((c) => html`<label><input type="checkbox" name="xa" value="${c.id}" ${communes.length === 1 ? new Safe('checked') : ''}> ${c.name}</label>`)}</div></fieldset>
 <div class="filters"><label>Đối tượng<br><select name="doituong">${Object.entries(AUDIENCE).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select></label>
 <label>Thời gian<br><select name="khi"><option value="now">Gửi ngay</option><option value="at">Vào ngày giờ</option><option value="daily">Hằng ngày</option><option value="weekly">Hằng tuần</option></select></label>

@@ -43,7 +43,7 @@ ${v.officials.map((o) => html`<tr><td>${o.id}</td><td>${o.displayName ?? ''}</td
 <input type="hidden" name="_csrf" value="${csrf}">
 <label>Tên gợi nhớ (không bắt buộc)<br><input name="ten" maxlength="80" placeholder="Nguyễn Thị Hoa, văn hóa xã"></label>
 <label>Vai trò<br><select name="vaitro"><option value="official">Cán bộ xã, phường</option><option value="admin">Quản trị (toàn địa bàn)</option></select></label>
-<fieldset><legend>Xã, phường (với cán bộ xã, phường)</legend><div style="max-height:12rem;overflow:auto;columns:14rem">
+<fieldset><legend>Xã, phường (với cán bộ xã, phường)</legend><div class="choices">
 ${communes.map((c) => html`<label><input type="checkbox" name="xa" value="${c.id}"> ${c.name}</label>`)}</div></fieldset>
 <button type="submit">Tạo mã mời</button></form></div>
 <h2>Mã mời gần đây (30 ngày)</h2><div class="scroll"><table id="invites"><thead><tr><th>#</th><th>Tên</th><th>Vai trò</th><th>Xã, phường</th><th>Tạo lúc</th><th>Tình trạng</th></tr></thead><tbody>
