@@ -7,13 +7,17 @@ import type { RegistrationRepo } from '../db/repos/registration-repo.js';
 import { SystemRepo } from '../db/repos/system-repo.js';
 import { VenueSearchRepo } from '../db/repos/venue-search-repo.js';
 import type { Outbox } from '../outbox/types.js';
+import type { TracingDeps } from '../tracing/deps.js';
+import type { Broadcasts } from '../broadcasts/index.js';
 import type { AdapterRegistry } from '../pipeline/adapters.js';
 import type { ReminderPorts } from '../registration/reminders.js';
 import type { VenueOps } from '../venue-ops/index.js';
 import type { AuthDeps } from './auth.js';
 import type { ChatSender, DashboardDeps } from './deps.js';
+import { cachedFigures, cachedVenueFigures, FiguresCache } from './figures-cache.js';
 import { BASE } from './layout.js';
 import type { OfficialsPort } from './ports.js';
+import type { Officials } from '../officials/index.js';
 
 export interface Dashboard {
   readonly auth: AuthDeps;
@@ -27,9 +31,11 @@ export interface DashboardBuild {
   readonly venues: VenueOps;
   readonly registrations: { readonly repo: RegistrationRepo; readonly ports: ReminderPorts };
   readonly outbox: Outbox;
-  readonly officials: OfficialsPort;
+  readonly officials: OfficialsPort & Pick<Officials, 'invite' | 'revoke'>;
   readonly audit: AuditTrail;
   readonly adapters: AdapterRegistry;
+  readonly tracing: TracingDeps;
+  readonly broadcasts: Broadcasts;
   now(): Date;
 }
 
@@ -43,18 +49,24 @@ export function createDashboard(b: DashboardBuild): Dashboard {
       return () => b.outbox.afterCommit(receipt);
     },
   };
+  const figures = new FiguresRepo(b.db);
+  const cache = new FiguresCache();
   const deps: DashboardDeps = {
     db: b.db,
     domain: b.venues.domain,
     venues: b.venues.repo,
     venueService: b.venues.service,
     venueSearch: new VenueSearchRepo(b.db),
-    figures: new FiguresRepo(b.db),
+    figures,
+    cachedOverview: { domain: b.venues.domain, venues: cachedVenueFigures(b.venues.repo, cache), figures: cachedFigures(figures, cache) },
     questions: (db) => new QuestionRepo(db),
     registrations: b.registrations.repo,
     reminders: b.registrations.ports,
     audit: b.audit,
     chat,
+    officials: b.officials,
+    tracing: b.tracing,
+    broadcasts: b.broadcasts,
     now: b.now,
   };
   return { auth: { db: b.db, repo: new DashboardAuthRepo(b.db), officials: b.officials, audit: b.audit, baseUrl: `${b.publicUrl}${BASE}`, now: b.now }, deps, system: new SystemRepo(b.db) };

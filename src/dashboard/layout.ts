@@ -8,6 +8,8 @@ const NAV: readonly { readonly path: string; readonly label: string; readonly ad
   { path: '/diadiem', label: 'Địa điểm' },
   { path: '/hoidap', label: 'Hỏi đáp' },
   { path: '/dangky', label: 'Đăng ký tiêm' },
+  { path: '/truyvet', label: 'Truy vết' },
+  { path: '/thongbao', label: 'Thông báo' },
   { path: '/nhatky', label: 'Nhật ký' },
   { path: '/hethong', label: 'Hệ thống', admin: true },
 ];
@@ -29,6 +31,9 @@ textarea{width:100%;min-height:4.5rem}button,.btn{background:#0b5f8a;color:#fff;
 button.warn{background:#b3261e}.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin-bottom:.8rem}.filters label{margin:0}
 .muted{color:#5b6874;font-size:.9rem}.flash{background:#e6f4ea;border:1px solid #a8d5b5;padding:.6rem;border-radius:6px;margin-bottom:1rem}
 .error{background:#fdecea;border:1px solid #f1b0aa;padding:.6rem;border-radius:6px;margin-bottom:1rem}.bad{color:#b3261e;font-weight:600}
+.filters>label{max-width:100%}.filters select{max-width:100%}
+.choices{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));max-height:12rem;overflow:auto;gap:0 .8rem}
+fieldset{min-width:0;border:1px solid #dde3e8;border-radius:6px;margin:.5rem 0}input[type=url],input[name=diadiem]{width:100%;max-width:24rem}
 .chart{width:100%;min-height:220px}@media(max-width:600px){main{padding:.6rem}th,td{padding:.35rem}header form{margin-left:0}}
 `;
 

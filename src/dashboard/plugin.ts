@@ -14,6 +14,8 @@ import { APP_JS } from './pages/overview-page.js';
 import { scopeOf, type Scope } from './scope.js';
 import { registerAdminRoutes, type AdminOptions } from './routes-admin.js';
 import { registerPageRoutes } from './routes-pages.js';
+import { registerTracingRoutes } from './routes-tracing.js';
+import { registerBroadcastRoutes } from './routes-broadcasts.js';
 
 export const SESSION_COOKIE = 'qm_dash';
 
@@ -61,6 +63,8 @@ export function dashboardPlugin(opts: DashboardOptions): FastifyPluginAsync {
       await scoped.register(async (secured) => {
         secured.addHook('preHandler', requireSession(opts));
         registerPageRoutes(secured, opts.deps);
+        registerTracingRoutes(secured, opts.deps);
+        registerBroadcastRoutes(secured, opts.deps);
         await registerAdminRoutes(secured, opts);
       });
     }, { prefix: BASE });

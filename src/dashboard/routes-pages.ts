@@ -37,20 +37,21 @@ const attachment = (reply: FastifyReply, name: string, type: string) => reply.ty
 
 /** Every page of an official (scope-checked in the use-cases). */
 export function registerPageRoutes(app: FastifyInstance, deps: DashboardDeps): void {
-  const overviewFor = (q: Q, req: Parameters<typeof scopeOfRequest>[0]) => {
+  /** Pages read memoised check-in figures (at most a minute old); exports count afresh. */
+  const overviewFor = (q: Q, req: Parameters<typeof scopeOfRequest>[0], live = false) => {
     const scope = scopeOfRequest(req);
     if (q.xa) narrow(scope, deps.domain, q.xa);
-    return adoptionOverview(deps, q.xa ? [q.xa] : scope.isAdmin ? 'all' : scope.communeIds, deps.now());
+    return adoptionOverview(live ? deps : deps.cachedOverview, q.xa ? [q.xa] : scope.isAdmin ? 'all' : scope.communeIds, deps.now());
   };
   app.get('/', async (req, reply) => htmlReply(reply, overviewPage(scopeOfRequest(req), reply.generateCsrf(), await overviewFor(req.query as Q, req))));
   app.get('/api/tongquan.json', async (req) => ({ ok: true, ...(await overviewFor(req.query as Q, req)) }));
   app.get('/xuat/tongquan.csv', async (req, reply) => {
-    const o = await overviewFor(req.query as Q, req);
+    const o = await overviewFor(req.query as Q, req, true);
     await audit(deps, req, 'overview.export', { format: 'csv' });
     return attachment(reply, 'tong-quan.csv', 'text/csv; charset=utf-8').send(overviewCsv(o));
   });
   app.get('/xuat/tongquan.xlsx', async (req, reply) => {
-    const o = await overviewFor(req.query as Q, req);
+    const o = await overviewFor(req.query as Q, req, true);
     await audit(deps, req, 'overview.export', { format: 'xlsx' });
     return attachment(reply, 'tong-quan.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await overviewXlsx(o));
   });

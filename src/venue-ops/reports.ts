@@ -12,7 +12,7 @@ export interface CommuneReportRow extends CommuneFigures {
  * Every configured commune appears, with zeros where nothing is registered yet (that is the point
  * of the report: which communes lag behind).
  */
-export async function communeReport(domain: VenueDomain, repo: VenueRepo, communeIds: readonly string[] | 'all', now: Date): Promise<CommuneReportRow[]> {
+export async function communeReport(domain: VenueDomain, repo: Pick<VenueRepo, 'figures'>, communeIds: readonly string[] | 'all', now: Date): Promise<CommuneReportRow[]> {
   const wanted = communeIds === 'all' ? domain.communes : domain.communes.filter((c) => communeIds.includes(c.id));
   // A commune merged into another still has its venues: they count for the one it became.
   const families = new Map(wanted.map((c) => [c.id, domain.communeFamily(c.id)]));

@@ -24,6 +24,7 @@ export function overviewPage(scope: Scope, csrf: string, o: Overview): string {
   <div class="tile"><b>${num(t.registrations)}</b>đăng ký tiêm (${num(t.scheduled)} đã xếp lịch)</div>
   <div class="tile"><b>${num(t.questionsWaiting)}</b>câu hỏi chờ trả lời</div>
 </div>
+<p class="muted">Số liệu khai báo được tính lại mỗi phút; tệp tải về luôn tính tại thời điểm tải.</p>
 <div class="card"><h2>Lượt khai báo mỗi ngày (30 ngày)</h2><div id="chart" class="chart" data-series="${chartData}"></div>
 <noscript>${o.perDay.map((d) => `${d.day}: ${d.n}; `).join('')}</noscript></div>
 <h2>Theo xã, phường <span class="muted">— chậm nhất trước${behind ? ` · ${behind} nơi dưới 50% địa điểm hoạt động` : ''}</span></h2>

@@ -34,8 +34,8 @@ export interface Overview {
 
 export interface OverviewDeps {
   readonly domain: VenueDomain;
-  readonly venues: VenueRepo;
-  readonly figures: FiguresRepo;
+  readonly venues: Pick<VenueRepo, 'figures'>;
+  readonly figures: Pick<FiguresRepo, 'activity' | 'residentsReached' | 'checkInsPerDay' | 'registrationsByCommune' | 'waitingQuestions'>;
 }
 
 /** Share of venues with a check-in in 7 days; a commune with no venue at all is the most behind. */

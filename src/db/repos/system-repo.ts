@@ -67,4 +67,20 @@ export class SystemRepo {
       subject: (r.subject as string | null) ?? null,
     }));
   }
+
+  /** Invites of the last `days` days, newest first (the code itself is never stored). */
+  async invites(since: Date): Promise<{ id: number; role: string; communeIds: string[]; displayName: string | null; createdBy: number | null; createdAt: Date; expiresAt: Date; usedAt: Date | null; usedBy: number | null }[]> {
+    const rows = await this.db.execute(sql`select id, role, commune_ids, display_name, created_by, created_at, expires_at, used_at, used_by from official_invites where created_at >= ${since.toISOString()}::timestamptz order by id desc limit 100`);
+    return rowsOf(rows).map((r) => ({
+      id: Number(r.id),
+      role: String(r.role),
+      communeIds: r.commune_ids as string[],
+      displayName: (r.display_name as string | null) ?? null,
+      createdBy: r.created_by === null || r.created_by === undefined ? null : Number(r.created_by),
+      createdAt: date(r.created_at)!,
+      expiresAt: date(r.expires_at)!,
+      usedAt: date(r.used_at),
+      usedBy: r.used_by === null || r.used_by === undefined ? null : Number(r.used_by),
+    }));
+  }
 }

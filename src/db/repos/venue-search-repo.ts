@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { foldWord } from '../../language/standardize.js';
 import type { Db } from '../client.js';
 import { contacts } from '../schema/contacts.js';
 import { venues } from '../schema/venues.js';
@@ -29,14 +30,14 @@ export class VenueSearchRepo {
   async search(q: VenueSearch): Promise<{ items: VenueListItem[]; total: number }> {
     if (q.communeIds.length === 0) return { items: [], total: 0 };
     const recent = sql`exists (select 1 from visits where visits.venue_id = ${venues.id} and visits.checked_in_at >= ${q.activeSince.toISOString()}::timestamptz)`;
-    const text = q.text?.trim();
-    const like = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    // Every word typed must appear in the folded name, address, phone or plate ("cho pho minh").
+    const words = foldWord(q.text ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
     const where: (SQL | undefined)[] = [
       inArray(venues.communeId, [...q.communeIds]),
       q.typeId ? eq(venues.typeId, q.typeId) : undefined,
       q.status ? eq(venues.status, q.status) : undefined,
       q.checkedIn === undefined ? undefined : q.checkedIn ? recent : sql`not ${recent}`,
-      like ? or(ilike(venues.name, like), ilike(venues.address, like), ilike(venues.phone, like), ilike(venues.plate, like)) : undefined,
+      ...words.map((w) => like(venues.searchText, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)),
     ];
     const cond = and(...where);
     const [items, [total]] = await Promise.all([

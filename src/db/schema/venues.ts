@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contacts } from './contacts.js';
+import { FOLD_FROM, FOLD_TO } from './fold-sql.js';
 
 /**
  * A place (or vehicle) that must display a QR code. Owners register by chat; officials by CLI or
@@ -22,6 +24,14 @@ export const venues = pgTable(
     ownerContactId: bigint('owner_contact_id', { mode: 'number' }).references(() => contacts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Name, address, phone and plate folded the way src/language folds residents' words (no marks,
+     * đ->d, lower case), kept by Postgres itself: officials search "cho pho minh" and find "Chợ Phổ
+     * Minh" without a per-row function call, whoever wrote the row (chat, CLI, import, SQL).
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql.raw(`lower(translate(name || ' ' || address || ' ' || phone || ' ' || coalesce(plate, ''), '${FOLD_FROM}', '${FOLD_TO}'))`),
+    ),
   },
   (t) => [index('venues_commune').on(t.communeId, t.typeId, t.status), index('venues_owner').on(t.ownerContactId)],
 );
