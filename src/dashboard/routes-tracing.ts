@@ -52,7 +52,7 @@ export function registerTracingRoutes(app: FastifyInstance, deps: DashboardDeps)
   /** The event id of the URL, after checking it exists (404) and lies in the scope (403). */
   const eventIn = async (req: FastifyRequest<{ Params: { id: string } }>): Promise<{ id: number; communeId: string }> => {
     const id = /^\d{1,15}$/.test(req.params.id) ? Number(req.params.id) : 0;
-    const event = id ? await tr.repo.event(id) : undefined;
+    const event = id ? await tr.repo.events.event(id) : undefined;
     if (!event) throw new NotFoundError(`event ${req.params.id}`);
     scopeOfRequest(req).assert(event.communeId, `event ${id}`);
     return { id, communeId: event.communeId };
