@@ -94,7 +94,8 @@ describe('a turn is one transaction', () => {
   it('registration: a transient failure after the registration was written is retried and registers once', async () => {
     const chat = new SimChat(ts, 'resident');
     const name = 'Phạm Thị Nguyên';
-    expect(textOf(await chat.send('đăng ký tiêm'))).toMatch(/cho ai/);
+    expect(textOf(await chat.send('đăng ký tiêm'))).toMatch(/Bạn đồng ý cung cấp/);
+    expect(textOf(await chat.send({ choice: 'rg:agree' }))).toMatch(/cho ai/);
     expect(textOf(await chat.send({ choice: 'rg:who:self' }))).toMatch(/Họ và tên/);
     const soon = new Date(Date.now() + 10 * 24 * 3600_000 + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
     for (const answer of [name, '5/3/1961', 'nữ', '0905 123 457', '051161000789', 'bỏ qua', 'buôn bán', '5', 'pho minh', 'Tổ dân phố 3, đường Nguyễn Nghiêm', soon]) await chat.send(answer);
@@ -103,7 +104,7 @@ describe('a turn is one transaction', () => {
     expect(summary).toContain(name);
 
     arm(chat, 'transient');
-    const saved = await chat.send({ choice: 'rg:consent' });
+    const saved = await chat.send({ choice: 'rg:send' });
     expect(fired).toBe(2);
     expect(textOf(saved)).toMatch(/Đã ghi nhận đăng ký tiêm số \d+/);
     expect(saved.filter((m) => /Đã ghi nhận đăng ký/.test(m.part.text ?? ''))).toHaveLength(1);
