@@ -78,6 +78,17 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
   // synonyms
+  // "chích" (and "chích ngừa", "tiêm ngừa") is how the centre and south say "tiêm"
+  [['chich', 'ngua'], ['tiem']],
+  [['tiem', 'ngua'], ['tiem']],
+  [['chich'], ['tiem']],
+  // a child, as parents name one ("con nít", "thằng nhỏ", "đứa nhỏ", "tụi nhỏ")
+  [['con', 'nit'], ['tre', 'em']],
+  [['thang', 'nho'], ['tre', 'em']],
+  [['dua', 'nho'], ['tre', 'em']],
+  [['tui', 'nho'], ['tre', 'em']],
+  [['be', 'nho'], ['tre', 'em']],
+  [['con', 'nho'], ['tre', 'em']],
   [['bao', 'gio'], ['khi', 'nao']],
   [['luc', 'nao'], ['khi', 'nao']],
   [['mang', 'bau'], ['mang', 'thai']],
@@ -127,7 +138,7 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
   // COVID-19 and health
   'covid', 'f0', 'f1', 'f2', 'sars', 'omicron', 'delta', 'benh_nen', 'man_tinh', 'sot', 'ho_sot',
   'trieu_chung', 'dau_hieu', 'mac', 'nhiem', 'duong_tinh', 'am_tinh', 'xet_nghiem', 'test',
-  'cach_li', 'tiep_xuc', 'khoi_benh', 'y_te', 'tram_y', 'cap_cuu', '115',
+  'cach_li', 'tiep_xuc', 'ca_benh', 'ca_nhiem', 'nguoi_nhiem', 'lich_trinh', 'khoi_benh', 'y_te', 'tram_y', 'cap_cuu', '115',
   'mang_thai', 'co_thai', 'bau', 'thai', 'con_bu', 'di_ung', 'huyet_ap', 'tieu_duong', 'ung_thu',
   'tim_mach', 'kho_tho', 'vi_giac', 'khuu_giac', 'dau_hong', 'spo2', 'suc_khoe', 'khau_trang',
   'hotline', '19009095', 'bhyt', 'uu_tien',
@@ -147,6 +158,8 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
  * vaccination, so it does not count as domain evidence (other domain terms still do).
  */
 export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
+  // "đăng ký tạm trú / thường trú / kết hôn...": the pair after "ký" names what is registered
+  'ki_tam', 'ki_thuong', 'ki_ket', 'ki_khai', 'ki_xe', 'ki_kinh', 'ki_ho', 'ki_nghia',
   'ket_hon', 'khai_sinh', 'khai_tu', 'thuong_tru', 'tam_vang', 'dang_ki_xe', 'xe_may',
   'o_to', 'bien_so', 'sim', 'kinh_doanh', 'doanh_nghiep', 'dat', 'nha_dat', 'so_do', 'thue',
   'bang_lai', 'lai_xe', 'giay_phep', 'nghia_vu', 'quan_su', 'tuyen_sinh', 'nhap_hoc', 'hoc',
