@@ -165,6 +165,18 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'bang_lai', 'lai_xe', 'giay_phep', 'nghia_vu', 'quan_su', 'tuyen_sinh', 'nhap_hoc', 'hoc',
   'internet', 'wifi', 'dien_nuoc', 'ngan_hang', 'tai_khoan_ngan', 'bao_hiem_xa', 'xa_hoi',
   'ho_chieu_di', 'xuat_canh', 'visa', 'tu_phap', 'chung_thuc', 'cong_chung',
+  // residence papers, jobs, other accounts and payments
+  'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'zalo', 'facebook', 'shopee', 'thanh_toan', 'chuyen_khoan',
+]);
+
+/**
+ * Domain terms that ordinary paperwork shares ("giấy xác nhận cư trú", "khám sức khỏe xin việc",
+ * "đăng ký tài khoản Zalo"): next to an OTHER_ADMIN_TERMS word they do not put a question in the
+ * domain; a vaccination or COVID-19 term still does.
+ */
+export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
+  'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'du_lieu', 'lich_su', 'dia_diem',
+  'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
 ]);
 
 /**
@@ -180,4 +192,6 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
   'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
   'tiem_dai', 'dai_o',
+  // injections that are not vaccination, and the national programme for other childhood vaccines
+  'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
 ];
