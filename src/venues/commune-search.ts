@@ -63,7 +63,7 @@ function distance(a: string, b: string, max: number): number {
 }
 
 /**
- * Finds communes the way residents type them: with or without diacritics and the "phường/xã"
+ * Finds communes the way residents type them: with or without diacritics and the "xã/phường"
  * prefix (or "P.", "X.", "TT"), inside a sentence ("tui ở xã Bình Châu á"), in teencode or
  * dialect, by a former name or alias, a prefix of the name, or one typo ("pho mimh"). Exact beats
  * prefix beats contains beats typo; an exact match with diacritics ("Bình Thạnh") beats its folded
