@@ -85,7 +85,7 @@ export function consentFeature(deps: ConsentFeatureDeps): Feature {
     });
     const choices = PURPOSES.map((p) => {
       const on = current.get(p)?.given === true;
-      return { label: `${on ? 'Tắt' : 'Bật'}: ${purposeNames[p].split(' (')[0]}`, data: `cs:toggle:${p}:${on ? 'off' : 'on'}` };
+      return { label: consentFeatureTexts.toggle(!on, purposeNames[p].split(' (')[0]!), data: `cs:toggle:${p}:${on ? 'off' : 'on'}` };
     });
     choices.push({ label: consentFeatureTexts.doiXaPhuong, data: 'cs:change' });
     return say([t.privacyTitle, ...lines, t.home(name(home?.communeId)), t.privacyFoot].join('\n'), choices);
@@ -97,7 +97,7 @@ export function consentFeature(deps: ConsentFeatureDeps): Feature {
     const purpose = m[1] as Purpose;
     const on = m[2] === 'on';
     if (purpose === 'announcements' && on && !(await deps.ledger.home(ctx.person.contactId))?.communeId) return askCommune(ctx, t.askWhich, t.askHome);
-    const shown = `${on ? 'Bật' : 'Tắt'}: ${purposeNames[purpose]}`;
+    const shown = consentFeatureTexts.toggle(on, purposeNames[purpose]);
     await decide(ctx, purpose, on, shown);
     if (purpose === 'reminders') await deps.setReminderOptOut(ctx.person.contactId, !on);
     return say(on ? t.toggledOn(purposeNames[purpose]) : t.toggledOff(purposeNames[purpose]), [{ label: consentFeatureTexts.quyenRiengTu, data: 'cs:privacy' }]);

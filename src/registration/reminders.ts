@@ -38,9 +38,9 @@ function promise(appointment: Date, now: Date): string {
 }
 
 export function reminderText(r: RegistrationRow, kind: string, now: Date): string {
-  const who = r.relation === 'self' ? reminderTexts.ban : `${r.fullName ?? 'Người thân của bạn'} (${r.relation})`;
-  if (kind === 'appointed') return reminderTexts.daDuocXepLichTiem(who, showVnDateTime(r.appointmentAt!), r.appointmentPlace ?? 'điểm tiêm của xã, phường', promise(r.appointmentAt!, now));
-  return reminderTexts.nhacLichTiemVacXin(who, showVnDateTime(r.appointmentAt!), r.appointmentPlace ?? 'điểm tiêm của xã, phường');
+  const who = r.relation === 'self' ? reminderTexts.ban : reminderTexts.relative(r.fullName, r.relation);
+  if (kind === 'appointed') return reminderTexts.daDuocXepLichTiem(who, showVnDateTime(r.appointmentAt!), r.appointmentPlace ?? reminderTexts.defaultPlace, promise(r.appointmentAt!, now));
+  return reminderTexts.nhacLichTiemVacXin(who, showVnDateTime(r.appointmentAt!), r.appointmentPlace ?? reminderTexts.defaultPlace);
 }
 
 /** Plans the reminders of a (new or moved) appointment and drops those of the previous version. */

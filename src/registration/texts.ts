@@ -143,6 +143,8 @@ export const regFeatureTexts = {
 
 /** Resident-facing sentences of reminders.ts (kept here so all wording is reviewed in one place). */
 export const reminderTexts = {
+  relative: (fullName: string | null, relation: string | null) => `${fullName ?? 'Người thân của bạn'} (${relation ?? ''})`,
+  defaultPlace: 'điểm tiêm của xã, phường',
   toiSeNhacTruoc1: ' Tôi sẽ nhắc trước 1 ngày và trước 2 giờ.',
   toiSeNhacTruoc12: ' Tôi sẽ nhắc trước 1 ngày.',
   toiSeNhacLaiTruoc: ' Tôi sẽ nhắc lại trước giờ tiêm.',

@@ -67,13 +67,13 @@ export function ownerHandlers(deps: Deps) {
         const [only] = codes;
         if (codes.length === 1 && only) return deps.deliver(ctx, await deps.service.render(v, only), t.resent(v.name, only.manualCode));
         if (codes.length === 0) return venueMenu(v);
-        return say(t.pickCodeToResend, [...codes.map((c) => ({ label: `${c.label ?? 'Mã chính'} (${c.manualCode})`, data: `vn:resend:${c.id}` })), { label: ownerMenuTexts.quayLai, data: `vn:v:${v.id}` }]);
+        return say(t.pickCodeToResend, [...codes.map((c) => ({ label: `${c.label ?? ownerMenuTexts.mainCode} (${c.manualCode})`, data: `vn:resend:${c.id}` })), { label: ownerMenuTexts.quayLai, data: `vn:v:${v.id}` }]);
       }
       case 'add':
         return deps.ask(ctx, 'label', { venueId: v.id }, t.askLabel);
       case 're': {
         const codes = await deps.repo.codesOf(v.id);
-        return say(t.pickCodeToReissue, codes.map((c) => ({ label: `${c.label ?? 'Mã chính'} (${c.manualCode})`, data: `vn:recode:${c.id}` })));
+        return say(t.pickCodeToReissue, codes.map((c) => ({ label: `${c.label ?? ownerMenuTexts.mainCode} (${c.manualCode})`, data: `vn:recode:${c.id}` })));
       }
       case 'sus':
       case 'res':
@@ -92,8 +92,8 @@ export function ownerHandlers(deps: Deps) {
       const [, action, codeId] = onCode;
       const found = await deps.repo.codeWithVenue(codeId!);
       if (!found || found.venue.ownerContactId !== ctx.person.contactId) return say(t.notYours);
-      const label = `${found.code.label ?? 'Mã chính'} (${found.code.manualCode})`;
-      if (action === 'resend') return deps.deliver(ctx, await deps.service.render(found.venue, found.code), t.resent(`${found.venue.name} — ${found.code.label ?? 'Mã chính'}`, found.code.manualCode));
+      const label = `${found.code.label ?? ownerMenuTexts.mainCode} (${found.code.manualCode})`;
+      if (action === 'resend') return deps.deliver(ctx, await deps.service.render(found.venue, found.code), t.resent(`${found.venue.name} — ${found.code.label ?? ownerMenuTexts.mainCode}`, found.code.manualCode));
       // Re-issuing stops the old code at once (posters already printed stop working): ask first.
       if (action === 'recode') {
         return say(t.confirmReissue(found.venue.name, label), [

@@ -47,6 +47,7 @@ export const fieldLabels: Record<string, string> = {
 
 /** Resident-facing sentences of owner-menu.ts (kept here so all wording is reviewed in one place). */
 export const ownerMenuTexts = {
+  mainCode: 'Mã chính',
   dangKyDiaDiemMoi: 'Đăng ký địa điểm mới',
   soLuotKhaiBao: 'Số lượt khai báo',
   guiLaiMaVaAp: 'Gửi lại mã và áp phích',
