@@ -15,6 +15,7 @@ import { registerEdge } from './http/edge.js';
 import { instrumentWebhooks, metricsPlugin } from './metrics/metrics-plugin.js';
 import type { Runtime } from './runtime.js';
 import { dashboardPlugin } from './dashboard/plugin.js';
+import { appTexts } from './texts.js';
 
 /**
  * The HTTP application, without listening (fastify/demo's app vs server split): tests inject
@@ -65,8 +66,8 @@ export async function buildApp(rt: Runtime, opts: AppOptions = {}): Promise<Fast
   if (miniApp) await app.register(miniAppPlugin(miniApp));
   const { domain, repo } = rt.venues;
   const zaloLinks = [
-    ...(rt.config.ZALO_OA_CHAT_URL ? [{ label: 'Khai báo qua Zalo', href: rt.config.ZALO_OA_CHAT_URL }] : []),
-    ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: 'Khai báo qua Zalo Bot', href: rt.config.ZALO_BOT_CHAT_URL }] : []),
+    ...(rt.config.ZALO_OA_CHAT_URL ? [{ label: appTexts.khaiBaoQuaZalo, href: rt.config.ZALO_OA_CHAT_URL }] : []),
+    ...(rt.config.ZALO_BOT_CHAT_URL ? [{ label: appTexts.khaiBaoQuaZaloBot, href: rt.config.ZALO_BOT_CHAT_URL }] : []),
   ];
   await app.register(codePagePlugin({ domain, repo, telegramBotUsername: async () => rt.telegram?.username(), zaloLinks, simulator: !!rt.simulator, zaloMiniApp: miniApp ? miniAppHandOver(miniApp.appId) : undefined }));
   await app.register(reportsPlugin({ apiKey: rt.config.OFFICIALS_API_KEY, domain, repo, clock: rt.clock, db: rt.db, audit: rt.audit, forToken: (t, now) => rt.officials.forToken(t, now), reloadFaq: () => rt.faq.reload(), registrationsCsv: (ids) => exportRegistrations(rt.registrations.repo, ids, (id) => domain.communeById(id)?.name ?? id) }));

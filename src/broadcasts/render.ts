@@ -1,5 +1,6 @@
 import type { OutboundPart } from '../channels/contract.js';
 import type { ChannelPolicy } from './policy/channel-policy.js';
+import { broadcastRenderTexts } from './texts.js';
 
 export interface BroadcastContent {
   readonly text: string;
@@ -11,7 +12,7 @@ export interface BroadcastContent {
 export function renderText(c: BroadcastContent, policy: ChannelPolicy, link: string | null): string {
   const lines = [c.text.normalize('NFC').trim()];
   if (c.button && link && !policy.linkButtons) lines.push(`👉 ${c.button.label}: ${link}`);
-  lines.push('(Nhắn "DỪNG" để không nhận thông báo nữa.)');
+  lines.push(broadcastRenderTexts.nhanDungDeKhongNhan);
   return lines.join('\n\n');
 }
 
@@ -26,5 +27,5 @@ export function renderPart(c: BroadcastContent, policy: ChannelPolicy, link: str
 export function contentProblems(c: BroadcastContent, policy: ChannelPolicy): string[] {
   const sample = renderText(c, policy, c.button ? 'https://x.example/b/000000000000000000' : null);
   const limit = c.imageUrl ? policy.captionLimit : policy.textLimit;
-  return sample.length > limit ? [`Nội dung dài ${sample.length} ký tự, quá giới hạn ${limit} của ${policy.channel}.`] : [];
+  return sample.length > limit ? [broadcastRenderTexts.noiDungDaiKyTu(sample.length, limit, policy.channel)] : [];
 }

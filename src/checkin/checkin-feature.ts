@@ -7,6 +7,7 @@ import { historyHandlers } from './history.js';
 import { PhotoError, type CodeResolver, type PhotoDecoder, type Resolution } from './resolver.js';
 import { checkinTexts as t } from './texts.js';
 import type { VisitStore } from './types.js';
+import { checkinFeatureTexts } from './texts.js';
 
 /** What residents type to check out or see their history, as standard folded words (src/language). */
 const CHECK_OUT_WORDS = new Set(['khai bao ra', 'check out', 'checkout', 'ra ve', 'di ve', 've roi', 'toi ve roi', 'ra roi', 'khai ra', 'bao ra']);
@@ -31,9 +32,9 @@ const PICK_TTL_MS = 15 * 60_000;
 const MAX_VENUE_CHOICES = 4;
 
 export const afterChoices: Choice[] = [
-  { label: 'Khai báo ra', data: 'ci:out' },
-  { label: 'Khai báo cho người thân', data: 'ci:fam' },
-  { label: 'Lịch sử ra vào', data: 'menu:history' },
+  { label: checkinFeatureTexts.khaiBaoRa, data: 'ci:out' },
+  { label: checkinFeatureTexts.khaiBaoChoNguoiThan, data: 'ci:fam' },
+  { label: checkinFeatureTexts.lichSuRaVao, data: 'menu:history' },
 ];
 
 /**
@@ -93,7 +94,7 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
       case 'repeat':
         return reply(ctx, t.repeat(venue, o.since), afterChoices, { codeText });
       case 'checked-out':
-        return reply(ctx, t.rescanOut(o.venueName, o.since, ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
+        return reply(ctx, t.rescanOut(o.venueName, o.since, ctx.now), [{ label: checkinFeatureTexts.lichSuRaVao, data: 'menu:history' }]);
       case 'suspended':
         return reply(ctx, t.suspended);
       case 'revoked':
@@ -132,7 +133,7 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
     // Say whose visits were closed: a relative's visit closed without a name reads as one's own.
     const names = new Map((await deps.store.dependents(ctx.person.contactId)).map((d) => [d.id, d.name]));
     const whose = closed.map((v) => ({ who: v.dependentId === null ? null : (names.get(v.dependentId) ?? t.aRelative), venue: v.venueName }));
-    return reply(ctx, t.checkedOut(whose, ctx.now), [{ label: 'Lịch sử ra vào', data: 'menu:history' }]);
+    return reply(ctx, t.checkedOut(whose, ctx.now), [{ label: checkinFeatureTexts.lichSuRaVao, data: 'menu:history' }]);
   };
 
   const howTo = async (ctx: TurnContext): Promise<TurnResult> => {

@@ -1,4 +1,5 @@
 import type { CodeInfo, OpenVisit, VenueInfo, VisitStore } from './types.js';
+import { checkinServiceTexts } from './texts.js';
 
 /** Tunables of the check-in rules; defaults follow issue 5. */
 export interface CheckInPolicy {
@@ -105,11 +106,11 @@ export class CheckInService {
   private async implausible(req: CheckInRequest, open: readonly OpenVisit[]): Promise<string | null> {
     const recent = await this.store.recentVisits(req.contactId, new Date(req.now.getTime() - Math.max(this.policy.burstWindowMs, this.policy.farWindowMs)));
     const inBurst = new Set(recent.filter((v) => req.now.getTime() - v.checkedInAt.getTime() <= this.policy.burstWindowMs).map((v) => v.venueId));
-    if (inBurst.size >= this.policy.burstVenues) return `${inBurst.size} địa điểm khác nhau trong ${Math.round(this.policy.burstWindowMs / 60_000)} phút`;
+    if (inBurst.size >= this.policy.burstVenues) return checkinServiceTexts.diaDiemKhacNhauTrong(inBurst.size, Math.round(this.policy.burstWindowMs / 60_000));
     const here = this.districtOf(req.venue.communeId);
     const far = [...recent, ...open].find(
       (v) => v.venueId !== req.venue.id && req.now.getTime() - v.checkedInAt.getTime() <= this.policy.farWindowMs && here !== undefined && this.districtOf(v.communeId) !== undefined && this.districtOf(v.communeId) !== here,
     );
-    return far ? `khai báo ở huyện/thị xã khác chỉ sau ${Math.round((req.now.getTime() - far.checkedInAt.getTime()) / 60_000)} phút` : null;
+    return far ? checkinServiceTexts.khaiBaoOHuyenThi(Math.round((req.now.getTime() - far.checkedInAt.getTime()) / 60_000)) : null;
   }
 }

@@ -5,6 +5,7 @@ import type { TurnContext, TurnResult } from '../conversation/types.js';
 import { cleanDependentName, cleanRelation, validBirthYear } from './dependent-rules.js';
 import { checkinTexts as t } from './texts.js';
 import type { VisitStore } from './types.js';
+import { dependentsTexts } from './texts.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[], keepVenue?: { codeText: string }) => TurnResult;
 type Who = { selfToo: boolean; dependentIds: number[] };
@@ -25,14 +26,14 @@ const FLOW_TTL_MS = 24 * 3600_000;
 export function dependentsFeatureHandlers(deps: Deps) {
   const venueOf = (ctx: TurnContext) => (typeof ctx.state.flow?.data.codeText === 'string' ? ctx.state.flow.data.codeText : undefined);
   const step = (ctx: TurnContext, name: string, data: Record<string, unknown>, text: string): TurnResult => ({
-    replies: [{ type: 'text', text, choices: [{ label: 'Hủy', data: 'menu:main' }] }],
+    replies: [{ type: 'text', text, choices: [{ label: dependentsTexts.huy, data: 'menu:main' }] }],
     state: { flow: { name: FLOW, step: name, data } },
     stateExpiresAt: new Date(ctx.now.getTime() + FLOW_TTL_MS),
   });
 
   const list = async (ctx: TurnContext): Promise<TurnResult> => {
     const ds = await deps.store.dependents(ctx.person.contactId);
-    const choices: Choice[] = [{ label: 'Thêm người thân', data: 'ci:depadd' }, ...ds.map((d) => ({ label: `Xóa ${d.name}`, data: `ci:deprm:${d.id}` }))];
+    const choices: Choice[] = [{ label: dependentsTexts.themNguoiThan, data: 'ci:depadd' }, ...ds.map((d) => ({ label: dependentsTexts.xoa(d.name), data: `ci:deprm:${d.id}` }))];
     return deps.reply(ctx, t.familyList(ds), choices);
   };
 
@@ -40,8 +41,8 @@ export function dependentsFeatureHandlers(deps: Deps) {
     const codeText = venueOf(ctx);
     if (!codeText) return deps.reply(ctx, t.noVenueForFamily);
     const ds = await deps.store.dependents(ctx.person.contactId);
-    if (ds.length === 0) return deps.reply(ctx, t.familyNone, [{ label: 'Thêm người thân', data: 'ci:depadd' }], { codeText });
-    const choices = [...ds.map((d) => ({ label: d.name, data: `ci:fam:${d.id}` })), ...(ds.length > 1 ? [{ label: 'Tất cả', data: 'ci:fam:all' }] : [])];
+    if (ds.length === 0) return deps.reply(ctx, t.familyNone, [{ label: dependentsTexts.themNguoiThan, data: 'ci:depadd' }], { codeText });
+    const choices = [...ds.map((d) => ({ label: d.name, data: `ci:fam:${d.id}` })), ...(ds.length > 1 ? [{ label: dependentsTexts.tatCa, data: 'ci:fam:all' }] : [])];
     return deps.reply(ctx, t.familyPick, choices, { codeText });
   };
 
@@ -51,7 +52,7 @@ export function dependentsFeatureHandlers(deps: Deps) {
     const rm = /^deprm:(\d+)$/.exec(rest);
     if (rm) {
       await deps.store.removeDependent(ctx.person.contactId, Number(rm[1]));
-      return deps.reply(ctx, t.depRemoved, [{ label: 'Người thân', data: 'ci:famlist' }]);
+      return deps.reply(ctx, t.depRemoved, [{ label: dependentsTexts.nguoiThan, data: 'ci:famlist' }]);
     }
     if (rest === 'famlist') return list(ctx);
     const fam = /^fam:(all|\d+)$/.exec(rest);
@@ -86,7 +87,7 @@ export function dependentsFeatureHandlers(deps: Deps) {
       const relation = cleanRelation(input);
       const d = await deps.store.addDependent(ctx.person.contactId, { name: String(data.name), birthYear: (data.birthYear as number | null) ?? null, relation });
       const codeText = typeof data.codeText === 'string' ? data.codeText : undefined;
-      const choices: Choice[] = codeText ? [{ label: `Khai báo cho ${d.name}`, data: `ci:fam:${d.id}` }, { label: 'Thêm người nữa', data: 'ci:depadd' }] : [{ label: 'Thêm người nữa', data: 'ci:depadd' }, { label: 'Về danh mục', data: 'menu:main' }];
+      const choices: Choice[] = codeText ? [{ label: dependentsTexts.khaiBaoCho(d.name), data: `ci:fam:${d.id}` }, { label: dependentsTexts.themNguoiNua, data: 'ci:depadd' }] : [{ label: dependentsTexts.themNguoiNua, data: 'ci:depadd' }, { label: dependentsTexts.veDanhMuc, data: 'menu:main' }];
       return deps.reply(ctx, t.depAdded(d), choices, codeText ? { codeText } : undefined);
     }
     return null;

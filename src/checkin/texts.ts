@@ -77,3 +77,36 @@ export const checkinTexts = {
 function describe(d: Dependent): string {
   return [d.name, d.birthYear ? `sinh ${d.birthYear}` : null, d.relation].filter(Boolean).join(', ');
 }
+
+/** Resident-facing sentences of dependents-flow.ts (kept here so all wording is reviewed in one place). */
+export const dependentsTexts = {
+  huy: 'Hủy',
+  themNguoiThan: 'Thêm người thân',
+  xoa: (p0: string | number) => `Xóa ${p0}`,
+  tatCa: 'Tất cả',
+  nguoiThan: 'Người thân',
+  khaiBaoCho: (p0: string | number) => `Khai báo cho ${p0}`,
+  themNguoiNua: 'Thêm người nữa',
+  veDanhMuc: 'Về danh mục',
+};
+
+/** Resident-facing sentences of checkin-feature.ts (kept here so all wording is reviewed in one place). */
+export const checkinFeatureTexts = {
+  khaiBaoRa: 'Khai báo ra',
+  khaiBaoChoNguoiThan: 'Khai báo cho người thân',
+  lichSuRaVao: 'Lịch sử ra vào',
+};
+
+/** Resident-facing sentences of history.ts (kept here so all wording is reviewed in one place). */
+export const historyTexts = {
+  xoaLichSuCuaToi: 'Xóa lịch sử của tôi',
+  veDanhMuc: 'Về danh mục',
+  xoaHet: 'Xóa hết',
+  khongXoa: 'Không xóa',
+};
+
+/** Resident-facing sentences of checkin-service.ts (kept here so all wording is reviewed in one place). */
+export const checkinServiceTexts = {
+  diaDiemKhacNhauTrong: (p0: string | number, p1: string | number) => `${p0} địa điểm khác nhau trong ${p1} phút`,
+  khaiBaoOHuyenThi: (p0: string | number) => `khai báo ở huyện/thị xã khác chỉ sau ${p0} phút`,
+};

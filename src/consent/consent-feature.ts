@@ -5,6 +5,7 @@ import { showVn } from '../broadcasts/schedule.js';
 import type { Commune } from '../venue-ops/ports.js';
 import type { ConsentLedger } from './consent-ledger.js';
 import { CONSENT_TEXT_VERSION, PURPOSES, consentTexts as t, purposeNames, type Purpose } from './texts.js';
+import { consentFeatureTexts } from './texts.js';
 
 export interface ConsentFeatureDeps {
   readonly ledger: ConsentLedger;
@@ -79,14 +80,14 @@ export function consentFeature(deps: ConsentFeatureDeps): Feature {
     const home = await deps.ledger.home(ctx.person.contactId);
     const lines = PURPOSES.map((p) => {
       const e = current.get(p);
-      const where = e ? `${e.channel}, bản ${e.textVersion}` : '';
+      const where = e ? consentFeatureTexts.ban(e.channel, e.textVersion) : '';
       return `• ${purposeNames[p]}: ${!e ? t.never : e.given ? t.given(showVn(e.at), where) : t.withdrawn(showVn(e.at), where)}`;
     });
     const choices = PURPOSES.map((p) => {
       const on = current.get(p)?.given === true;
-      return { label: `${on ? 'Tắt' : 'Bật'}: ${purposeNames[p].split(' (')[0]}`, data: `cs:toggle:${p}:${on ? 'off' : 'on'}` };
+      return { label: consentFeatureTexts.toggle(!on, purposeNames[p].split(' (')[0]!), data: `cs:toggle:${p}:${on ? 'off' : 'on'}` };
     });
-    choices.push({ label: 'Đổi xã, phường', data: 'cs:change' });
+    choices.push({ label: consentFeatureTexts.doiXaPhuong, data: 'cs:change' });
     return say([t.privacyTitle, ...lines, t.home(name(home?.communeId)), t.privacyFoot].join('\n'), choices);
   };
 
@@ -96,10 +97,10 @@ export function consentFeature(deps: ConsentFeatureDeps): Feature {
     const purpose = m[1] as Purpose;
     const on = m[2] === 'on';
     if (purpose === 'announcements' && on && !(await deps.ledger.home(ctx.person.contactId))?.communeId) return askCommune(ctx, t.askWhich, t.askHome);
-    const shown = `${on ? 'Bật' : 'Tắt'}: ${purposeNames[purpose]}`;
+    const shown = consentFeatureTexts.toggle(on, purposeNames[purpose]);
     await decide(ctx, purpose, on, shown);
     if (purpose === 'reminders') await deps.setReminderOptOut(ctx.person.contactId, !on);
-    return say(on ? t.toggledOn(purposeNames[purpose]) : t.toggledOff(purposeNames[purpose]), [{ label: 'Quyền riêng tư', data: 'cs:privacy' }]);
+    return say(on ? t.toggledOn(purposeNames[purpose]) : t.toggledOff(purposeNames[purpose]), [{ label: consentFeatureTexts.quyenRiengTu, data: 'cs:privacy' }]);
   };
 
   const change = async (ctx: TurnContext): Promise<TurnResult> => {

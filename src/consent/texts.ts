@@ -43,3 +43,12 @@ export const consentTexts = {
   toggledOn: (what: string) => `Đã bật: ${what}.`,
   toggledOff: (what: string) => `Đã tắt: ${what}.`,
 };
+
+/** Resident-facing sentences of consent-feature.ts (kept here so all wording is reviewed in one place). */
+export const consentFeatureTexts = {
+  /** A choice or echo: "Bật: ..." when turning on, "Tắt: ..." when turning off. */
+  toggle: (on: boolean, purpose: string) => `${on ? 'Bật' : 'Tắt'}: ${purpose}`,
+  ban: (p0: string | number, p1: string | number) => `${p0}, bản ${p1}`,
+  doiXaPhuong: 'Đổi xã, phường',
+  quyenRiengTu: 'Quyền riêng tư',
+};

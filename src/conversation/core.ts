@@ -3,6 +3,7 @@ import { standardText } from '../language/standardize.js';
 import { smallTalk } from './small-talk.js';
 import { mainMenu, texts } from './texts.js';
 import type { ConversationState, Feature, Reply, TurnContext, TurnHandler, TurnResult } from './types.js';
+import { coreTexts } from './texts.js';
 
 /**
  * Words the core answers itself, as standard folded words (src/language), so "huỷ", "HỦY",
@@ -127,7 +128,7 @@ export class ConversationCore {
   }
 
   private helpReply(ctx: TurnContext): TurnResult {
-    return { replies: [{ type: 'text', text: texts.help, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: ctx.state };
+    return { replies: [{ type: 'text', text: texts.help, choices: [{ label: coreTexts.veDanhMuc, data: 'menu:main' }] }], state: ctx.state };
   }
 }
 

@@ -53,3 +53,8 @@ export const mainMenu: readonly Choice[] = [
   { label: 'Hướng dẫn', data: 'menu:help' },
   { label: 'Xóa dữ liệu của tôi', data: 'menu:erase' },
 ];
+
+/** Resident-facing sentences of core.ts (kept here so all wording is reviewed in one place). */
+export const coreTexts = {
+  veDanhMuc: 'Về danh mục',
+};

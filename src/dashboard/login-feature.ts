@@ -6,7 +6,7 @@ const menu = { label: 'Về danh mục', data: 'menu:main' };
 const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [menu] }], state: {} });
 
 export const LOGIN_TEXTS = {
-  notOfficial: 'Chức năng đăng nhập bảng điều khiển dành cho cán bộ phường, xã đã được cấp quyền. Nếu bạn là cán bộ, đề nghị quản trị viên cấp quyền cho bạn.',
+  notOfficial: 'Chức năng đăng nhập bảng điều khiển dành cho cán bộ xã, phường đã được cấp quyền. Nếu bạn là cán bộ, đề nghị quản trị viên cấp quyền cho bạn.',
   link: (url: string) =>
     `Đường dẫn đăng nhập bảng điều khiển cán bộ (dùng một lần, hết hạn sau ${LINK_TTL_MS / 60_000} phút):\n${url}\n\nKhông chuyển đường dẫn này cho người khác.`,
   limited: 'Bạn đã xin quá nhiều đường dẫn đăng nhập trong 15 phút qua. Vui lòng thử lại sau.',

@@ -1,5 +1,5 @@
 import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
-import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS } from './lexicon.js';
+import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
 import { isStopWord } from './normalize.js';
 import { pairBoost, STOP_PAIR_BOOST, type TopicHit } from './ranking.js';
 
@@ -74,5 +74,5 @@ function isAnchored(index: TopicIndex, hit: TopicHit): boolean {
 
 function isInDomain(terms: readonly string[]): boolean {
   const otherAdmin = terms.some((t) => OTHER_ADMIN_TERMS.has(t));
-  return terms.some((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && t === 'dang_ki'));
+  return terms.some((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)));
 }

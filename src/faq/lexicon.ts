@@ -78,6 +78,17 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
   // synonyms
+  // "chích" (and "chích ngừa", "tiêm ngừa") is how the centre and south say "tiêm"
+  [['chich', 'ngua'], ['tiem']],
+  [['tiem', 'ngua'], ['tiem']],
+  [['chich'], ['tiem']],
+  // a child, as parents name one ("con nít", "thằng nhỏ", "đứa nhỏ", "tụi nhỏ")
+  [['con', 'nit'], ['tre', 'em']],
+  [['thang', 'nho'], ['tre', 'em']],
+  [['dua', 'nho'], ['tre', 'em']],
+  [['tui', 'nho'], ['tre', 'em']],
+  [['be', 'nho'], ['tre', 'em']],
+  [['con', 'nho'], ['tre', 'em']],
   [['bao', 'gio'], ['khi', 'nao']],
   [['luc', 'nao'], ['khi', 'nao']],
   [['mang', 'bau'], ['mang', 'thai']],
@@ -127,7 +138,7 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
   // COVID-19 and health
   'covid', 'f0', 'f1', 'f2', 'sars', 'omicron', 'delta', 'benh_nen', 'man_tinh', 'sot', 'ho_sot',
   'trieu_chung', 'dau_hieu', 'mac', 'nhiem', 'duong_tinh', 'am_tinh', 'xet_nghiem', 'test',
-  'cach_li', 'tiep_xuc', 'khoi_benh', 'y_te', 'tram_y', 'cap_cuu', '115',
+  'cach_li', 'tiep_xuc', 'ca_benh', 'ca_nhiem', 'nguoi_nhiem', 'lich_trinh', 'khoi_benh', 'y_te', 'tram_y', 'cap_cuu', '115',
   'mang_thai', 'co_thai', 'bau', 'thai', 'con_bu', 'di_ung', 'huyet_ap', 'tieu_duong', 'ung_thu',
   'tim_mach', 'kho_tho', 'vi_giac', 'khuu_giac', 'dau_hong', 'spo2', 'suc_khoe', 'khau_trang',
   'hotline', '19009095', 'bhyt', 'uu_tien',
@@ -147,11 +158,25 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
  * vaccination, so it does not count as domain evidence (other domain terms still do).
  */
 export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
+  // "đăng ký tạm trú / thường trú / kết hôn...": the pair after "ký" names what is registered
+  'ki_tam', 'ki_thuong', 'ki_ket', 'ki_khai', 'ki_xe', 'ki_kinh', 'ki_ho', 'ki_nghia',
   'ket_hon', 'khai_sinh', 'khai_tu', 'thuong_tru', 'tam_vang', 'dang_ki_xe', 'xe_may',
   'o_to', 'bien_so', 'sim', 'kinh_doanh', 'doanh_nghiep', 'dat', 'nha_dat', 'so_do', 'thue',
   'bang_lai', 'lai_xe', 'giay_phep', 'nghia_vu', 'quan_su', 'tuyen_sinh', 'nhap_hoc', 'hoc',
   'internet', 'wifi', 'dien_nuoc', 'ngan_hang', 'tai_khoan_ngan', 'bao_hiem_xa', 'xa_hoi',
   'ho_chieu_di', 'xuat_canh', 'visa', 'tu_phap', 'chung_thuc', 'cong_chung',
+  // residence papers, jobs, other accounts and payments
+  'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'zalo', 'facebook', 'shopee', 'thanh_toan', 'chuyen_khoan',
+]);
+
+/**
+ * Domain terms that ordinary paperwork shares ("giấy xác nhận cư trú", "khám sức khỏe xin việc",
+ * "đăng ký tài khoản Zalo"): next to an OTHER_ADMIN_TERMS word they do not put a question in the
+ * domain; a vaccination or COVID-19 term still does.
+ */
+export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
+  'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'du_lieu', 'lich_su', 'dia_diem',
+  'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
 ]);
 
 /**
@@ -167,4 +192,6 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
   'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
   'tiem_dai', 'dai_o',
+  // injections that are not vaccination, and the national programme for other childhood vaccines
+  'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
 ];

@@ -75,6 +75,8 @@ export function parseTopic(source: string, file: string): Topic {
   if (examples.length < 3) fail('needs at least 3 examples');
   const keywords = list(h, 'keywords', fail);
   if (keywords.length < 1) fail('needs at least 1 keyword');
+  const requires = h.requires === undefined ? [] : list(h, 'requires', fail);
+  const excludes = h.excludes === undefined ? [] : list(h, 'excludes', fail);
   const sourceUrl = text(h, 'source_url', fail);
   if (!/^https?:\/\/\S+$/.test(sourceUrl)) fail(`source_url "${sourceUrl}" must be an http(s) URL`);
   const sourceDate = text(h, 'source_date', fail);
@@ -86,6 +88,8 @@ export function parseTopic(source: string, file: string): Topic {
     title: text(h, 'title', fail),
     examples,
     keywords,
+    requires,
+    excludes,
     sourceUrl,
     sourceTitle: text(h, 'source_title', fail),
     sourceDate,

@@ -2,12 +2,14 @@ import { decide, DEFAULT_THRESHOLDS, type Thresholds } from './decision.js';
 import { computeEvidence, type MatchEvidence } from './evidence.js';
 import { analyzeQuery, buildIndex } from './index-builder.js';
 import { rankTopics } from './ranking.js';
+import { preferFitting, readCues } from './topic-cues.js';
 import type { KnowledgeBase, MatchResult, RankedTopic } from './types.js';
 
 /**
  * Question -> topic. Pipeline: normalise (normalize.ts), repair typos against the knowledge
  * base's syllables (spelling.ts), rank topics with BM25+ over syllables and syllable pairs
- * (ranking.ts, MiniSearch), gather out-of-scope and ambiguity evidence (evidence.ts), then decide
+ * (ranking.ts, MiniSearch), put topics whose defining words are absent behind the others
+ * (topic-cues.ts), gather out-of-scope and ambiguity evidence (evidence.ts), then decide
  * between answering, suggesting and "I do not know" (decision.ts).
  */
 export interface Matcher {
@@ -18,10 +20,11 @@ export interface Matcher {
 
 export function createMatcher(kb: KnowledgeBase, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const index = buildIndex(kb);
+  const cues = readCues(kb);
   const explain = (question: string) => {
     const query = analyzeQuery(index, question);
     const terms = [...new Set([...query.analysis.unigrams, ...query.analysis.bigrams])];
-    const hits = rankTopics(index, terms);
+    const hits = preferFitting(rankTopics(index, terms), cues, query.analysis.syllables);
     const evidence = computeEvidence(index, query, hits);
     const top: RankedTopic[] = hits.slice(0, 3).map((h) => ({
       id: h.id,

@@ -10,6 +10,14 @@ export interface Topic {
   readonly examples: readonly string[];
   /** Extra terms and synonyms that mark the topic (not shown to residents). */
   readonly keywords: readonly string[];
+  /**
+   * Words of which the question must name at least one for this topic to rank first ("had-covid"
+   * needs "mắc", "F0", "khỏi bệnh"...): a topic sharing only the question's frame ("khi nào tiêm
+   * mũi 2") must not give a confident but wrong answer. Empty: no requirement.
+   */
+  readonly requires: readonly string[];
+  /** Words that send this topic behind the others ("sai", "thiếu" for the plain certificate topic). */
+  readonly excludes: readonly string[];
   readonly sourceUrl: string;
   readonly sourceTitle: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD: some sources only give a month. */

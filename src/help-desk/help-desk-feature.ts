@@ -11,6 +11,7 @@ import type { Commune } from '../venue-ops/ports.js';
 import { fold } from '../venue-ops/venue-flow.js';
 import { officialHandlers } from './official-replies.js';
 import { helpDeskTexts as t } from './texts.js';
+import { helpDeskFeatureTexts } from './texts.js';
 
 export interface HelpDeskDeps {
   readonly faq: FaqService;
@@ -31,7 +32,7 @@ const PERSON_WORDS = ['gap can bo', 'hoi can bo', 'noi chuyen voi can bo', 'gap 
 const FEATURED = ['register-portal', 'where-to-vaccinate', 'certificate', 'after-vaccination', 'qr-scan-how'];
 
 type Data = Record<string, unknown>;
-const menu: Choice = { label: 'Về danh mục', data: 'menu:main' };
+const menu: Choice = { label: helpDeskFeatureTexts.veDanhMuc, data: 'menu:main' };
 
 /**
  * Vaccination questions in everyday Vietnamese, and a way to a person: answers when the matcher is

@@ -7,6 +7,7 @@ import type { TurnContext, TurnResult } from '../conversation/types.js';
 import type { QuestionRepo } from '../db/repos/question-repo.js';
 import type { Commune } from '../venue-ops/ports.js';
 import { helpDeskTexts as t } from './texts.js';
+import { officialReplyTexts } from './texts.js';
 
 type Data = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ export function officialHandlers(deps: Deps) {
     const open = (await deps.questions.open(me.communeIds)).filter((q) => q.status === 'forwarded');
     await deps.audit.record(deps.db, { officialId: me.id, via: 'chat', action: 'questions.read', ...communesOfEntry(me.communeIds, { shown: open.length }) });
     const lines = open.map((q) => `#${q.id} (${deps.communeById(q.communeId ?? '')?.name ?? 'chưa rõ xã'}): ${q.text.slice(0, 120)}`);
-    return deps.say(t.openQuestions(lines), [...open.slice(0, 8).map((q) => ({ label: `${t.reply} #${q.id}`, data: `hd:reply:${q.id}` })), { label: 'Về danh mục', data: 'menu:main' }]);
+    return deps.say(t.openQuestions(lines), [...open.slice(0, 8).map((q) => ({ label: `${t.reply} #${q.id}`, data: `hd:reply:${q.id}` })), { label: officialReplyTexts.veDanhMuc, data: 'menu:main' }]);
   };
 
   const start = async (ctx: TurnContext, id: number): Promise<TurnResult> => {
@@ -57,7 +58,7 @@ export function officialHandlers(deps: Deps) {
     if ([...answer].length < 2) return deps.flow(ctx, 'answer', { questionId: id }, t.answerTooShort);
     if (!(await deps.questions.answer(id, ctx.person.contactId, answer, ctx.now))) return deps.say(t.alreadyAnswered(id));
     await deps.audit.record(deps.db, { officialId: me.id, via: 'chat', action: 'questions.answer', communeId: q.communeId, subject: `question:${id}` });
-    const commune = deps.communeById(q.communeId ?? '')?.name ?? 'xã, phường';
+    const commune = deps.communeById(q.communeId ?? '')?.name ?? officialReplyTexts.xaPhuong;
     return {
       ...deps.say(t.answerSent(id)),
       notices: [{ to: { channel: q.askerChannel, botId: q.askerBotId, chatId: q.askerChatId }, replies: [{ type: 'text', text: t.toResident(commune, q.text, answer) }] }],

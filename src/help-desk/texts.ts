@@ -27,3 +27,14 @@ export const helpDeskTexts = {
   hiddenNumber: '[số đã ẩn]',
   unknownTopic: 'Mục này không còn trong bộ câu hỏi. Bạn hỏi lại giúp tôi nhé.',
 } as const;
+
+/** Resident-facing sentences of official-replies.ts (kept here so all wording is reviewed in one place). */
+export const officialReplyTexts = {
+  veDanhMuc: 'Về danh mục',
+  xaPhuong: 'xã, phường',
+};
+
+/** Resident-facing sentences of help-desk-feature.ts (kept here so all wording is reviewed in one place). */
+export const helpDeskFeatureTexts = {
+  veDanhMuc: 'Về danh mục',
+};

@@ -3,6 +3,7 @@ import type { Actor, Broadcasts, BroadcastOfficial } from '../broadcasts/index.j
 import { BroadcastForbiddenError, BroadcastInputError } from '../broadcasts/ports.js';
 import { apiError, checkApiKey } from './api-key.js';
 import { bearerToken } from './official-auth.js';
+import { broadcastApiTexts } from './texts.js';
 
 export interface BroadcastApiDeps {
   readonly broadcasts: Broadcasts;
@@ -90,7 +91,7 @@ export function broadcastsPlugin(deps: BroadcastApiDeps): FastifyPluginAsync {
 
     app.get<{ Params: { token: string } }>('/b/:token', async (req, reply) => {
       const target = await b.tap(req.params.token);
-      if (!target) return reply.code(404).type('text/plain; charset=utf-8').send('Liên kết không đúng hoặc đã hết hạn.');
+      if (!target) return reply.code(404).type('text/plain; charset=utf-8').send(broadcastApiTexts.lienKetKhongDungHoac);
       return reply.redirect(target, 302);
     });
   };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { VenueRepo } from '../db/repos/venue-repo.js';
 import type { VenueDomain } from '../venue-ops/ports.js';
+import { codePageTexts } from './texts.js';
 
 export interface CodePageDeps {
   readonly domain: VenueDomain;
@@ -34,31 +35,31 @@ export function codePagePlugin(deps: CodePageDeps): FastifyPluginAsync {
       const codeId = deps.domain.verifyToken(req.params.token);
       const found = codeId ? await deps.repo.codeWithVenue(codeId) : undefined;
       if (!found) {
-        return reply.code(404).send(page('Mã không hợp lệ', '<h1>Mã QR không hợp lệ</h1><p>Mã này không phải mã khai báo ra vào của địa phương, hoặc đã bị sửa. Bạn quét lại mã dán tại địa điểm nhé.</p>'));
+        return reply.code(404).send(page(codePageTexts.maKhongHopLe, codePageTexts.h1MaQrKhongHop));
       }
       const { venue, code } = found;
       if (code.status !== 'active') {
-        return reply.code(410).send(page('Mã đã được thay', `<h1>${esc(venue.name)}</h1><p>Mã QR này đã được thay bằng mã mới và không còn dùng được. Bạn quét mã mới dán tại địa điểm nhé.</p>`));
+        return reply.code(410).send(page(codePageTexts.maDaDuocThay, codePageTexts.h1H1PMaQr(esc(venue.name))));
       }
       if (venue.status !== 'active') {
-        return reply.send(page('Tạm ngừng', `<h1>${esc(venue.name)}</h1><p>Địa điểm này đang tạm ngừng nhận khai báo.</p>`));
+        return reply.send(page(codePageTexts.tamNgung, codePageTexts.h1H1PDiaDiem(esc(venue.name))));
       }
       const token = req.params.token;
       // Opened by Zalo's scanner (its in-app browser): straight into the Mini App, already on this venue.
       if (deps.zaloMiniApp?.opensInside(req.headers['user-agent'])) return reply.redirect(deps.zaloMiniApp.linkFor(token), 302);
       const username = await deps.telegramBotUsername();
       const buttons = [
-        ...(deps.zaloMiniApp ? [`<a class="btn zalo" href="${esc(deps.zaloMiniApp.linkFor(token))}">Khai báo bằng Zalo (một chạm)</a>`] : []),
-        ...(username ? [`<a class="btn" href="https://t.me/${esc(username)}?start=${esc(deps.domain.payloadFor(token))}">Khai báo qua Telegram</a>`] : []),
+        ...(deps.zaloMiniApp ? [codePageTexts.aClassBtnZaloHref(esc(deps.zaloMiniApp.linkFor(token)))] : []),
+        ...(username ? [codePageTexts.aClassBtnHrefHttps(esc(username), esc(deps.domain.payloadFor(token)))] : []),
         ...deps.zaloLinks.map((l) => `<a class="btn zalo" href="${esc(l.href)}">${esc(l.label)}</a>`),
-        ...(deps.simulator ? [`<a class="btn" href="/chat?start=${esc(deps.domain.payloadFor(token))}">Khai báo ngay trên trình duyệt (thử nghiệm)</a>`] : []),
+        ...(deps.simulator ? [codePageTexts.aClassBtnHrefChat(esc(deps.domain.payloadFor(token)))] : []),
       ];
       const commune = deps.domain.communeById(venue.communeId)?.name ?? '';
       return reply.send(
         page(
-          `Khai báo: ${venue.name}`,
+          codePageTexts.khaiBao(venue.name),
           `<p class="muted">Khai báo ra vào</p><h1>${esc(venue.name)}</h1><p>${esc(venue.address)}${commune ? `, ${esc(commune)}` : ''}${code.label ? `<br>${esc(code.label)}` : ''}</p>
-${buttons.join('\n') || '<p>Trợ lý chưa được kết nối với Zalo hoặc Telegram.</p>'}
+${buttons.join('\n') || codePageTexts.pTroLyChuaDuoc}
 <p>Hoặc mở trợ lý trên Zalo/Telegram và nhắn mã số:</p><p class="code">${esc(code.manualCode)}</p>
 <p class="muted">Trang này không lưu thông tin của bạn. Lượt khai báo chỉ được ghi khi bạn gửi cho trợ lý.</p>`,
         ),

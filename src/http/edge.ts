@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import { edgeTexts } from './texts.js';
 
 /**
  * Per-client limits of the anonymous routes, per minute and client address. Webhooks are not
@@ -58,6 +59,6 @@ export async function registerEdge(app: FastifyInstance, opts: { redis: Redis; p
     keyGenerator: (req) => `${groupOf(req)?.group ?? 'other'}:${req.ip}`,
     // Thrown to the app's error handler, which answers with our JSON error shape.
     errorResponseBuilder: (_req, ctx) =>
-      Object.assign(new Error(`Bạn thao tác quá nhanh, vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`), { statusCode: 429, code: 'rate_limited', retryable: true }),
+      Object.assign(new Error(edgeTexts.banThaoTacQuaNhanh(Math.ceil(ctx.ttl / 1000))), { statusCode: 429, code: 'rate_limited', retryable: true }),
   });
 }

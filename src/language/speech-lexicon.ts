@@ -103,6 +103,14 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
   'chừng': [{ to: 'khi', form: 'exact', next: ['nao', 'mo'] }],
   chung: [{ to: 'khi', form: 'bare', next: ['nao', 'mo'], notPrev: ['tiem', 'loai', 'giay', 'chu', 'cac', 'nhung'] }],
+  // "trốc" = đầu (head): "nhức trốc", "đau trốc"
+  'trốc': [{ to: 'dau', form: 'exact' }],
+  troc: [{ to: 'dau', form: 'bare', prev: ['nhuc', 'dau', 'cai', 'u'] }],
+  'bịnh': [{ to: 'benh', form: 'exact' }],
+  binh: [{ to: 'benh', form: 'bare', prev: ['bi', 'co', 'mac', 'dang', 'nhieu'], next: ['tieu', 'tim', 'nen', 'gan', 'than', 'phoi', 'hen', 'man', 'gi', 'chi', 'j'] }],
+  'vô': [{ to: 'vao', form: 'exact' }],
+  'ói': [{ to: 'non', form: 'exact' }],
+  'bít': [{ to: 'biet', form: 'exact' }],
   'mần': [{ to: 'lam', form: 'exact' }],
   'chộ': [{ to: 'thay', form: 'exact' }],
   'ưng': [{ to: 'thich', form: 'exact' }],
@@ -189,6 +197,8 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   cg: [{ to: 'cung', form: 'bare' }],
   cug: [{ to: 'cung', form: 'bare' }],
   lm: [{ to: 'lam', form: 'bare' }],
+  // "lm s", "thì s": a lone "s" closing a question is "sao"
+  s: [{ to: 'sao', form: 'bare', prev: ['lam', 'lm', 'thi', 'la', 'vi', 'the', 'ra'] }, { to: 'sao', form: 'bare', end: true }],
   bik: [{ to: 'biet', form: 'bare' }],
   bit: [{ to: 'biet', form: 'bare' }],
   bt: [{ to: 'biet', form: 'bare' }],

@@ -5,6 +5,7 @@ import type { Commune } from '../venue-ops/ports.js';
 import { normaliseInviteCode } from './codes.js';
 import type { Officials } from './index.js';
 import { officialTexts as t } from './texts.js';
+import { officialsChatTexts } from './texts.js';
 
 
 export interface OfficialsChatDeps {
@@ -14,7 +15,7 @@ export interface OfficialsChatDeps {
   communeById(id: string): Commune | undefined;
 }
 
-const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: {} });
+const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: officialsChatTexts.veDanhMuc, data: 'menu:main' }] }], state: {} });
 const ADMIN_WORDS = ['quan tri', 'quan tri vien', 'admin'];
 
 /**
@@ -42,7 +43,7 @@ export function officialsChatFeature(deps: OfficialsChatDeps): Feature {
     if (!words) return say(t.inviteUsage);
     if (ADMIN_WORDS.includes(fold(words))) {
       const made = await deps.officials.invite({ role: 'admin', communeIds: [], by: me, via: 'chat', now: ctx.now });
-      return say(t.invited(made.code, 'quản trị viên', made.expiresAt));
+      return say(t.invited(made.code, officialsChatTexts.quanTriVien, made.expiresAt));
     }
     const ids: string[] = [];
     for (const part of words.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
@@ -52,7 +53,7 @@ export function officialsChatFeature(deps: OfficialsChatDeps): Feature {
       ids.push(found[0]!.id);
     }
     const made = await deps.officials.invite({ role: 'official', communeIds: ids, by: me, via: 'chat', now: ctx.now });
-    return say(t.invited(made.code, `cán bộ ${ids.map((id) => deps.communeById(id)?.name ?? id).join(', ')}`, made.expiresAt));
+    return say(t.invited(made.code, officialsChatTexts.canBo(ids.map((id) => deps.communeById(id)?.name ?? id).join(', ')), made.expiresAt));
   };
 
   return {

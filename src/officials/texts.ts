@@ -20,3 +20,10 @@ export const officialTexts = {
     'Người được mời nhắn mã này cho trợ lý "Quét mã" (trên Zalo, Telegram hoặc trang thử nghiệm) là được cấp quyền. ' +
     `Mã dùng được một lần, hết hạn lúc ${when(expiresAt)}. Chỉ gửi mã cho đúng người được mời.`,
 } as const;
+
+/** Resident-facing sentences of officials-chat.ts (kept here so all wording is reviewed in one place). */
+export const officialsChatTexts = {
+  veDanhMuc: 'Về danh mục',
+  quanTriVien: 'quản trị viên',
+  canBo: (p0: string | number) => `cán bộ ${p0}`,
+};

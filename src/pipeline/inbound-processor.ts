@@ -14,6 +14,7 @@ import { AppError } from '../domain/errors.js';
 import type { AdapterRegistry } from './adapters.js';
 import { isTransient } from './turn-errors.js';
 import type { PhotoTurns } from './photo-turns.js';
+import { pipelineTexts } from './texts.js';
 
 export type ProcessOutcome = { readonly kind: 'done' } | { readonly kind: 'wait'; readonly ms: number };
 
@@ -124,7 +125,7 @@ function noticeMessages(deps: InboundDeps, notices: readonly Notice[], row: { id
 }
 
 /** What the resident hears when their message hit a bug: at once, instead of minutes of retries. */
-export const APOLOGY = 'Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút, hoặc gõ "menu" để bắt đầu lại.';
+export const APOLOGY = pipelineTexts.xinLoiToiGapLoi;
 
 /**
  * A programming error (or data no retry can fix): the update is marked failed with its reason, the

@@ -3,6 +3,7 @@ import type { RegistrationRow } from '../db/repos/registration-repo.js';
 import { ANSWERS, PRIORITY_GROUPS, SCREENING, showDate } from './fields.js';
 import { showVnDateTime } from './reminder-plan.js';
 import { scheduleReminders, type ReminderPorts } from './reminders.js';
+import { appointmentTexts } from './texts.js';
 
 export interface AppointmentStore {
   appoint(ids: readonly number[], at: Date, place: string): Promise<RegistrationRow[]>;
@@ -26,11 +27,11 @@ export async function exportRegistrations(store: AppointmentStore, communeIds: r
   const rows = await store.forCommunes(communeIds);
   const screening = (r: RegistrationRow) => SCREENING.map((q) => `${q.short}: ${ANSWERS[(r.screening?.[q.id] ?? 'unsure') as keyof typeof ANSWERS]}`).join('; ');
   return toCsv(
-    ['Số', 'Họ tên', 'Ngày sinh', 'Giới tính', 'Điện thoại', 'Loại giấy tờ', 'Số giấy tờ', 'Thẻ BHYT', 'Nghề nghiệp', 'Nhóm ưu tiên', 'Xã/phường', 'Địa chỉ', 'Ngày mong muốn', 'Sàng lọc', 'Trạng thái', 'Lịch tiêm', 'Địa điểm tiêm', 'Người đăng ký (quan hệ)'],
+    [appointmentTexts.so, appointmentTexts.hoTen, appointmentTexts.ngaySinh, appointmentTexts.gioiTinh, appointmentTexts.dienThoai, appointmentTexts.loaiGiayTo, appointmentTexts.soGiayTo, appointmentTexts.theBhyt, appointmentTexts.ngheNghiep, appointmentTexts.nhomUuTien, appointmentTexts.xaPhuong, appointmentTexts.diaChi, appointmentTexts.ngayMongMuon, appointmentTexts.sangLoc, appointmentTexts.trangThai, appointmentTexts.lichTiem, appointmentTexts.diaDiemTiem, appointmentTexts.nguoiDangKyQuanHe],
     rows.map((r) => [
       r.id, r.fullName ?? '', r.birthDate ? showDate(r.birthDate) : '', r.gender ?? '', r.phone ?? '', r.idKind?.toUpperCase() ?? '', r.idNumber ?? '', r.insuranceNumber ?? '', r.occupation ?? '',
       r.priorityGroup !== null ? `${r.priorityGroup}. ${PRIORITY_GROUPS[r.priorityGroup] ?? ''}` : '', communeName(r.communeId), r.address ?? '', r.preferredDate ? showDate(r.preferredDate) : '', screening(r),
-      r.status === 'cancelled' ? 'Đã hủy' : r.status === 'scheduled' ? 'Đã xếp lịch' : 'Chờ xếp lịch', r.appointmentAt ? showVnDateTime(r.appointmentAt) : '', r.appointmentPlace ?? '', r.relation === 'self' ? 'bản thân' : r.relation,
+      r.status === 'cancelled' ? appointmentTexts.daHuy : r.status === 'scheduled' ? appointmentTexts.daXepLich : appointmentTexts.choXepLich, r.appointmentAt ? showVnDateTime(r.appointmentAt) : '', r.appointmentPlace ?? '', r.relation === 'self' ? appointmentTexts.banThan : r.relation,
     ]),
   );
 }

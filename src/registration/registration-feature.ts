@@ -8,6 +8,7 @@ import { showDate } from './fields.js';
 import { nextStep, registrationSteps, summaryLines, type Data } from './registration-steps.js';
 import { showVnDateTime } from './reminder-plan.js';
 import { fieldNames, regTexts as t } from './texts.js';
+import { regFeatureTexts } from './texts.js';
 
 /** Typed agreement to give the form's personal data (the button is "Đồng ý"). */
 const AGREE = new Set(['toi dong y', 'dong y', 'co dong y', 'dong y a', 'toi dong y a', 'co toi dong y']);
@@ -62,7 +63,7 @@ export const wantsRegistration = (text: string) => {
 export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   const steps = registrationSteps({ search: deps.searchCommunes, byId: deps.communeById });
   const communeName = (id: string) => deps.communeById(id)?.name ?? id;
-  const cancelChoice: Choice = { label: 'Hủy', data: 'menu:main' };
+  const cancelChoice: Choice = { label: regFeatureTexts.huy, data: 'menu:main' };
   const flow = (ctx: TurnContext, data: Data, text: string, choices: Choice[] = [], step = 'form'): TurnResult => ({
     replies: [{ type: 'text', text, choices: [...choices, cancelChoice] }],
     state: { flow: { name: REGISTRATION, step, data } },
@@ -77,7 +78,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
     if (input === 'rg:refuse' || REFUSE.has(said)) return say(t.refused);
     return askConsent(ctx, t.consentAgain);
   };
-  const say = (text: string, choices: Choice[] = [{ label: 'Về danh mục', data: 'menu:main' }]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
+  const say = (text: string, choices: Choice[] = [{ label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
 
   const ask = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
     const step = nextStep(steps, data);
@@ -87,7 +88,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
   };
 
   const summary = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
-    const choices = [{ label: t.send, data: 'rg:send' }, ...EDITABLE.map((f) => ({ label: `Sửa ${fieldNames[f]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`, data: `rg:edit:${f}` }))];
+    const choices = [{ label: t.send, data: 'rg:send' }, ...EDITABLE.map((f) => ({ label: regFeatureTexts.suaPLlUC(fieldNames[f]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))), data: `rg:edit:${f}` }))];
     const text = t.summary(summaryLines(data, communeName));
     return flow(ctx, { ...data, reviewing: true }, prefix ? `${prefix}\n${text}` : text, choices);
   };
@@ -107,8 +108,8 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
     if (existing) {
       const ownId = existing.contactId === ctx.person.contactId ? existing.id : null;
       return flow(ctx, { ...d, reviewing: true }, t.duplicate(existing.fullName ?? String(d.fullName), ownId), [
-        { label: 'Sửa số giấy tờ', data: 'rg:edit:idNumber' },
-        ...(ownId ? [{ label: 'Đăng ký của tôi', data: 'rg:mine' }] : []),
+        { label: regFeatureTexts.suaSoGiayTo, data: 'rg:edit:idNumber' },
+        ...(ownId ? [{ label: regFeatureTexts.dangKyCuaToi, data: 'rg:mine' }] : []),
       ]);
     }
     const row = await deps.store.create({
@@ -128,7 +129,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
       preferredDate: String(d.preferredDate),
       screening: (d.screening as Record<string, string>) ?? {},
     });
-    return say(t.saved(row.id, String(d.fullName)), [{ label: 'Đăng ký cho người khác', data: 'rg:start' }, { label: 'Đăng ký của tôi', data: 'rg:mine' }, { label: 'Về danh mục', data: 'menu:main' }]);
+    return say(t.saved(row.id, String(d.fullName)), [{ label: regFeatureTexts.dangKyChoNguoiKhac, data: 'rg:start' }, { label: regFeatureTexts.dangKyCuaToi, data: 'rg:mine' }, { label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]);
   };
 
   const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
@@ -151,16 +152,16 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
 
   const mine = async (ctx: TurnContext): Promise<TurnResult> => {
     const rows = await deps.store.byContact(ctx.person.contactId);
-    if (rows.length === 0) return say(t.none, [{ label: 'Đăng ký tiêm', data: 'rg:start' }, { label: 'Về danh mục', data: 'menu:main' }]);
-    const status = (r: RegistrationRow) => (r.status === 'cancelled' ? 'đã hủy' : r.appointmentAt ? `lịch tiêm ${showVnDateTime(r.appointmentAt)}, ${r.appointmentPlace ?? ''}` : `chờ xếp lịch (mong muốn ${showDate(r.preferredDate ?? '')})`);
+    if (rows.length === 0) return say(t.none, [{ label: regFeatureTexts.dangKyTiem, data: 'rg:start' }, { label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]);
+    const status = (r: RegistrationRow) => (r.status === 'cancelled' ? regFeatureTexts.daHuy : r.appointmentAt ? regFeatureTexts.lichTiem(showVnDateTime(r.appointmentAt), r.appointmentPlace ?? '') : regFeatureTexts.choXepLichMongMuon(showDate(r.preferredDate ?? '')));
     const lines = rows.map((r) => `#${r.id} ${r.fullName ?? ''}${r.relation === 'self' ? '' : ` (${r.relation})`}: ${status(r)}`);
-    const choices = rows.filter((r) => r.status !== 'cancelled').slice(0, 6).map((r) => ({ label: `Hủy đăng ký #${r.id}`, data: `rg:cancel:${r.id}` }));
-    return say(t.mine(lines), [...choices, { label: 'Về danh mục', data: 'menu:main' }]);
+    const choices = rows.filter((r) => r.status !== 'cancelled').slice(0, 6).map((r) => ({ label: regFeatureTexts.huyDangKy(r.id), data: `rg:cancel:${r.id}` }));
+    return say(t.mine(lines), [...choices, { label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]);
   };
 
   const cancel = async (ctx: TurnContext, arg: string): Promise<TurnResult> => {
     const confirm = /^yes:(\d+)$/.exec(arg);
-    if (!confirm) return say(t.cancelAsk(Number(arg)), [{ label: 'Hủy đăng ký', data: `rg:cancel:yes:${Number(arg)}` }, { label: 'Không hủy', data: 'rg:mine' }]);
+    if (!confirm) return say(t.cancelAsk(Number(arg)), [{ label: regFeatureTexts.huyDangKy2, data: `rg:cancel:yes:${Number(arg)}` }, { label: regFeatureTexts.khongHuy, data: 'rg:mine' }]);
     const id = Number(confirm[1]);
     const before = (await deps.store.byContact(ctx.person.contactId)).find((r) => r.id === id);
     if (!before || !(await deps.store.cancel(id, ctx.person.contactId, ctx.now))) return say(t.cannotCancel);

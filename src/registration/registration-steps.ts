@@ -19,6 +19,7 @@ import {
   showDate,
 } from './fields.js';
 import { regTexts as t } from './texts.js';
+import { stepTexts } from './texts.js';
 
 export type Data = Record<string, unknown>;
 
@@ -41,17 +42,17 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
   const base: Step[] = [
     {
       id: 'who',
-      prompt: () => ({ text: t.who, choices: [{ label: 'Cho bản thân tôi', data: 'rg:who:self' }, { label: 'Cho người thân', data: 'rg:who:other' }] }),
-      accept: (input) => (input === 'rg:who:self' || /ban than|toi$|^1$/.test(input.toLowerCase()) ? { ok: true, patch: { who: 'self', relation: 'self' } } : input === 'rg:who:other' || /nguoi than|người thân|^2$/.test(input.toLowerCase()) ? { ok: true, patch: { who: 'other' } } : { ok: false, reason: 'Bạn chọn "Cho bản thân tôi" hoặc "Cho người thân".' }),
+      prompt: () => ({ text: t.who, choices: [{ label: stepTexts.choBanThanToi, data: 'rg:who:self' }, { label: stepTexts.choNguoiThan, data: 'rg:who:other' }] }),
+      accept: (input) => (input === 'rg:who:self' || /ban than|toi$|^1$/.test(input.toLowerCase()) ? { ok: true, patch: { who: 'self', relation: 'self' } } : input === 'rg:who:other' || /nguoi than|người thân|^2$/.test(input.toLowerCase()) ? { ok: true, patch: { who: 'other' } } : { ok: false, reason: stepTexts.banChonChoBanThan }),
     },
-    { id: 'relation', when: (d) => d.who === 'other', prompt: () => ({ text: t.relation }), accept: (i) => from(checkShortText(i, 'Quan hệ', 1, 30), (v) => ({ relation: relationOf(v) })) },
+    { id: 'relation', when: (d) => d.who === 'other', prompt: () => ({ text: t.relation }), accept: (i) => from(checkShortText(i, stepTexts.quanHe, 1, 30), (v) => ({ relation: relationOf(v) })) },
     { id: 'fullName', prompt: () => ({ text: t.fullName }), accept: (i) => from(checkFullName(i), (v) => ({ fullName: v })) },
     { id: 'birthDate', prompt: () => ({ text: t.birthDate }), accept: (i, _d, now) => from(checkBirthDate(i, now), (v) => ({ birthDate: v })) },
     { id: 'gender', prompt: () => ({ text: t.gender, choices: GENDERS.map((g) => ({ label: g, data: `rg:g:${g}` })) }), accept: (i) => from(checkGender(i.replace(/^rg:g:/, '')), (v) => ({ gender: v })) },
     { id: 'phone', prompt: () => ({ text: t.phone }), accept: (i) => from(checkPhone(i), (v) => ({ phone: v })) },
     { id: 'idNumber', prompt: () => ({ text: t.idNumber }), accept: (i) => from(checkIdNumber(i), (v) => ({ idKind: v.kind, idNumber: v.number })) },
     { id: 'insurance', prompt: () => ({ text: t.insurance }), accept: (i) => from(checkInsurance(i), (v) => ({ insurance: v })) },
-    { id: 'occupation', prompt: () => ({ text: t.occupation }), accept: (i) => from(checkShortText(i, 'Nghề nghiệp', 2, 60), (v) => ({ occupation: v })) },
+    { id: 'occupation', prompt: () => ({ text: t.occupation }), accept: (i) => from(checkShortText(i, stepTexts.ngheNghiep, 2, 60), (v) => ({ occupation: v })) },
     {
       id: 'priority',
       prompt: () => ({ text: t.priority(PRIORITY_GROUPS.map((g, n) => `${n}. ${g}`).join('\n')) }),
@@ -68,7 +69,7 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
         return { ok: false, reason: t.pickCommune, choices: found.slice(0, 8).map((c) => ({ label: `${c.name} (${c.district})`, data: `rg:c:${c.id}` })) };
       },
     },
-    { id: 'address', prompt: () => ({ text: t.address }), accept: (i) => from(checkShortText(i, 'Địa chỉ', 5, 200), (v) => ({ address: v })) },
+    { id: 'address', prompt: () => ({ text: t.address }), accept: (i) => from(checkShortText(i, stepTexts.diaChi, 5, 200), (v) => ({ address: v })) },
     { id: 'preferredDate', prompt: () => ({ text: t.preferredDate }), accept: (i, _d, now) => from(checkPreferredDate(i, now), (v) => ({ preferredDate: v })) },
   ];
   const screening: Step[] = SCREENING.map((q, n) => ({
@@ -87,11 +88,11 @@ export function registrationSteps(communes: { search(input: string): Commune[]; 
 /** Questions about a relative name the relative ("Bạn có đang sốt" -> "Người được đăng ký có đang sốt"). */
 function forWhom(text: string, d: Data): string {
   if (d.who !== 'other') return text;
-  const who = typeof d.relation === 'string' && d.relation !== 'self' ? `${d.relation.charAt(0).toLocaleUpperCase('vi')}${d.relation.slice(1)} của bạn` : 'Người được đăng ký';
+  const who = typeof d.relation === 'string' && d.relation !== 'self' ? stepTexts.cuaBan(d.relation.charAt(0).toLocaleUpperCase('vi'), d.relation.slice(1)) : stepTexts.nguoiDuocDangKy;
   return text.replace(/(^|\n)(Hiện )?[Bb]ạn /g, (_m, start: string, now?: string) => `${start}${now ?? ''}${now ? who.charAt(0).toLocaleLowerCase('vi') + who.slice(1) : who} `);
 }
 
-const ID_KINDS: Readonly<Record<string, string>> = { cccd: 'CCCD', cmnd: 'CMND', passport: 'hộ chiếu' };
+const ID_KINDS: Readonly<Record<string, string>> = { cccd: 'CCCD', cmnd: 'CMND', passport: stepTexts.hoChieu };
 
 /** The step still unanswered, in order; undefined when the form is complete. */
 export function nextStep(steps: readonly Step[], d: Data): Step | undefined {
@@ -109,17 +110,17 @@ export function summaryLines(d: Data, communeName: (id: string) => string): stri
   const sc = (d.screening as Record<string, keyof typeof ANSWERS>) ?? {};
   const id = String(d.idNumber ?? '');
   return [
-    ...(d.who === 'other' ? [`• Quan hệ: ${String(d.relation)}`] : []),
-    `• Họ tên: ${String(d.fullName)}`,
-    `• Ngày sinh: ${showDate(String(d.birthDate))}`,
-    `• Giới tính: ${String(d.gender)}`,
-    `• Điện thoại: ${String(d.phone)}`,
-    `• Số ${ID_KINDS[String(d.idKind)] ?? 'giấy tờ'}: ${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`,
-    `• Thẻ BHYT: ${d.insurance ? String(d.insurance) : 'không có'}`,
-    `• Nghề nghiệp: ${String(d.occupation)}`,
-    `• Nhóm ưu tiên: ${PRIORITY_GROUPS[Number(d.priority)] ?? ''}`,
-    `• Nơi ở: ${String(d.address)}, ${communeName(String(d.communeId))}`,
-    `• Ngày mong muốn: ${showDate(String(d.preferredDate))}`,
+    ...(d.who === 'other' ? [stepTexts.quanHe2(String(d.relation))] : []),
+    stepTexts.hoTen(String(d.fullName)),
+    stepTexts.ngaySinh(showDate(String(d.birthDate))),
+    stepTexts.gioiTinh(String(d.gender)),
+    stepTexts.dienThoai(String(d.phone)),
+    stepTexts.so(ID_KINDS[String(d.idKind)] ?? 'giấy tờ', '•'.repeat(Math.max(0, id.length - 4)), id.slice(-4)),
+    stepTexts.theBhyt(d.insurance ? String(d.insurance) : 'không có'),
+    stepTexts.ngheNghiep2(String(d.occupation)),
+    stepTexts.nhomUuTien(PRIORITY_GROUPS[Number(d.priority)] ?? ''),
+    stepTexts.noiO(String(d.address), communeName(String(d.communeId))),
+    stepTexts.ngayMongMuon(showDate(String(d.preferredDate))),
     `• Sàng lọc: ${SCREENING.filter((q) => sc[q.id] !== undefined).map((q) => `${q.short}: ${ANSWERS[sc[q.id]!]}`).join('; ')}`,
   ];
 }

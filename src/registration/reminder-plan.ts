@@ -5,6 +5,7 @@
  * appointment, or is already past, is not planned.
  */
 import { outOfQuietHours } from '../domain/quiet-hours.js';
+import { reminderPlanTexts } from './texts.js';
 
 export type ReminderKind = 'day-before' | 'two-hours';
 
@@ -53,5 +54,5 @@ export function parseVnDateTime(input: string): Date | null {
 export function showVnDateTime(d: Date): string {
   const l = new Date(d.getTime() + VN);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(l.getUTCHours())}:${p(l.getUTCMinutes())} ngày ${p(l.getUTCDate())}/${p(l.getUTCMonth() + 1)}/${l.getUTCFullYear()}`;
+  return reminderPlanTexts.ngay(p(l.getUTCHours()), p(l.getUTCMinutes()), p(l.getUTCDate()), p(l.getUTCMonth() + 1), l.getUTCFullYear());
 }

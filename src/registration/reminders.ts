@@ -4,6 +4,7 @@ import type { Outbox, OutboxReceipt } from '../outbox/types.js';
 import type { RegistrationRow, ReminderTarget } from '../db/repos/registration-repo.js';
 import { isQuiet, outOfQuietHours } from '../domain/quiet-hours.js';
 import { planReminders, showVnDateTime, type ReminderKind } from './reminder-plan.js';
+import { reminderTexts } from './texts.js';
 
 export interface ReminderJobData {
   readonly registrationId: number;
@@ -30,16 +31,16 @@ const KINDS: readonly string[] = ['appointed', 'day-before', 'two-hours'] satisf
 /** The reminders still to come, said as they will really happen (no "day before" for a slot two hours away). */
 function promise(appointment: Date, now: Date): string {
   const kinds = planReminders(appointment, now).map((p) => p.kind);
-  if (kinds.includes('day-before') && kinds.includes('two-hours')) return ' Tôi sẽ nhắc trước 1 ngày và trước 2 giờ.';
-  if (kinds.includes('day-before')) return ' Tôi sẽ nhắc trước 1 ngày.';
-  if (kinds.includes('two-hours')) return ' Tôi sẽ nhắc lại trước giờ tiêm.';
+  if (kinds.includes('day-before') && kinds.includes('two-hours')) return reminderTexts.toiSeNhacTruoc1;
+  if (kinds.includes('day-before')) return reminderTexts.toiSeNhacTruoc12;
+  if (kinds.includes('two-hours')) return reminderTexts.toiSeNhacLaiTruoc;
   return '';
 }
 
 export function reminderText(r: RegistrationRow, kind: string, now: Date): string {
-  const who = r.relation === 'self' ? 'Bạn' : `${r.fullName ?? 'Người thân của bạn'} (${r.relation})`;
-  if (kind === 'appointed') return `📅 ${who} đã được xếp lịch tiêm vắc xin COVID-19 lúc ${showVnDateTime(r.appointmentAt!)} tại ${r.appointmentPlace ?? 'điểm tiêm của xã, phường'}.${promise(r.appointmentAt!, now)}\nNhắn "DỪNG" nếu không muốn nhận nhắc lịch.`;
-  return `🔔 Nhắc lịch tiêm vắc xin COVID-19: ${who} có lịch tiêm lúc ${showVnDateTime(r.appointmentAt!)} tại ${r.appointmentPlace ?? 'điểm tiêm của xã, phường'}.\nNhớ mang CCCD/CMND (hoặc giấy tờ tùy thân) và khẩu trang; ăn nhẹ trước khi đi tiêm.\nNhắn "DỪNG" nếu không muốn nhận nhắc lịch.`;
+  const who = r.relation === 'self' ? reminderTexts.ban : reminderTexts.relative(r.fullName, r.relation);
+  if (kind === 'appointed') return reminderTexts.daDuocXepLichTiem(who, showVnDateTime(r.appointmentAt!), r.appointmentPlace ?? reminderTexts.defaultPlace, promise(r.appointmentAt!, now));
+  return reminderTexts.nhacLichTiemVacXin(who, showVnDateTime(r.appointmentAt!), r.appointmentPlace ?? reminderTexts.defaultPlace);
 }
 
 /** Plans the reminders of a (new or moved) appointment and drops those of the previous version. */

@@ -1,4 +1,5 @@
 import { TracingInputError } from './ports.js';
+import { alertTemplateTexts } from './texts.js';
 
 /**
  * The alert text is a template the district admin keeps (versioned; every alert records the version
@@ -12,17 +13,8 @@ const REQUIRED: readonly Placeholder[] = ['dia_diem', 'ngay', 'khung_gio'];
 /** Longest template accepted: the filled text must fit one Zalo message (2,000 characters) with the buttons rendered as numbered lines. */
 export const MAX_TEMPLATE_CHARS = 1400;
 
-export const DEFAULT_TEMPLATE = [
-  '⚠️ THÔNG BÁO TỪ CÁN BỘ Y TẾ {xa}',
-  '{nguoi} có thể đã tiếp xúc với người mắc COVID-19 tại {dia_diem} ngày {ngay}, khoảng {khung_gio}.',
-  '',
-  'Việc cần làm:',
-  '• Tự theo dõi sức khỏe trong 14 ngày: sốt, ho, đau họng, khó thở, mất vị giác hoặc khứu giác.',
-  '• Đeo khẩu trang, rửa tay thường xuyên, hạn chế tiếp xúc và tránh nơi đông người.',
-  '• Nếu có triệu chứng: bấm "Tôi có triệu chứng" để cán bộ y tế {xa} liên hệ, hoặc gọi Trạm y tế {xa}; đường dây nóng Bộ Y tế 1900 9095.',
-  '',
-  'Bấm "Đã nhận" để cán bộ y tế biết bạn đã đọc tin này.',
-].join('\n');
+/** The default alert wording lives with the other tracing texts. */
+export { DEFAULT_TEMPLATE } from './texts.js';
 
 /** Checks an admin's template: required placeholders present, no unknown ones, a sane length. */
 export function checkTemplate(body: string): string {
@@ -44,7 +36,7 @@ export const vnTime = (d: Date) => `${pad(local(d).getUTCHours())}:${pad(local(d
 
 /** "07:00 đến 10:30", or with both dates when the window runs past midnight (Vietnam time). */
 export function showWindow(from: Date, to: Date): string {
-  return vnDate(from) === vnDate(to) ? `${vnTime(from)} đến ${vnTime(to)}` : `${vnTime(from)} ngày ${vnDate(from)} đến ${vnTime(to)} ngày ${vnDate(to)}`;
+  return vnDate(from) === vnDate(to) ? alertTemplateTexts.den(vnTime(from), vnTime(to)) : alertTemplateTexts.ngayDenNgay(vnTime(from), vnDate(from), vnTime(to), vnDate(to));
 }
 
 export interface AlertFacts {
@@ -58,7 +50,7 @@ export interface AlertFacts {
 
 export function fillTemplate(body: string, f: AlertFacts): string {
   const values: Record<Placeholder, string> = {
-    nguoi: f.dependentName ? `Người thân của bạn (${f.dependentName})` : 'Bạn',
+    nguoi: f.dependentName ? alertTemplateTexts.nguoiThanCuaBan(f.dependentName) : alertTemplateTexts.ban,
     dia_diem: f.venueName,
     ngay: vnDate(f.from),
     khung_gio: showWindow(f.from, f.to),

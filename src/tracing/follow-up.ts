@@ -3,6 +3,7 @@ import type { Caller } from './ports.js';
 import { TracingInputError } from './ports.js';
 import { inTransaction, type TracingDeps } from './deps.js';
 import { loadEvent } from './open-place-event.js';
+import { followUpTexts } from './texts.js';
 
 export interface FollowUp {
   readonly eventId: number;
@@ -30,7 +31,7 @@ export async function listEvents(deps: TracingDeps, caller: Caller): Promise<{ i
   return rows.map((e) => ({ id: e.id, kind: e.kind, communeId: e.communeId, status: e.status, createdAt: e.createdAt.toISOString() }));
 }
 
-const HEADER = ['Mã cảnh báo', 'Họ tên', 'Là người thân của', 'Năm sinh', 'Số điện thoại', 'Số CCCD/CMND', 'Địa điểm', 'Khung giờ từ', 'Khung giờ đến', 'Kênh', 'Trạng thái', 'Đã nhận lúc', 'Báo triệu chứng lúc'];
+const HEADER = [followUpTexts.maCanhBao, followUpTexts.hoTen, followUpTexts.laNguoiThanCua, followUpTexts.namSinh, followUpTexts.soDienThoai, followUpTexts.soCccdCmnd, followUpTexts.diaDiem, followUpTexts.khungGioTu, followUpTexts.khungGioDen, followUpTexts.kenh, followUpTexts.trangThai, followUpTexts.daNhanLuc, followUpTexts.baoTrieuChungLuc];
 
 /**
  * The contact list for the commune health station: CSV with a BOM, formula-safe, phone and ID as
@@ -45,7 +46,7 @@ export async function exportContacts(deps: TracingDeps, caller: Caller, eventId:
     return [
       r.id,
       dependent ? r.dependent_name : r.contact_name ?? '',
-      dependent ? r.contact_name ?? '(người khai báo)' : '',
+      dependent ? r.contact_name ?? followUpTexts.nguoiKhaiBao : '',
       r.birth_year ?? '',
       new TextNumber(r.phone),
       new TextNumber(r.id_number),
@@ -53,7 +54,7 @@ export async function exportContacts(deps: TracingDeps, caller: Caller, eventId:
       at(r.starts_at),
       at(r.ends_at),
       r.channel ?? '',
-      r.status === 'queued' ? 'đã gửi' : `không gửi được (${String(r.reason ?? '')})`,
+      r.status === 'queued' ? followUpTexts.daGui : followUpTexts.khongGuiDuoc(String(r.reason ?? '')),
       at(r.acknowledged_at),
       at(r.symptoms_at),
     ];

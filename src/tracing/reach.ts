@@ -3,12 +3,7 @@ import type { PersonChat } from '../db/repos/tracing-repo.js';
 /** Why a matched person cannot be alerted now; shown to the official in the preview. */
 export type UnreachableReason = 'blocked' | 'channel-off' | 'zalo-oa-window' | 'no-chat';
 
-export const UNREACHABLE_LABELS: Readonly<Record<UnreachableReason, string>> = {
-  blocked: 'đã chặn hoặc rời khỏi kênh',
-  'channel-off': 'kênh của họ đang tắt',
-  'zalo-oa-window': 'Zalo OA: quá 7 ngày chưa nhắn cho OA (Zalo không cho gửi)',
-  'no-chat': 'không còn cuộc trò chuyện nào',
-};
+export { UNREACHABLE_LABELS } from './texts.js';
 
 /** Zalo OA delivers consultation messages only to people who wrote to the OA in the last 7 days. */
 const ZALO_OA_WINDOW_MS = 7 * 24 * 3600_000;

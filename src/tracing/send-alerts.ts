@@ -8,24 +8,25 @@ import { currentTemplate } from './alert-templates.js';
 import { inTransaction, type TracingDeps } from './deps.js';
 import { loadOpenEvent } from './open-place-event.js';
 import { planAlerts, type Planned } from './preview-event.js';
+import { sendAlertTexts } from './texts.js';
 
 /** The alert's answers; `alertId` is the alert row's id (or the outbox's recipient-key token). */
 export const alertChoices = (alertId: string): Choice[] => [
-  { label: 'Đã nhận', data: `tv:ack:${alertId}` },
-  { label: 'Tôi có triệu chứng', data: `tv:sym:${alertId}` },
+  { label: sendAlertTexts.daNhan, data: `tv:ack:${alertId}` },
+  { label: sendAlertTexts.toiCoTrieuChung, data: `tv:sym:${alertId}` },
 ];
 
 /** The venue owner's same-day notice: what to do, nothing about the case. */
 export function ownerNoticeText(venueName: string, when: string, communeName: string): string {
   return [
-    `📢 Thông báo từ cán bộ y tế ${communeName}: địa điểm "${venueName}" của bạn có trong thông báo truy vết (${when}).`,
+    sendAlertTexts.thongBaoTuCanBo(communeName, venueName, when),
     '',
-    'Việc cần làm:',
-    '• Vệ sinh, khử khuẩn nơi làm việc, kinh doanh: tay nắm cửa, quầy, bàn ghế, nhà vệ sinh.',
-    '• Nhắc khách đeo khẩu trang và quét mã QR khi vào, ra; mở cửa cho thoáng khí.',
-    '• Theo dõi sức khỏe của bạn và nhân viên trong 14 ngày; nếu có triệu chứng, báo Trạm y tế ' + communeName + '.',
+    sendAlertTexts.viecCanLam,
+    sendAlertTexts.veSinhKhuKhuanNoi,
+    sendAlertTexts.nhacKhachDeoKhauTrang,
+    sendAlertTexts.theoDoiSucKhoeCua + communeName + '.',
     '',
-    'Những người có mặt trong khung giờ này đã được cán bộ y tế báo riêng.',
+    sendAlertTexts.nhungNguoiCoMatTrong,
   ].join('\n');
 }
 

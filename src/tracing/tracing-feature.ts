@@ -13,6 +13,7 @@ import { previewEvent } from './preview-event.js';
 import { approveEvent, sendAlerts } from './send-alerts.js';
 import { createShareCode, normaliseShareCode, openPersonEvent } from './share-history.js';
 import { tracingTexts as t } from './texts.js';
+import { tracingFeatureTexts } from './texts.js';
 
 export interface TracingFeatureDeps {
   readonly tracing: TracingDeps;
@@ -24,7 +25,7 @@ export interface TracingFeatureDeps {
   readonly questions: QuestionRepo;
 }
 
-const menu: Choice = { label: 'Về danh mục', data: 'menu:main' };
+const menu: Choice = { label: tracingFeatureTexts.veDanhMuc, data: 'menu:main' };
 /** How long after an alert typed answers still count (the 14 days residents are asked to watch their health). */
 const FOLLOW_UP_DAYS = 14;
 
@@ -64,7 +65,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
       const text = arg.trim();
       if (!text) {
         const events = await listEvents(tr, caller);
-        return say(`${t.events(events.slice(0, 8).map((e) => `#${e.id} ${e.kind === 'place' ? 'địa điểm' : 'người mắc'}, ${tr.communeName(e.communeId)}, ${e.status === 'open' ? 'đang mở' : 'đã đóng'}`))}\n\n${t.usage}`, [...events.slice(0, 5).map((e) => ({ label: `Sự kiện #${e.id}`, data: `tv:show:${e.id}` })), menu]);
+        return say(`${t.events(events.slice(0, 8).map((e) => `#${e.id} ${e.kind === 'place' ? 'địa điểm' : 'người mắc'}, ${tr.communeName(e.communeId)}, ${e.status === 'open' ? 'đang mở' : 'đã đóng'}`))}\n\n${t.usage}`, [...events.slice(0, 5).map((e) => ({ label: tracingFeatureTexts.suKien(e.id), data: `tv:show:${e.id}` })), menu]);
       }
       if (normaliseShareCode(text)) return showPreview(caller, (await openPersonEvent(tr, caller, { code: text })).eventId);
       const id = /^#?(\d+)$/.exec(text);
@@ -84,7 +85,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
 
   const showFollowUp = async (caller: Caller, eventId: number): Promise<TurnResult> => {
     const f = await followUp(tr, caller, eventId);
-    const actions = f.status === 'open' ? [{ label: 'Xem trước / gửi thêm', data: `tv:preview:${eventId}` }, { label: t.close, data: `tv:close:${eventId}` }] : [];
+    const actions = f.status === 'open' ? [{ label: tracingFeatureTexts.xemTruocGuiThem, data: `tv:preview:${eventId}` }, { label: t.close, data: `tv:close:${eventId}` }] : [];
     return say(t.followUp(f), [...actions, menu]);
   };
 
@@ -151,7 +152,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
       'tv:preview:': withOfficial(showPreview),
       'tv:send:': withOfficial(async (caller, id) => {
         const r = await sendAlerts(tr, caller, id);
-        return say(t.sent(id, r.alerted, r.unreachable), [{ label: 'Theo dõi', data: `tv:show:${id}` }, menu]);
+        return say(t.sent(id, r.alerted, r.unreachable), [{ label: tracingFeatureTexts.theoDoi, data: `tv:show:${id}` }, menu]);
       }),
       'tv:approve:': withOfficial(async (caller, id) => {
         const r = await approveEvent(tr, caller, id);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { when } from '../checkin/texts.js';
+import { flagTexts } from './texts.js';
 
 /** A check-in the service accepted but found implausible (too many venues too fast, too far too soon). */
 export interface FlaggedVisit {
@@ -29,10 +30,10 @@ export function personRef(contactId: number, salt: string): string {
 }
 
 export function flagsText(flags: readonly FlaggedVisit[], communeName: (id: string) => string, salt: string): string {
-  if (flags.length === 0) return `Không có lượt khai báo bất thường nào trong ${FLAG_DAYS} ngày qua.`;
-  const lines = flags.map((f) => `• ${when(f.at)} — ${f.venueName ?? '(lượt đã xóa)'}, ${communeName(f.communeId)}: ${f.reason} — người #${personRef(f.contactId, salt)}`);
+  if (flags.length === 0) return flagTexts.khongCoLuotKhaiBao(FLAG_DAYS);
+  const lines = flags.map((f) => flagTexts.nguoi(when(f.at), f.venueName ?? '(lượt đã xóa)', communeName(f.communeId), f.reason, personRef(f.contactId, salt)));
   return (
-    `Khai báo bất thường ${FLAG_DAYS} ngày qua (mới nhất trước, tối đa ${FLAG_LIMIT}). Các lượt này vẫn được ghi nhận; ` +
-    `đề nghị kiểm tra trước khi dùng để truy vết:\n${lines.join('\n')}`
+    flagTexts.khaiBaoBatThuongNgay(FLAG_DAYS, FLAG_LIMIT) +
+    flagTexts.deNghiKiemTraTruoc(lines.join('\n'))
   );
 }

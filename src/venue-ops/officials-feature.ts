@@ -9,19 +9,20 @@ import type { VenueDomain } from './ports.js';
 import { communeReport, communeReportText } from './reports.js';
 import { officialOfTurn } from './official-scope.js';
 import { fold } from './venue-flow.js';
+import { venueOfficialTexts } from './texts.js';
 
-const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: {} });
+const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: venueOfficialTexts.veDanhMuc, data: 'menu:main' }] }], state: {} });
 const OFFICIAL_HELP =
-  'Lệnh dành cho cán bộ xã, phường:\n' +
-  '• /baocao — tình hình triển khai mã QR từng xã, phường\n' +
-  '• /dsdiadiem [loại] [tạm ngừng] — danh sách địa điểm, ví dụ: /dsdiadiem chợ\n' +
-  '• /cauhoi — câu hỏi người dân gửi cán bộ, và trả lời\n' +
-  '• /batthuong — lượt khai báo bất thường 7 ngày qua cần kiểm tra';
+  venueOfficialTexts.lenhDanhChoCanBo +
+  venueOfficialTexts.baocaoTinhHinhTrienKhai +
+  venueOfficialTexts.dsdiadiemLoaiTamNgungDanh +
+  venueOfficialTexts.cauhoiCauHoiNguoiDan +
+  venueOfficialTexts.batthuongLuotKhaiBaoBat;
 const ADMIN_HELP =
-  '\n\nLệnh dành cho quản trị viên:\n' +
-  '• /moicanbo <tên xã, phường> — tạo mã mời cán bộ (dùng một lần, trong 48 giờ)\n' +
-  '• /moicanbo quản trị — tạo mã mời quản trị viên';
-export const NOT_OFFICIAL = 'Chức năng này dành cho cán bộ xã, phường. Nếu bạn là cán bộ, đề nghị quản trị viên gửi mã mời cho bạn rồi nhắn mã đó vào đây.';
+  venueOfficialTexts.nNlenhDanhChoQuan +
+  venueOfficialTexts.moicanboTenXaPhuongTao +
+  venueOfficialTexts.moicanboQuanTriTaoMa;
+export const NOT_OFFICIAL = venueOfficialTexts.chucNangNayDanhCho;
 
 export interface OfficialsDeps {
   readonly domain: VenueDomain;
@@ -54,7 +55,7 @@ export function officialsFeature(deps: OfficialsDeps): Feature {
     if (!ids) return say(NOT_OFFICIAL);
     // "/baocao phổ minh" narrows the report to the matching communes of the official's scope.
     const wanted = arg.trim() ? deps.domain.searchCommunes(arg.trim()).map((c) => c.id).filter((id) => ids.includes(id)) : ids;
-    if (wanted.length === 0) return say(`Không có xã, phường nào khớp "${arg.trim().slice(0, 60)}" trong phạm vi của bạn.`);
+    if (wanted.length === 0) return say(venueOfficialTexts.khongCoXaPhuongNao(arg.trim().slice(0, 60)));
     return say(communeReportText(await communeReport(deps.domain, deps.repo, wanted, ctx.now)));
   };
 
@@ -66,7 +67,7 @@ export function officialsFeature(deps: OfficialsDeps): Feature {
     const type = words ? deps.domain.findType(words.replace(/tam ngung|suspended?/g, '').trim()) : undefined;
     const venues = await deps.repo.list({ communeIds: ids, ...(type ? { typeId: type.id } : {}), ...(status ? { status } : {}) }, 40);
     await audit(ctx, 'venues.list', ids, { shown: venues.length });
-    if (venues.length === 0) return say('Không có địa điểm nào khớp.');
+    if (venues.length === 0) return say(venueOfficialTexts.khongCoDiaDiemNao);
     const lines = venues.map((v) => `• ${v.name} — ${deps.domain.findType(v.typeId)?.name ?? v.typeId}, ${deps.domain.communeById(v.communeId)?.name ?? v.communeId}${v.status === 'active' ? '' : ' (tạm ngừng)'}`);
     return say(`Địa điểm${type ? ` loại "${type.name}"` : ''}${status ? ' đang tạm ngừng' : ''} (tối đa 40):\n${lines.join('\n')}`);
   };
@@ -88,6 +89,6 @@ export function officialsFeature(deps: OfficialsDeps): Feature {
   return {
     name: 'officials',
     commands: { baocao: report, dsdiadiem: list, batthuong: flagged, canbo: help },
-    text: async (ctx, text) => (['bao cao', 'báo cáo'].includes(text.toLowerCase()) || fold(text) === 'bao cao' ? report(ctx) : null),
+    text: async (ctx, text) => (['bao cao', venueOfficialTexts.baoCao].includes(text.toLowerCase()) || fold(text) === 'bao cao' ? report(ctx) : null),
   };
 }

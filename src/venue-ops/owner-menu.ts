@@ -3,6 +3,7 @@ import type { TurnContext, TurnResult } from '../conversation/types.js';
 import type { VenueRepo, VenueRow } from '../db/repos/venue-repo.js';
 import { venueTexts as t } from './texts.js';
 import type { CodeArtifacts, VenueService } from './venue-service.js';
+import { ownerMenuTexts } from './texts.js';
 
 type Data = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function ownerHandlers(deps: Deps) {
 
   const list = async (ctx: TurnContext): Promise<TurnResult> => {
     const venues = await deps.repo.byOwner(ctx.person.contactId);
-    const choices = [...venues.map((v) => ({ label: v.name.slice(0, 40), data: `vn:v:${v.id}` })), { label: 'Đăng ký địa điểm mới', data: 'vn:new' }];
+    const choices = [...venues.map((v) => ({ label: v.name.slice(0, 40), data: `vn:v:${v.id}` })), { label: ownerMenuTexts.dangKyDiaDiemMoi, data: 'vn:new' }];
     return say(venues.length ? t.myVenues : t.noVenues, choices);
   };
 
@@ -42,12 +43,12 @@ export function ownerHandlers(deps: Deps) {
   const venueMenu = async (v: VenueRow): Promise<TurnResult> => {
     const codes = await deps.repo.codesOf(v.id);
     return say(t.venueMenu(v.name, v.status, codes.length), [
-      { label: 'Số lượt khai báo', data: `vn:stats:${v.id}` },
-      { label: 'Gửi lại mã và áp phích', data: `vn:poster:${v.id}` },
-      { label: 'Thêm mã (lối vào, quầy, xe)', data: `vn:add:${v.id}` },
-      { label: 'Cấp lại mã', data: `vn:re:${v.id}` },
-      v.status === 'active' ? { label: 'Tạm ngừng nhận khai báo', data: `vn:sus:${v.id}` } : { label: 'Mở lại nhận khai báo', data: `vn:res:${v.id}` },
-      { label: 'Địa điểm của tôi', data: 'vn:list' },
+      { label: ownerMenuTexts.soLuotKhaiBao, data: `vn:stats:${v.id}` },
+      { label: ownerMenuTexts.guiLaiMaVaAp, data: `vn:poster:${v.id}` },
+      { label: ownerMenuTexts.themMaLoiVaoQuay, data: `vn:add:${v.id}` },
+      { label: ownerMenuTexts.capLaiMa, data: `vn:re:${v.id}` },
+      v.status === 'active' ? { label: ownerMenuTexts.tamNgungNhanKhaiBao, data: `vn:sus:${v.id}` } : { label: ownerMenuTexts.moLaiNhanKhaiBao, data: `vn:res:${v.id}` },
+      { label: ownerMenuTexts.diaDiemCuaToi, data: 'vn:list' },
     ]);
   };
 
@@ -59,25 +60,25 @@ export function ownerHandlers(deps: Deps) {
         return venueMenu(v);
       case 'stats': {
         const counts = await deps.repo.checkInCounts(v.id, since(ctx.now));
-        return say(t.stats(v.name, counts.today, counts.week), [{ label: 'Quay lại', data: `vn:v:${v.id}` }]);
+        return say(t.stats(v.name, counts.today, counts.week), [{ label: ownerMenuTexts.quayLai, data: `vn:v:${v.id}` }]);
       }
       case 'poster': {
         const codes = await deps.repo.codesOf(v.id);
         const [only] = codes;
         if (codes.length === 1 && only) return deps.deliver(ctx, await deps.service.render(v, only), t.resent(v.name, only.manualCode));
         if (codes.length === 0) return venueMenu(v);
-        return say(t.pickCodeToResend, [...codes.map((c) => ({ label: `${c.label ?? 'Mã chính'} (${c.manualCode})`, data: `vn:resend:${c.id}` })), { label: 'Quay lại', data: `vn:v:${v.id}` }]);
+        return say(t.pickCodeToResend, [...codes.map((c) => ({ label: `${c.label ?? ownerMenuTexts.mainCode} (${c.manualCode})`, data: `vn:resend:${c.id}` })), { label: ownerMenuTexts.quayLai, data: `vn:v:${v.id}` }]);
       }
       case 'add':
         return deps.ask(ctx, 'label', { venueId: v.id }, t.askLabel);
       case 're': {
         const codes = await deps.repo.codesOf(v.id);
-        return say(t.pickCodeToReissue, codes.map((c) => ({ label: `${c.label ?? 'Mã chính'} (${c.manualCode})`, data: `vn:recode:${c.id}` })));
+        return say(t.pickCodeToReissue, codes.map((c) => ({ label: `${c.label ?? ownerMenuTexts.mainCode} (${c.manualCode})`, data: `vn:recode:${c.id}` })));
       }
       case 'sus':
       case 'res':
         await deps.repo.setStatus(v.id, action === 'sus' ? 'suspended' : 'active');
-        return say(action === 'sus' ? t.suspended : t.resumed, [{ label: 'Quay lại', data: `vn:v:${v.id}` }]);
+        return say(action === 'sus' ? t.suspended : t.resumed, [{ label: ownerMenuTexts.quayLai, data: `vn:v:${v.id}` }]);
       default:
         return venueMenu(v);
     }
@@ -91,13 +92,13 @@ export function ownerHandlers(deps: Deps) {
       const [, action, codeId] = onCode;
       const found = await deps.repo.codeWithVenue(codeId!);
       if (!found || found.venue.ownerContactId !== ctx.person.contactId) return say(t.notYours);
-      const label = `${found.code.label ?? 'Mã chính'} (${found.code.manualCode})`;
-      if (action === 'resend') return deps.deliver(ctx, await deps.service.render(found.venue, found.code), t.resent(`${found.venue.name} — ${found.code.label ?? 'Mã chính'}`, found.code.manualCode));
+      const label = `${found.code.label ?? ownerMenuTexts.mainCode} (${found.code.manualCode})`;
+      if (action === 'resend') return deps.deliver(ctx, await deps.service.render(found.venue, found.code), t.resent(`${found.venue.name} — ${found.code.label ?? ownerMenuTexts.mainCode}`, found.code.manualCode));
       // Re-issuing stops the old code at once (posters already printed stop working): ask first.
       if (action === 'recode') {
         return say(t.confirmReissue(found.venue.name, label), [
-          { label: 'Cấp mã mới, bỏ mã cũ', data: `vn:recodeyes:${found.code.id}` },
-          { label: 'Không, giữ mã cũ', data: `vn:v:${found.venue.id}` },
+          { label: ownerMenuTexts.capMaMoiBoMa, data: `vn:recodeyes:${found.code.id}` },
+          { label: ownerMenuTexts.khongGiuMaCu, data: `vn:v:${found.venue.id}` },
         ]);
       }
       const next = await deps.service.reissue(found.code.id);

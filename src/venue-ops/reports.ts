@@ -1,6 +1,7 @@
 import type { CommuneFigures, VenueRepo } from '../db/repos/venue-repo.js';
 import { toCsv } from '../domain/csv.js';
 import type { VenueDomain } from './ports.js';
+import { reportTexts } from './texts.js';
 
 export interface CommuneReportRow extends CommuneFigures {
   readonly communeName: string;
@@ -32,14 +33,14 @@ export async function communeReport(domain: VenueDomain, repo: Pick<VenueRepo, '
 
 export function communeReportCsv(rows: readonly CommuneReportRow[]): string {
   return toCsv(
-    ['Mã', 'Xã, phường', 'Trực thuộc', 'Địa điểm đã đăng ký', 'Đang hoạt động', 'Mã QR đã cấp', 'Địa điểm có khai báo 7 ngày qua'],
+    [reportTexts.ma, reportTexts.xaPhuong, reportTexts.trucThuoc, reportTexts.diaDiemDaDangKy, reportTexts.dangHoatDong, reportTexts.maQrDaCap, reportTexts.diaDiemCoKhaiBao],
     rows.map((r) => [r.communeId, r.communeName, r.district, r.venues, r.activeVenues, r.codes, r.venuesWithRecentCheckIn]),
   );
 }
 
 export function communeReportText(rows: readonly CommuneReportRow[]): string {
-  const lines = rows.map((r) => `• ${r.communeName}: ${r.venues} địa điểm (${r.activeVenues} hoạt động), ${r.codes} mã, ${r.venuesWithRecentCheckIn} có khai báo 7 ngày qua`);
+  const lines = rows.map((r) => reportTexts.diaDiemHoatDongMa(r.communeName, r.venues, r.activeVenues, r.codes, r.venuesWithRecentCheckIn));
   const sum = (k: 'venues' | 'activeVenues' | 'codes' | 'venuesWithRecentCheckIn') => rows.reduce((n, r) => n + r[k], 0);
-  const total = rows.length > 1 ? `\nTổng ${rows.length} xã, phường: ${sum('venues')} địa điểm (${sum('activeVenues')} hoạt động), ${sum('codes')} mã, ${sum('venuesWithRecentCheckIn')} có khai báo 7 ngày qua` : '';
-  return `Tình hình triển khai mã QR:\n${lines.join('\n')}${total}`;
+  const total = rows.length > 1 ? reportTexts.ntongXaPhuongDiaDiem(rows.length, sum('venues'), sum('activeVenues'), sum('codes'), sum('venuesWithRecentCheckIn')) : '';
+  return reportTexts.tinhHinhTrienKhaiMa(lines.join('\n'), total);
 }

@@ -44,3 +44,75 @@ export const fieldLabels: Record<string, string> = {
   communeId: 'Xã/phường',
   phone: 'Điện thoại',
 };
+
+/** Resident-facing sentences of owner-menu.ts (kept here so all wording is reviewed in one place). */
+export const ownerMenuTexts = {
+  mainCode: 'Mã chính',
+  dangKyDiaDiemMoi: 'Đăng ký địa điểm mới',
+  soLuotKhaiBao: 'Số lượt khai báo',
+  guiLaiMaVaAp: 'Gửi lại mã và áp phích',
+  themMaLoiVaoQuay: 'Thêm mã (lối vào, quầy, xe)',
+  capLaiMa: 'Cấp lại mã',
+  tamNgungNhanKhaiBao: 'Tạm ngừng nhận khai báo',
+  moLaiNhanKhaiBao: 'Mở lại nhận khai báo',
+  diaDiemCuaToi: 'Địa điểm của tôi',
+  quayLai: 'Quay lại',
+  capMaMoiBoMa: 'Cấp mã mới, bỏ mã cũ',
+  khongGiuMaCu: 'Không, giữ mã cũ',
+};
+
+/** Resident-facing sentences of officials-feature.ts (kept here so all wording is reviewed in one place). */
+export const venueOfficialTexts = {
+  veDanhMuc: 'Về danh mục',
+  lenhDanhChoCanBo: 'Lệnh dành cho cán bộ xã, phường:\n',
+  baocaoTinhHinhTrienKhai: '• /baocao — tình hình triển khai mã QR từng xã, phường\n',
+  dsdiadiemLoaiTamNgungDanh: '• /dsdiadiem [loại] [tạm ngừng] — danh sách địa điểm, ví dụ: /dsdiadiem chợ\n',
+  cauhoiCauHoiNguoiDan: '• /cauhoi — câu hỏi người dân gửi cán bộ, và trả lời\n',
+  batthuongLuotKhaiBaoBat: '• /batthuong — lượt khai báo bất thường 7 ngày qua cần kiểm tra',
+  nNlenhDanhChoQuan: '\n\nLệnh dành cho quản trị viên:\n',
+  moicanboTenXaPhuongTao: '• /moicanbo <tên xã, phường> — tạo mã mời cán bộ (dùng một lần, trong 48 giờ)\n',
+  moicanboQuanTriTaoMa: '• /moicanbo quản trị — tạo mã mời quản trị viên',
+  chucNangNayDanhCho: 'Chức năng này dành cho cán bộ xã, phường. Nếu bạn là cán bộ, đề nghị quản trị viên gửi mã mời cho bạn rồi nhắn mã đó vào đây.',
+  khongCoXaPhuongNao: (p0: string | number) => `Không có xã, phường nào khớp "${p0}" trong phạm vi của bạn.`,
+  khongCoDiaDiemNao: 'Không có địa điểm nào khớp.',
+  baoCao: 'báo cáo',
+};
+
+/** Resident-facing sentences of flags.ts (kept here so all wording is reviewed in one place). */
+export const flagTexts = {
+  khongCoLuotKhaiBao: (p0: string | number) => `Không có lượt khai báo bất thường nào trong ${p0} ngày qua.`,
+  nguoi: (p0: string | number, p1: string | number, p2: string | number, p3: string | number, p4: string | number) => `• ${p0} — ${p1}, ${p2}: ${p3} — người #${p4}`,
+  khaiBaoBatThuongNgay: (p0: string | number, p1: string | number) => `Khai báo bất thường ${p0} ngày qua (mới nhất trước, tối đa ${p1}). Các lượt này vẫn được ghi nhận; `,
+  deNghiKiemTraTruoc: (p0: string | number) => `đề nghị kiểm tra trước khi dùng để truy vết:\n${p0}`,
+};
+
+/** Resident-facing sentences of reports.ts (kept here so all wording is reviewed in one place). */
+export const reportTexts = {
+  ma: 'Mã',
+  xaPhuong: 'Xã, phường',
+  trucThuoc: 'Trực thuộc',
+  diaDiemDaDangKy: 'Địa điểm đã đăng ký',
+  dangHoatDong: 'Đang hoạt động',
+  maQrDaCap: 'Mã QR đã cấp',
+  diaDiemCoKhaiBao: 'Địa điểm có khai báo 7 ngày qua',
+  diaDiemHoatDongMa: (p0: string | number, p1: string | number, p2: string | number, p3: string | number, p4: string | number) => `• ${p0}: ${p1} địa điểm (${p2} hoạt động), ${p3} mã, ${p4} có khai báo 7 ngày qua`,
+  ntongXaPhuongDiaDiem: (p0: string | number, p1: string | number, p2: string | number, p3: string | number, p4: string | number) => `\nTổng ${p0} xã, phường: ${p1} địa điểm (${p2} hoạt động), ${p3} mã, ${p4} có khai báo 7 ngày qua`,
+  tinhHinhTrienKhaiMa: (p0: string | number, p1: string | number) => `Tình hình triển khai mã QR:\n${p0}${p1}`,
+};
+
+/** Resident-facing sentences of venue-input.ts (kept here so all wording is reviewed in one place). */
+export const venueInputTexts = {
+  typeKhongCoLoaiDia: (p0: string | number) => `type: không có loại địa điểm "${p0}"`,
+  communeKhongTimThay: (p0: string | number) => `commune: không tìm thấy "${p0}"`,
+  communeKhopNhieuNoi: (p0: string | number, p1: string | number) => `commune: "${p0}" khớp nhiều nơi: ${p1}`,
+  routeBatBuocVoiPhuong: 'route: bắt buộc với phương tiện',
+};
+
+/** Resident-facing sentences of venue-flow.ts (kept here so all wording is reviewed in one place). */
+export const venueFlowTexts = {
+  huy: 'Hủy',
+  xacNhan: 'Xác nhận',
+  sua: (p0: string | number) => `Sửa ${p0}`,
+  diaDiemCuaToi: 'Địa điểm của tôi',
+  veDanhMuc: 'Về danh mục',
+};

@@ -10,6 +10,7 @@ import { fieldLabels, venueTexts as t } from './texts.js';
 import type { CodeArtifacts, VenueService } from './venue-service.js';
 import { ownerHandlers } from './owner-menu.js';
 import { fold } from '../domain/fold.js';
+import { venueFlowTexts } from './texts.js';
 
 /** "Địa điểm của tôi" (the menu entry's label, as the README says) typed instead of pressed. */
 const MY_VENUES_WORDS = new Set(['dia diem cua toi', 'cac dia diem cua toi', 'xem dia diem cua toi', 'ma qr cua toi', 'ma cua toi', 'quan li dia diem', 'dia diem cua minh']);
@@ -35,7 +36,7 @@ export { fold };
 export function venueFeature(deps: VenueFlowDeps): Feature {
   const { domain } = deps;
   const ask = (ctx: TurnContext, step: string, data: Data, text: string, choices?: Choice[]): TurnResult => ({
-    replies: [{ type: 'text', text, choices: [...(choices ?? []), { label: 'Hủy', data: 'menu:main' }] }],
+    replies: [{ type: 'text', text, choices: [...(choices ?? []), { label: venueFlowTexts.huy, data: 'menu:main' }] }],
     state: { flow: { name: VENUE_FLOW, step, data } },
     stateExpiresAt: new Date(ctx.now.getTime() + TTL_MS),
   });
@@ -59,7 +60,7 @@ export function venueFeature(deps: VenueFlowDeps): Feature {
     const fields = ['name', 'typeId', ...(vehicle ? ['plate', 'route'] : []), 'address', 'communeId', 'phone'];
     const shown = (f: string) => (f === 'typeId' ? domain.findType(String(data[f]))?.name : f === 'communeId' ? domain.communeById(String(data[f]))?.name : String(data[f]));
     const lines = fields.map((f) => `• ${fieldLabels[f]}: ${shown(f) ?? ''}`);
-    const choices = [{ label: 'Xác nhận', data: 'vn:confirm' }, ...fields.map((f) => ({ label: `Sửa ${fieldLabels[f]!.toLowerCase()}`, data: `vn:edit:${f}` }))];
+    const choices = [{ label: venueFlowTexts.xacNhan, data: 'vn:confirm' }, ...fields.map((f) => ({ label: venueFlowTexts.sua(fieldLabels[f]!.toLowerCase()), data: `vn:edit:${f}` }))];
     return ask(ctx, 'confirm', data, t.summary(lines), choices);
   };
 
@@ -142,7 +143,7 @@ export function venueFeature(deps: VenueFlowDeps): Feature {
           { type: 'image', media: m.qr, caption: t.qrCaption(a.venue.name) },
           { type: 'image', media: m.preview, caption: t.posterCaption },
           { type: 'document', media: m.pdf },
-          { type: 'text', text, choices: [{ label: 'Địa điểm của tôi', data: 'vn:list' }, { label: 'Về danh mục', data: 'menu:main' }] },
+          { type: 'text', text, choices: [{ label: venueFlowTexts.diaDiemCuaToi, data: 'vn:list' }, { label: venueFlowTexts.veDanhMuc, data: 'menu:main' }] },
         ],
         state: {},
       };

@@ -1,5 +1,6 @@
 import type { VenueDomain } from './ports.js';
 import type { VenueDraft } from './venue-service.js';
+import { venueInputTexts } from './texts.js';
 
 export interface RawVenueInput {
   readonly name?: string | undefined;
@@ -26,13 +27,13 @@ export function checkVenueInput(domain: VenueDomain, raw: RawVenueInput): { ok: 
   };
   const name = take(domain.checkName(raw.name ?? ''), 'name');
   const type = domain.findType(raw.type ?? '');
-  if (!type) errors.push(`type: không có loại địa điểm "${raw.type ?? ''}"`);
+  if (!type) errors.push(venueInputTexts.typeKhongCoLoaiDia(raw.type ?? ''));
   const communes = domain.searchCommunes(raw.commune ?? '');
-  if (communes.length !== 1) errors.push(communes.length === 0 ? `commune: không tìm thấy "${raw.commune ?? ''}"` : `commune: "${raw.commune}" khớp nhiều nơi: ${communes.map((c) => c.name).join(', ')}`);
+  if (communes.length !== 1) errors.push(communes.length === 0 ? venueInputTexts.communeKhongTimThay(raw.commune ?? '') : venueInputTexts.communeKhopNhieuNoi(raw.commune ?? '', communes.map((c) => c.name).join(', ')));
   const address = take(domain.checkAddress(raw.address ?? ''), 'address');
   const phone = take(domain.checkPhone(raw.phone ?? ''), 'phone');
   const plate = type?.vehicle ? take(domain.checkPlate(raw.plate ?? ''), 'plate') : undefined;
-  if (type?.vehicle && !(raw.route ?? '').trim()) errors.push('route: bắt buộc với phương tiện');
+  if (type?.vehicle && !(raw.route ?? '').trim()) errors.push(venueInputTexts.routeBatBuocVoiPhuong);
   if (errors.length > 0 || !name || !type || !address || !phone) return { ok: false, errors };
   return {
     ok: true,

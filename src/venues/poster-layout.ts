@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { PosterInput } from '../venue-ops/ports.js';
+import { posterTexts } from './texts.js';
 
 /**
  * One layout of the A4 poster, drawn twice: into the PDF (pdf-lib) and into the PNG preview (SVG
@@ -71,7 +72,7 @@ export function wrap(text: string, size: number, bold: boolean, width: number, m
 }
 
 /** The poster's headline; texts that send residents to look for the poster quote it exactly. */
-export const POSTER_HEADLINE = 'QUÉT MÃ QR ĐỂ KHAI BÁO ĐẾN, ĐI';
+export const POSTER_HEADLINE = posterTexts.quetMaQrDeKhai;
 
 export function posterLayout(p: PosterInput): PosterLayout {
   const width = A4.width - 2 * MARGIN;
@@ -89,7 +90,7 @@ export function posterLayout(p: PosterInput): PosterLayout {
     for (const line of wrap(p.label, 15, true, width, 1)) centred(line, y, 15, true);
     y += 15 * 1.4;
   }
-  const vehicle = [p.plate ? `Biển số ${p.plate}` : null, p.route ? `Tuyến ${p.route}` : null].filter(Boolean).join(' · ');
+  const vehicle = [p.plate ? posterTexts.bienSo(p.plate) : null, p.route ? posterTexts.tuyen(p.route) : null].filter(Boolean).join(' · ');
   if (vehicle) {
     for (const line of wrap(vehicle, 15, true, width, 2)) {
       centred(line, y, 15, true);
@@ -103,12 +104,12 @@ export function posterLayout(p: PosterInput): PosterLayout {
   const qrSize = QR_SIZE_MM * MM;
   const qr = { x: (A4.width - qrSize) / 2, y: y + 4 * MM, size: qrSize };
   y = qr.y + qrSize + 13 * MM;
-  centred(`Mã số: ${p.manualCode.slice(0, 3)} ${p.manualCode.slice(3)}`, y, 28, true, BLUE);
+  centred(posterTexts.maSo(p.manualCode.slice(0, 3), p.manualCode.slice(3)), y, 28, true, BLUE);
   y += 10 * MM;
   const steps = [
-    '1. Mở camera điện thoại, quét mã QR rồi bấm vào đường dẫn hiện ra.',
-    '2. Hoặc gửi ảnh chụp mã này cho trợ lý "Quét mã" trên Zalo hoặc Telegram.',
-    `3. Hoặc nhắn mã số ${p.manualCode} cho trợ lý trên Zalo hoặc Telegram.`,
+    posterTexts.t1MoCameraDienThoai,
+    posterTexts.t2HoacGuiAnhChup,
+    posterTexts.t3HoacNhanMaSo(p.manualCode),
   ];
   for (const s of steps) {
     for (const line of wrap(s, 12, false, width, 2)) {

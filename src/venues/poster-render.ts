@@ -4,6 +4,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { PosterInput } from '../venue-ops/ports.js';
 import { A4, BLUE, FONT_BYTES, FONT_FILES, posterLayout } from './poster-layout.js';
+import { posterRenderTexts } from './texts.js';
 
 /**
  * The QR image chat platforms show: error correction M (survives some glare and dirt), a 4-module
@@ -40,7 +41,7 @@ export async function renderPosterPdf(input: PosterInput): Promise<Buffer> {
   const layout = posterLayout(input);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  doc.setTitle(`Mã QR khai báo: ${input.venueName}`);
+  doc.setTitle(posterRenderTexts.maQrKhaiBao(input.venueName));
   doc.setLanguage('vi-VN');
   const [regular, bold] = await Promise.all([doc.embedFont(FONT_BYTES.regular, { subset: true }), doc.embedFont(FONT_BYTES.bold, { subset: true })]);
   const page = doc.addPage([A4.width, A4.height]);

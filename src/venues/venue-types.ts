@@ -1,6 +1,7 @@
 import { fold } from '../domain/fold.js';
 import { standardText } from '../language/standardize.js';
 import type { VenueType } from '../venue-ops/ports.js';
+import { venueTypeTexts } from './texts.js';
 
 /**
  * The venue types the 2021 directives named (offices, schools, shops, stations, vehicles...) plus
@@ -8,24 +9,24 @@ import type { VenueType } from '../venue-ops/ports.js';
  * an open visit is checked out automatically (issue 5); officials can tune it here.
  */
 export const VENUE_TYPES: readonly VenueType[] = [
-  { id: 'office', name: 'Cơ quan, đơn vị', vehicle: false, stayMinutes: 540 },
-  { id: 'school', name: 'Trường học', vehicle: false, stayMinutes: 480 },
-  { id: 'training-centre', name: 'Cơ sở đào tạo', vehicle: false, stayMinutes: 240 },
-  { id: 'business', name: 'Doanh nghiệp, nhà xưởng', vehicle: false, stayMinutes: 540 },
-  { id: 'shop', name: 'Cửa hàng', vehicle: false, stayMinutes: 60 },
-  { id: 'restaurant', name: 'Nhà hàng, quán ăn', vehicle: false, stayMinutes: 90 },
-  { id: 'cafe', name: 'Quán cà phê, giải khát', vehicle: false, stayMinutes: 90 },
-  { id: 'supermarket', name: 'Siêu thị', vehicle: false, stayMinutes: 90 },
-  { id: 'bookshop', name: 'Nhà sách', vehicle: false, stayMinutes: 60 },
-  { id: 'market', name: 'Chợ', vehicle: false, stayMinutes: 90 },
-  { id: 'railway-station', name: 'Nhà ga', vehicle: false, stayMinutes: 120 },
-  { id: 'ferry-pier', name: 'Bến tàu, bến đò, bến phà', vehicle: false, stayMinutes: 60 },
-  { id: 'bus-station', name: 'Bến xe', vehicle: false, stayMinutes: 90 },
-  { id: 'vehicle', name: 'Phương tiện giao thông công cộng', vehicle: true, stayMinutes: 180 },
-  { id: 'amusement-area', name: 'Khu vui chơi, giải trí', vehicle: false, stayMinutes: 180 },
-  { id: 'health-facility', name: 'Cơ sở y tế, phòng khám', vehicle: false, stayMinutes: 180 },
-  { id: 'place-of-worship', name: 'Cơ sở tôn giáo (chùa, nhà thờ)', vehicle: false, stayMinutes: 120 },
-  { id: 'other', name: 'Khác', vehicle: false, stayMinutes: 120 },
+  { id: 'office', name: venueTypeTexts.coQuanDonVi, vehicle: false, stayMinutes: 540 },
+  { id: 'school', name: venueTypeTexts.truongHoc, vehicle: false, stayMinutes: 480 },
+  { id: 'training-centre', name: venueTypeTexts.coSoDaoTao, vehicle: false, stayMinutes: 240 },
+  { id: 'business', name: venueTypeTexts.doanhNghiepNhaXuong, vehicle: false, stayMinutes: 540 },
+  { id: 'shop', name: venueTypeTexts.cuaHang, vehicle: false, stayMinutes: 60 },
+  { id: 'restaurant', name: venueTypeTexts.nhaHangQuanAn, vehicle: false, stayMinutes: 90 },
+  { id: 'cafe', name: venueTypeTexts.quanCaPheGiaiKhat, vehicle: false, stayMinutes: 90 },
+  { id: 'supermarket', name: venueTypeTexts.sieuThi, vehicle: false, stayMinutes: 90 },
+  { id: 'bookshop', name: venueTypeTexts.nhaSach, vehicle: false, stayMinutes: 60 },
+  { id: 'market', name: venueTypeTexts.cho, vehicle: false, stayMinutes: 90 },
+  { id: 'railway-station', name: venueTypeTexts.nhaGa, vehicle: false, stayMinutes: 120 },
+  { id: 'ferry-pier', name: venueTypeTexts.benTauBenDoBen, vehicle: false, stayMinutes: 60 },
+  { id: 'bus-station', name: venueTypeTexts.benXe, vehicle: false, stayMinutes: 90 },
+  { id: 'vehicle', name: venueTypeTexts.phuongTienGiaoThongCong, vehicle: true, stayMinutes: 180 },
+  { id: 'amusement-area', name: venueTypeTexts.khuVuiChoiGiaiTri, vehicle: false, stayMinutes: 180 },
+  { id: 'health-facility', name: venueTypeTexts.coSoYTePhong, vehicle: false, stayMinutes: 180 },
+  { id: 'place-of-worship', name: venueTypeTexts.coSoTonGiaoChua, vehicle: false, stayMinutes: 120 },
+  { id: 'other', name: venueTypeTexts.khac, vehicle: false, stayMinutes: 120 },
 ];
 
 /** Words people use for a type that are not its display name. */

@@ -54,11 +54,19 @@ process.stdout.write(`out-of-scope rejection: ${((100 * rejected) / outOfScope).
 process.stdout.write(`latency: p50 ${pct(50).toFixed(2)} ms, p95 ${pct(95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms\n`);
 
 const speech: Record<string, unknown> = {};
-for (const set of ['dev', 'holdout'] as const) {
+const speechRows = (name: string) => readSpeechRows(fileURLToPath(new URL(`../faq/speech/${name}.jsonl`, import.meta.url)));
+// 'untouched' is every held-out line: the original set and the fresh one written before the next tuning round.
+const speechSets = {
+  dev: speechRows('dev'),
+  holdout: speechRows('holdout'),
+  'holdout-fresh': speechRows('holdout-fresh'),
+  untouched: [...speechRows('holdout'), ...speechRows('holdout-fresh')],
+};
+for (const [set, rows] of Object.entries(speechSets)) {
   const speechMisses: string[] = [];
-  const figures = scoreByKind(matcher, readSpeechRows(fileURLToPath(new URL(`../faq/speech/${set}.jsonl`, import.meta.url))), speechMisses);
-  // The held-out set's misses are not printed: reading them is the first step to tuning on them.
-  const shown = set === 'holdout' ? `  (${speechMisses.length} misses, not listed: never tuned on)` : speechMisses.join('\n');
+  const figures = scoreByKind(matcher, rows, speechMisses);
+  // Held-out misses are not printed: reading them is the first step to tuning on them.
+  const shown = set !== 'dev' ? `  (${speechMisses.length} misses, not listed: never tuned on)` : speechMisses.join('\n');
   process.stdout.write(`\nspeech set "${set}":\n${shown}\n`);
   for (const k of [...KINDS, 'all'] as const) {
     const f = figures[k];

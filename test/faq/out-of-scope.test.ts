@@ -10,6 +10,9 @@ describe('out-of-scope questions', async () => {
     'lịch chiếu phim', 'xin chào', 'alo', 'ok', 'cảm ơn bạn nhiều', 'tỷ giá đô la', 'bạn tên gì',
     'đăng ký kết hôn cần giấy tờ gì', 'đăng ký xe máy ở đâu', 'làm hộ chiếu đi nước ngoài ở đâu',
     'tiêm phòng dại cho chó ở đâu', 'vắc xin cúm giá bao nhiêu', 'đau răng uống thuốc gì',
+    // paperwork sharing a domain word ("xác nhận", "sức khỏe", "đăng ký"), and injections that are not vaccination
+    'giay xac nhan cu tru xin o dau', 'Khám sức khỏe xin việc ở đâu?', 'cach dang ky tai khoan zalo',
+    'Tiêm tĩnh mạch ở trạm y tế có được không?', 'Lịch tiêm chủng mở rộng tháng này cho trẻ', 'Đăng ký tạm trú cần giấy tờ gì?',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -19,6 +19,13 @@ describe('standardText', () => {
     ['o tui có bầu', 'co toi co bau'],
     ['tiêm hông', 'tiem khong'],
     ['cái ni với cái tê', 'cai nay voi cai kia'],
+    ['chích xong nhức trốc', 'chich xong nhuc dau'],
+    ['ổng bị bịnh tim', 'ong bi benh tim'],
+    ['chích vô tay', 'chich vao tay'],
+    ['tiêm xong bị ói', 'tiem xong bi non'],
+    ['lm s', 'lam sao'],
+    ['ko bít', 'khong biet'],
+    ['bình thường', 'binh thuong'],
   ])('reads the dialect "%s" as "%s"', (input, want) => {
     expect(standardText(input)).toBe(want);
   });

@@ -1,3 +1,6 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkinTexts } from '../../src/checkin/texts.js';
 import type { RegistrationRow } from '../../src/db/repos/registration-repo.js';
@@ -47,8 +50,29 @@ describe('rough edges found by a first-time user', () => {
     expect(inThreeDays).toMatch(/trước 1 ngày và trước 2 giờ/);
   });
 
+  it('a reminder for a relative says whose appointment it is', () => {
+    const now = new Date('2026-12-01T02:00:00Z');
+    const at = new Date(now.getTime() + 3 * 24 * 3600_000);
+    const mother = { relation: 'mẹ', fullName: 'Nguyễn Thị Hoa', appointmentAt: at, appointmentPlace: 'Trạm y tế' } as unknown as RegistrationRow;
+    for (const kind of ['appointed', 'day-before', 'two-hours']) expect(reminderText(mother, kind, now), kind).toContain('Nguyễn Thị Hoa (mẹ)');
+    const self = { relation: 'self', fullName: 'Lê Văn Ba', appointmentAt: at, appointmentPlace: 'Trạm y tế' } as unknown as RegistrationRow;
+    expect(reminderText(self, 'appointed', now)).not.toContain('(self)');
+  });
+
   it('reads as Vietnamese, not as a translation', () => {
     expect(checkinTexts.decodeBusy).toContain('chưa kịp đọc');
     expect(checkinTexts.closedElsewhere('Chợ')).not.toMatch(/được ghi là đã ra/);
+  });
+
+  it('no texts file says "phường, xã", translated time phrases, or that photos are unfinished', async () => {
+    const root = fileURLToPath(new URL('../../src/', import.meta.url));
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('texts.ts'));
+    expect(files.length).toBeGreaterThan(8);
+    const found: string[] = [];
+    for (const f of files) {
+      const text = await readFile(join(root, f), 'utf8');
+      for (const bad of [/phường, xã/i, /ở tương lai/, /ở quá khứ/, /đang được hoàn thiện/, /chưa đọc kịp/, /được ghi là đã ra/]) if (bad.test(text)) found.push(`${f}: ${bad}`);
+    }
+    expect(found).toEqual([]);
   });
 });

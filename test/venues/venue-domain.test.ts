@@ -16,6 +16,22 @@ describe('venue types and communes', () => {
     expect(domain.searchCommunes(input).map((c) => c.name)).toEqual([name]);
   });
 
+  // Through the shared speech reader (src/language): unit words as typed, a name inside a sentence,
+  // teencode and dialect fillers, repeated letters.
+  it.each([
+    ['P. Phổ Minh', 'Phường Phổ Minh'],
+    ['x.binh chau', 'Xã Bình Châu'],
+    ['TT Châu Ổ', 'Thị trấn Châu Ổ'],
+    ['phuog pho minh', 'Phường Phổ Minh'],
+    ['tui ở xã Bình Châu á', 'Xã Bình Châu'],
+    ['xã tui là Phổ Minh nha', 'Phường Phổ Minh'],
+    ['e o xa pho an', 'Xã Phổ An'],
+    ['thuộc phường Phổ Minh', 'Phường Phổ Minh'],
+    ['phổ miiinh', 'Phường Phổ Minh'],
+  ])('reads commune "%s" the way residents write it', (input, name) => {
+    expect(domain.searchCommunes(input).map((c) => c.name)).toEqual([name]);
+  });
+
   it('offers both when a folded name is ambiguous, and nothing for unknown places', () => {
     expect(domain.searchCommunes('binh thanh').map((c) => c.name).sort()).toEqual(['Xã Bình Thanh', 'Xã Bình Thạnh']);
     expect(domain.searchCommunes('atlantis')).toEqual([]);

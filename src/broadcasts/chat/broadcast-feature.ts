@@ -4,6 +4,7 @@ import type { Broadcasts, BroadcastOfficial } from '../index.js';
 import { BroadcastForbiddenError, BroadcastInputError, type Actor } from '../ports.js';
 import { showVn, vnInstant } from '../schedule.js';
 import { bcTexts as t } from './texts.js';
+import { broadcastFeatureTexts } from './texts.js';
 
 export interface BroadcastFeatureDeps {
   readonly broadcasts: Broadcasts;
@@ -53,7 +54,7 @@ export function broadcastFeature(deps: BroadcastFeatureDeps): Feature {
       `Xem trước: ${p.recipients} người nhận${p.startsAt ? `, bắt đầu ${showVn(new Date(p.startsAt))}` : ''}, khoảng ${Math.max(1, Math.ceil(p.etaSeconds / 60))} phút.`,
       ...p.byCommune.map((c) => `• ${c.name}: ${c.recipients} người (${Object.entries(c.byChannel).map(([ch, n]) => `${ch} ${n}`).join(', ') || 'không ai'})`),
       ...(Object.keys(p.exclusions).length ? [`Không gửi: ${Object.entries(p.exclusions).map(([r, n]) => `${n} ${t.reasons[r] ?? r}`).join('; ')}.`] : []),
-      ...(p.needsApproval ? ['Cần lãnh đạo phê duyệt trước khi gửi.'] : []),
+      ...(p.needsApproval ? [broadcastFeatureTexts.canLanhDaoPheDuyet] : []),
       ...p.problems,
       '',
       Object.values(p.texts)[0] ?? d.text ?? '',
@@ -67,7 +68,7 @@ export function broadcastFeature(deps: BroadcastFeatureDeps): Feature {
     try {
       return await work(actor);
     } catch (err) {
-      if (err instanceof BroadcastInputError || err instanceof BroadcastForbiddenError) return say(`Không thực hiện được: ${err.message}`);
+      if (err instanceof BroadcastInputError || err instanceof BroadcastForbiddenError) return say(broadcastFeatureTexts.khongThucHienDuoc(err.message));
       throw err;
     }
   };
@@ -94,10 +95,10 @@ export function broadcastFeature(deps: BroadcastFeatureDeps): Feature {
     });
 
   const controls = (id: number, status: string): Choice[] => [
-    ...(status === 'paused' ? [{ label: 'Tiếp tục', data: `bc:resume:${id}` }] : []),
-    ...(status === 'scheduled' ? [{ label: 'Tạm dừng', data: `bc:pause:${id}` }] : []),
-    ...(['scheduled', 'paused', 'awaiting-approval'].includes(status) ? [{ label: 'Hủy thông báo', data: `bc:cancel:${id}` }] : []),
-    { label: 'Tiến độ', data: `bc:status:${id}` },
+    ...(status === 'paused' ? [{ label: broadcastFeatureTexts.tiepTuc, data: `bc:resume:${id}` }] : []),
+    ...(status === 'scheduled' ? [{ label: broadcastFeatureTexts.tamDung, data: `bc:pause:${id}` }] : []),
+    ...(['scheduled', 'paused', 'awaiting-approval'].includes(status) ? [{ label: broadcastFeatureTexts.huyThongBao, data: `bc:cancel:${id}` }] : []),
+    { label: broadcastFeatureTexts.tienDo, data: `bc:status:${id}` },
   ];
 
   const status = (actor: Actor, id: number) =>

@@ -24,3 +24,13 @@ export const bcTexts = {
   statusNames: { 'awaiting-approval': 'chờ phê duyệt', scheduled: 'đang gửi/đã lên lịch', paused: 'tạm dừng', cancelled: 'đã hủy', done: 'đã xong' } as Record<string, string>,
   none: 'Chưa có thông báo nào.',
 };
+
+/** Resident-facing sentences of broadcast-feature.ts (kept here so all wording is reviewed in one place). */
+export const broadcastFeatureTexts = {
+  canLanhDaoPheDuyet: 'Cần lãnh đạo phê duyệt trước khi gửi.',
+  khongThucHienDuoc: (p0: string | number) => `Không thực hiện được: ${p0}`,
+  tiepTuc: 'Tiếp tục',
+  tamDung: 'Tạm dừng',
+  huyThongBao: 'Hủy thông báo',
+  tienDo: 'Tiến độ',
+};

@@ -6,7 +6,7 @@ import type { LinkState } from '../auth.js';
 export function signedOutPage(note?: string): string {
   return page(
     { title: 'Đăng nhập bảng điều khiển', error: note },
-    html`<div class="card"><p>Bảng điều khiển dành cho cán bộ phường, xã đã được cấp quyền.</p>
+    html`<div class="card"><p>Bảng điều khiển dành cho cán bộ xã, phường đã được cấp quyền.</p>
 <p>Để đăng nhập, hãy nhắn <b>/dangnhap</b> (hoặc «đăng nhập») trong cuộc trò chuyện của bạn với quetma trên Zalo hoặc Telegram. Bạn sẽ nhận một đường dẫn dùng một lần, có hiệu lực 5 phút.</p></div>`,
   );
 }

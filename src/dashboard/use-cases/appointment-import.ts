@@ -56,7 +56,7 @@ export async function importAppointments(deps: DashboardDeps, scope: Scope, csv:
     const place = (record[c.place] ?? '').normalize('NFC').trim();
     if (!Number.isInteger(id) || id <= 0) rejected.push({ line, reason: `Số đăng ký "${record[c.id] ?? ''}" không hợp lệ.` });
     else if (!at) rejected.push({ line, reason: `Ngày giờ "${when.trim()}" không đúng dạng ngày/tháng/năm giờ:phút.` });
-    else if (at.getTime() <= now.getTime()) rejected.push({ line, reason: 'Lịch tiêm đã ở quá khứ.' });
+    else if (at.getTime() <= now.getTime()) rejected.push({ line, reason: 'Giờ hẹn tiêm đã qua.' });
     else if (place.length < 2 || place.length > 200) rejected.push({ line, reason: 'Thiếu địa điểm tiêm.' });
     else parsed.push({ line, id, at, place });
   }

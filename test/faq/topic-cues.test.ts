@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/faq/loader.js';
+import { createMatcher } from '../../src/faq/matcher.js';
+import { syllables } from '../../src/faq/normalize.js';
+import { fitsCues, readCues } from '../../src/faq/topic-cues.js';
+
+/**
+ * A topic's `requires` / `excludes` words: a topic that shares only the frame of a question
+ * ("khi nào tiêm mũi 2") must not answer it when the question names something else.
+ */
+describe('topic cues', async () => {
+  const kb = await loadKnowledgeBase();
+  const cues = readCues(kb);
+  const matcher = createMatcher(kb);
+
+  it('every example and title of a topic fits its own cues', () => {
+    const unfit = kb.topics.flatMap((t) => [...t.examples, t.title].filter((e) => !fitsCues(cues.get(t.id), syllables(e))).map((e) => `${t.id}: ${e}`));
+    expect(unfit).toEqual([]);
+  });
+
+  it('some topics define themselves by cues (the mechanism is in use)', () => {
+    expect(kb.topics.filter((t) => t.requires.length > 0 || t.excludes.length > 0).length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    // had-covid shares "khi nào ... tiêm mũi 2" but is about having had COVID-19
+    ['Khi nào trẻ em được tiêm mũi 2?', 'had-covid'],
+    // residents scanning at a café are not venue owners creating a code
+    ['quét mã ở quán cà phê thì làm răng', 'qr-venue-create'],
+    // a wrong certificate is certificate-errors, not the plain certificate answer
+    ['giấy chứng nhận thiếu mũi thì làm sao', 'certificate'],
+  ])('"%s" is never answered with %s', (q, wrongId) => {
+    const m = matcher.match(q);
+    expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
+    expect(m.decision === 'answer' && m.id === wrongId).toBe(false);
+  });
+
+  it('a café scan question is answered with how to scan', () => {
+    expect(matcher.match('quét mã ở quán cà phê thì làm sao').id).toBe('qr-scan-how');
+  });
+});
