@@ -223,6 +223,7 @@ const iou = (a: SymbolRegion, b: SymbolRegion) => {
  * code seen at another scale) is dropped. At most `limit` regions.
  */
 export function symbolRegions(img: Grey, limit = 12): SymbolRegion[] {
+  // The same rule at every scale as `symbolEvidence`, so a photo without regions is one without evidence.
   const minModule = Math.max(img.width, img.height) > 1000 ? 1.8 : 0;
   const found: (SymbolRegion & { support: number })[] = [];
   let factor = 1;
@@ -235,7 +236,7 @@ export function symbolRegions(img: Grey, limit = 12): SymbolRegion[] {
       for (let j = i + 1; j < n; j++) {
         for (let k = j + 1; k < n; k++) {
           const [a, b, c] = [cands[i]!, cands[j]!, cands[k]!];
-          if (!(a.rows >= 2 || b.rows >= 2 || c.rows >= 2) || !formsSymbol(a, b, c, minModule / factor)) continue;
+          if (!(a.rows >= 2 || b.rows >= 2 || c.rows >= 2) || !formsSymbol(a, b, c, minModule)) continue;
           const module = ((a.module + b.module + c.module) / 3) * factor;
           const xs = [a.x, b.x, c.x], ys = [a.y, b.y, c.y];
           // The fourth corner completes the parallelogram opposite the finder at the right angle.
