@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Jimp } from 'jimp';
 import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { PhotoError } from '../checkin/resolver.js';
-import { adaptiveThreshold } from './adaptive-threshold.js';
-import { symbolEvidence } from './finder-scan.js';
+import { symbolRegions, type SymbolRegion } from './finder-scan.js';
 import { renderModules, resampleSymbol, type Grey, type Quad } from './grid-resample.js';
 import { probeImage } from './image-probe.js';
+import { aroundRegion, rgba, wholeImage, type Frame, type Pixels, type Variant } from './variants.js';
 
 const require = createRequire(import.meta.url);
 // zxing-wasm fetches its .wasm from a CDN by default; a server without internet must hand it the local file.
@@ -23,20 +22,15 @@ export interface DecodeLimits {
 
 export const DEFAULT_LIMITS: DecodeLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 };
 
-interface Pixels {
-  readonly data: Uint8ClampedArray | Uint8Array;
-  readonly width: number;
-  readonly height: number;
-}
-
 // Plain text mode: the code's exact text (the default mode rewrites control characters as "<SOH>" tags).
-const ZX: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, textMode: 'Plain', maxNumberOfSymbols: 8 };
+const ZX: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, textMode: 'Plain', maxNumberOfSymbols: 32 };
 
 async function zxing(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<string[]> {
-  return readable(await readBarcodes(input as Uint8Array, { ...ZX, ...extra }));
+  return readable(await readBarcodes(input as Uint8Array, { ...ZX, ...extra })).map((r) => r.text);
 }
 
-const readable = (results: Awaited<ReturnType<typeof readBarcodes>>) => results.filter((r) => r.isValid && r.text !== '').map((r) => r.text);
+type Result = Awaited<ReturnType<typeof readBarcodes>>[number];
+const readable = (results: Result[]) => results.filter((r) => r.isValid && r.text !== '');
 
 /** A symbol ZXing found but could not read (its error correction gave up), with where it lies. */
 interface Located {
@@ -45,7 +39,7 @@ interface Located {
 }
 
 /** ZXing's texts, and the QR symbols it located but could not read (for the grid re-fit). */
-async function zxingLocating(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<{ texts: string[]; located: Located[] }> {
+async function zxingLocating(input: Uint8Array | Pixels, extra: ReaderOptions = {}): Promise<{ texts: Result[]; located: Located[] }> {
   const results = await readBarcodes(input as Uint8Array, { ...ZX, returnErrors: true, ...extra });
   const texts = readable(results);
   // Model 2 QR codes only ("1".."40"); Micro QR ("M3") and rMQR ("R7x59") have other layouts.
@@ -68,16 +62,16 @@ const grey = (p: Pixels): Grey => {
  * Re-reads located symbols on a locally fitted module grid (curved paper, fabric, crumpled
  * flyers) and hands the clean matrix back to ZXing, whose error correction decides.
  */
-async function refit(p: Pixels, located: readonly Located[], deadline: number | undefined): Promise<string[]> {
+async function refit(p: Pixels, located: readonly Located[], deadline: number | undefined): Promise<{ text: string; quad: Quad }[]> {
   const img = grey(p);
-  const found: string[] = [];
+  const found: { text: string; quad: Quad }[] = [];
   for (const { version, quad } of located) {
     const bits = resampleSymbol(img, quad, version, deadline);
     if (!bits) break;
     const clean = renderModules(bits, 17 + 4 * version);
     const rgba = new Uint8ClampedArray(clean.data.length * 4);
     for (let i = 0; i < clean.data.length; i++) rgba.fill(clean.data[i]!, 4 * i, 4 * i + 3), (rgba[4 * i + 3] = 255);
-    found.push(...(await zxing({ data: rgba, width: clean.width, height: clean.height }, { isPure: true, tryRotate: false, tryInvert: false })));
+    for (const text of await zxing({ data: rgba, width: clean.width, height: clean.height }, { isPure: true, tryRotate: false, tryInvert: false })) found.push({ text, quad });
   }
   return found;
 }
@@ -85,7 +79,7 @@ async function refit(p: Pixels, located: readonly Located[], deadline: number | 
 /**
  * jsQR as the second opinion. Its time grows fast with image size and noise (about 1 s for a noisy
  * 1200 px frame, 2 s trying inverted too), so it only sees frames of at most 800 px and only
- * normal polarity (zxing already tries inverted codes).
+ * normal polarity (zxing already tries inverted codes). It gives no position.
  */
 function jsqr(p: Pixels): string[] {
   if (Math.max(p.width, p.height) > 800) return [];
@@ -94,121 +88,159 @@ function jsqr(p: Pixels): string[] {
   return text ? [text] : [];
 }
 
-// Jimp's method chains widen the instance type; every variant below is still a plain Jimp image.
-type Img = Awaited<ReturnType<typeof Jimp.read>>;
-const same = (x: unknown) => x as Img;
-const pixels = (img: Img): Pixels => ({ data: img.bitmap.data, width: img.bitmap.width, height: img.bitmap.height });
-const scaledTo = (img: Img, longSide: number): Img => {
-  const long = Math.max(img.bitmap.width, img.bitmap.height);
-  return same(long > longSide ? img.clone().scale(longSide / long) : img.clone());
-};
-
-/**
- * Variants tried in order when reading the file directly finds nothing; each was kept because it
- * decoded photos the earlier steps missed on the development set (see `npm run bench:qr`):
- * downscaled (large phone photos confuse the binariser), contrast-stretched (dim or washed-out
- * photos), a global-histogram binariser (glare gradients), rescaled small images (tiny or blocky codes) and overlapping crops (a small code in a
- * busy frame); a small-window adaptive threshold (uneven light, soft focus); a light blur (halftone
- * print, moiré, JPEG speckle).
- */
-function* variants(img: Img): Generator<{ name: string; pixels: () => Pixels; zx?: ReaderOptions }> {
-  yield { name: 'down-1200', pixels: () => pixels(scaledTo(img, 1200)) };
-  yield { name: 'down-800', pixels: () => pixels(scaledTo(img, 800)) };
-  yield { name: 'normalize', pixels: () => pixels(same(scaledTo(img, 1200).greyscale().normalize())) };
-  yield { name: 'global-hist', pixels: () => pixels(scaledTo(img, 1200)), zx: { binarizer: 'GlobalHistogram' } };
-  yield {
-    name: 'adaptive',
-    pixels: () => {
-      const p = pixels(scaledTo(img, 1000));
-      return { ...p, data: adaptiveThreshold(p.data, p.width, p.height, 15, 3) };
-    },
-    zx: { binarizer: 'BoolCast' },
-  };
-  const { width: w, height: h } = img.bitmap;
-  if (Math.max(w, h) < 900) {
-    yield { name: 'up-2x', pixels: () => pixels(same(img.clone().scale(2))) };
-    yield { name: 'half', pixels: () => pixels(same(img.clone().scale(0.5))) };
-  }
-  for (const [x, y] of [[0, 0], [0.4, 0], [0, 0.4], [0.4, 0.4], [0.2, 0.2]] as const) {
-    yield { name: `crop-${x}-${y}`, pixels: () => pixels(scaledTo(same(img.clone().crop({ x: Math.round(w * x), y: Math.round(h * y), w: Math.round(w * 0.6), h: Math.round(h * 0.6) })), 1200)) };
-  }
-  // Last, as it is rarely needed: a light blur melts halftone dots, moiré and JPEG speckle that break the finder patterns.
-  yield { name: 'smooth', pixels: () => pixels(same(scaledTo(img, 1000).blur(1))), zx: { binarizer: 'GlobalHistogram' } };
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
-const unique = (xs: readonly string[]) => [...new Set(xs)];
+/** A text found, and where (in working-copy pixels) when the decoder said. */
+interface Found {
+  readonly text: string;
+  readonly box?: Box;
+}
+
+type Point = { readonly x: number; readonly y: number };
+
+/** The working copy: the image decoded once, upright (EXIF applied), at most 2000 px. */
+interface Work {
+  readonly pixels: Pixels;
+  /** Maps a point of the file as stored (what ZXing sees reading the bytes) into the working copy. */
+  readonly fromFile: (p: Point) => Point;
+}
 
 /**
- * The image decoded once and downscaled to at most 2000 px, as a Jimp image for the variants.
- * libvips (sharp) does the decode and resize: about 150 ms for a 12 MP JPEG where jimp's pure
- * JavaScript took 3.5 s, which left a hard photo almost no time for variants before the deadline.
- * EXIF orientation is applied; a truncated JPEG is still read (libvips only warns), a broken file is
- * "not an image".
+ * The image decoded once and downscaled to at most 2000 px. libvips (sharp) does the decode and
+ * resize: about 150 ms for a 12 MP JPEG where jimp's pure JavaScript took 3.5 s, which left a hard
+ * photo almost no time for variants before the deadline. EXIF orientation is applied; a truncated
+ * JPEG is still read (libvips only warns), a broken file is "not an image".
  */
-async function workingCopy(bytes: Uint8Array, format: string, maxPixels: number): Promise<Img> {
+async function workingCopy(bytes: Uint8Array, format: string, maxPixels: number): Promise<Work> {
   try {
+    const meta = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
     const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
       .rotate()
       .resize({ width: 2000, height: 2000, fit: 'inside', withoutEnlargement: true })
-      .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return new Jimp({ data, width: info.width, height: info.height }) as Img;
+    const W = meta.width ?? info.width, H = meta.height ?? info.height;
+    const turned = (meta.orientation ?? 1) >= 5;
+    const s = info.width / (turned ? H : W);
+    // Orientations 2, 4, 5 and 7 (mirrored) are rare; they map as their unmirrored turn, which
+    // only costs a region re-read, never a code.
+    const o = meta.orientation ?? 1;
+    const upright = (p: Point): Point => (o === 3 || o === 4 ? { x: W - p.x, y: H - p.y } : o === 6 || o === 5 ? { x: H - p.y, y: p.x } : o === 8 || o === 7 ? { x: p.y, y: W - p.x } : p);
+    return {
+      // RGBA whatever the file holds (a greyscale PNG comes out as one channel, or grey + alpha).
+      pixels: { data: rgba(data, info.channels), width: info.width, height: info.height },
+      fromFile: (p) => {
+        const u = upright(p);
+        return { x: u.x * s, y: u.y * s };
+      },
+    };
   } catch (err) {
     throw new PhotoError('not-an-image', `cannot decode ${format}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
+const boxOf = (q: Quad, map: (p: Point) => Point): Box => {
+  const ps = [q.topLeft, q.topRight, q.bottomRight, q.bottomLeft].map(map);
+  const xs = ps.map((p) => p.x), ys = ps.map((p) => p.y);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+};
+const inside = (b: Box, x: number, y: number) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+/** A region is accounted for when a code found lies in it, or it lies in a code found. */
+const covers = (b: Box, r: SymbolRegion) => inside(r, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2) || inside(b, (r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+
+/** At most this many symbol regions are cropped and re-read per photo. */
+const MAX_REGIONS = 6;
+
 /**
- * Every QR text in the image (a check-in then picks ours among them). Throws PhotoError for files
- * that are not images, too big, or claim too many pixels. Only texts the decoders produced are ever
- * returned: nothing is guessed.
+ * Every QR text in the image (a check-in then picks ours among them, and asks which venue when
+ * several are ours). Throws PhotoError for files that are not images, too big, or claim too many
+ * pixels. Only texts the decoders produced are ever returned: nothing is guessed.
+ *
+ * Order: the file read directly; then the finder scan, which says where symbols may lie. No
+ * symbol anywhere: "no code" at once. Otherwise the steps go on while some symbol region holds
+ * no code found yet (a notice board with several posters), within the deadline: the file read
+ * again trying rotated and inverted codes, whole-image variants while nothing is found, and
+ * crops around each region still unaccounted for.
  */
 export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_LIMITS, stats?: { step?: string }): Promise<string[]> {
   if (bytes.byteLength > limits.maxBytes) throw new PhotoError('too-large', `file of ${bytes.byteLength} bytes`);
   const info = probeImage(bytes);
   if (info.width * info.height > limits.maxPixels) throw new PhotoError('too-large', `${info.width}x${info.height} pixels`);
   if (info.width === 0 || info.height === 0) throw new PhotoError('not-an-image', 'empty image');
-  const direct = async (step: string, extra: ReaderOptions): Promise<string[] | undefined> => {
-    if (info.format === 'webp') return undefined;
-    const found = await zxing(bytes, extra).catch(() => []);
-    if (found.length === 0) return undefined;
-    if (stats) stats.step = step;
-    return unique(found);
+  const late = () => limits.deadline !== undefined && Date.now() > limits.deadline;
+  const found: Found[] = [];
+  const steps: string[] = [];
+  const done = () => {
+    if (stats) stats.step = steps.join(',');
+    return unique(found.map((f) => f.text));
+  };
+  const add = (step: string, results: readonly Found[]) => {
+    if (results.length === 0) return;
+    found.push(...results);
+    steps.push(step);
   };
   // Upright, dark-on-light codes first (most photos): about 40 % faster on a 12 MP photo than
-  // also trying rotated and inverted readings, which the second pass adds.
-  const fast = await direct('direct-fast', { tryRotate: false, tryInvert: false });
-  if (fast) return fast;
+  // also trying rotated and inverted readings, which a later pass adds.
+  const direct = async (extra: ReaderOptions) => (info.format === 'webp' ? [] : readable(await readBarcodes(bytes, { ...ZX, ...extra }).catch(() => [])));
+  const fast = await direct({ tryRotate: false, tryInvert: false });
   const work = await workingCopy(bytes, info.format, limits.maxPixels);
-  if (!symbolEvidence(grey(pixels(work)))) {
+  add('direct-fast', fast.map((r) => ({ text: r.text, box: boxOf(r.position, work.fromFile) })));
+  const regions = symbolRegions(grey(work.pixels));
+  if (regions.length === 0) {
+    if (found.length > 0) return done();
     // No three finder-like patterns at any scale: no code a decoder could read, so the resident
     // hears "no code" now instead of after every fallback. One ZXing pass with its global
     // binariser stays, as it sees strongly blurred finders that the local threshold breaks up.
-    const p = pixels(scaledTo(work, 1200));
-    const found = unique(await zxing(p, { binarizer: 'GlobalHistogram' }));
+    const p = await wholeImage(work.pixels).next().value!.frame();
+    add('no-finders+global-hist', (await zxing(p, { binarizer: 'GlobalHistogram' })).map((text) => ({ text })));
     if (stats) stats.step = found.length > 0 ? 'no-finders+global-hist' : 'no-finders';
-    return found;
+    return unique(found.map((f) => f.text));
   }
-  const slow = await direct('direct', {});
-  if (slow) return slow;
+  const open = () => regions.filter((r) => !found.some((f) => f.box && covers(f.box, r)));
+  if (found.length > 0 && open().length === 0) return done();
+
+  // The whole file again, rotated and inverted too, only while nothing is found: on a 12 MP photo
+  // it costs more than cropping the few regions still open.
+  if (found.length === 0) add('direct', (await direct({})).map((r) => ({ text: r.text, box: boxOf(r.position, work.fromFile) })));
+  if (found.length > 0 && open().length === 0) return done();
+
   let refits = MAX_REFITS;
-  for (const v of variants(work)) {
-    if (limits.deadline && Date.now() > limits.deadline) break;
-    const p = v.pixels();
+  /** Reads one variant; true when it found something. */
+  const attempt = async (v: Variant): Promise<boolean> => {
+    const p: Frame = await v.frame();
     const { texts, located } = await zxingLocating(p, v.zx);
-    let found = unique([...texts, ...jsqr(p)]);
+    const toWork = (q: Point): Point => ({ x: p.ox + q.x / p.scale, y: p.oy + q.y / p.scale });
+    const results: Found[] = texts.map((r) => ({ text: r.text, box: boxOf(r.position, toWork) }));
+    for (const text of jsqr(p)) if (!results.some((r) => r.text === text)) results.push({ text });
     let step = v.name;
     const refitable = located.filter((l) => l.version <= MAX_REFIT_VERSION).slice(0, refits);
-    if (found.length === 0 && refitable.length > 0) {
+    if (results.length === 0 && refitable.length > 0) {
       refits -= refitable.length;
-      found = unique(await refit(p, refitable, limits.deadline));
+      for (const { text, quad } of await refit(p, refitable, limits.deadline)) results.push({ text, box: boxOf(quad, toWork) });
       step = `${v.name}+refit`;
     }
-    if (found.length > 0) {
-      if (stats) stats.step = step;
-      return found;
+    add(step, results);
+    return results.length > 0;
+  };
+  if (found.length === 0) {
+    for (const v of wholeImage(work.pixels)) {
+      if (late()) break;
+      if (await attempt(v)) break;
     }
   }
-  return [];
+  // Finder-pattern triangulation: crop around each symbol region no code accounts for yet.
+  for (const r of open().slice(0, MAX_REGIONS)) {
+    for (const v of aroundRegion(work.pixels, r)) {
+      if (late()) return done();
+      if ((await attempt(v)) && open().every((o) => o !== r)) break;
+    }
+  }
+  return done();
 }
+
+const unique = (xs: readonly string[]) => [...new Set(xs)];

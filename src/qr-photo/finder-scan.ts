@@ -101,20 +101,24 @@ function crossCheck(bits: Uint8Array, w: number, h: number, x0: number, y0: numb
 type Seen = { -readonly [K in keyof FinderCandidate]: FinderCandidate[K] };
 
 /** Finder candidates of one polarity in a binarised image; duplicates along a column are merged. */
-function scanBits(bits: Uint8Array, w: number, h: number, dark: number, out: Seen[], limit: number): void {
-  for (let y = 0; y < h && out.length < limit; y++) {
-    const runs = [0, 0, 0, 0, 0];
+function scanBits(bits: Uint8Array, w: number, h: number, dark: number, out: Seen[], limit: number, rowStep = 1): void {
+  const runs = [0, 0, 0, 0, 0];
+  for (let y = 0; y < h && out.length < limit; y += rowStep) {
+    // The last five runs, oldest first, kept in locals (this loop visits every pixel).
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
     let n = 0, colour = -1, len = 0;
+    const row = y * w;
     for (let x = 0; x <= w; x++) {
-      const v = x < w ? (bits[y * w + x] === dark ? 1 : 0) : -1;
+      const v = x < w ? (bits[row + x] === dark ? 1 : 0) : -1;
       if (v === colour) {
         len++;
         continue;
       }
       if (colour !== -1) {
-        runs.shift(), runs.push(len), n++;
+        (r0 = r1), (r1 = r2), (r2 = r3), (r3 = r4), (r4 = len), n++;
+        runs[0] = r0, (runs[1] = r1), (runs[2] = r2), (runs[3] = r3), (runs[4] = r4);
         // The last run closed is dark and five runs are known: B W B W B ends here.
-        if (colour === 1 && n >= 5 && ratioOk(runs)) {
+        if (colour === 1 && n >= 5 && r0 + r1 + r2 + r3 + r4 >= MIN_TOTAL && ratioOk(runs)) {
           const total = runs.reduce((a, b) => a + b, 0);
           const cx = Math.round(x - runs[4]! - runs[3]! - runs[2]! / 2);
           const vert = crossCheck(bits, w, h, cx, y, 0, 1, dark, Math.ceil(total));
@@ -135,13 +139,13 @@ function scanBits(bits: Uint8Array, w: number, h: number, dark: number, out: See
 }
 
 /** Finder candidates in both polarities (light-on-dark codes too) at one scale. */
-export function finderCandidates(img: Grey, limit = 64): FinderCandidate[] {
+export function finderCandidates(img: Grey, limit = 64, rowStep = 1): FinderCandidate[] {
   // A small window keeps the finders of small codes (modules of 2 to 3 px) intact; larger finders
   // are found at the coarser scales of the pyramid.
   const bits = binarise(img, Math.max(8, Math.round(Math.max(img.width, img.height) / 80)));
   const seen: Seen[] = [];
-  scanBits(bits, img.width, img.height, 1, seen, 4 * limit);
-  if (seen.length < 4 * limit) scanBits(bits, img.width, img.height, 0, seen, 4 * limit);
+  scanBits(bits, img.width, img.height, 1, seen, 4 * limit, rowStep);
+  if (seen.length < 4 * limit) scanBits(bits, img.width, img.height, 0, seen, 4 * limit, rowStep);
   return seen.slice(0, limit);
 }
 
@@ -190,4 +194,71 @@ export function hasSymbolLayout(cands: readonly FinderCandidate[], minModule = 0
     }
   }
   return false;
+}
+
+/** Where a symbol may lie: the bounding box of three finders laid out as one, in image pixels. */
+export interface SymbolRegion {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  /** Module size in pixels, from the finders. */
+  readonly module: number;
+}
+
+const area = (r: SymbolRegion) => (r.x1 - r.x0) * (r.y1 - r.y0);
+/** Intersection over union of two boxes. */
+const iou = (a: SymbolRegion, b: SymbolRegion) => {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? (w * h) / (area(a) + area(b) - w * h) : 0;
+};
+
+/**
+ * Every place where three finder candidates are laid out like one symbol, at every scale of the
+ * pyramid (unlike `symbolEvidence`, which stops at the first): the decoder uses them to look for
+ * each code of a photo holding several (a notice board), and to crop around a code it located
+ * but could not read. The box is the finders' triangle completed to a square and widened by the
+ * five modules between a finder's centre and the quiet zone's outer edge. Best supported first
+ * (finders crossed by the most scan rows); a box that mostly overlaps one already listed (the same
+ * code seen at another scale) is dropped. At most `limit` regions.
+ */
+export function symbolRegions(img: Grey, limit = 12): SymbolRegion[] {
+  // The same rule at every scale as `symbolEvidence`, so a photo without regions is one without evidence.
+  const minModule = Math.max(img.width, img.height) > 1000 ? 1.8 : 0;
+  const found: (SymbolRegion & { support: number })[] = [];
+  let factor = 1;
+  for (let s = img; Math.min(s.width, s.height) >= 48; s = halve(s), factor *= 2) {
+    // In a large image, every other row: a finder's 3-module core still crosses two of them
+    // (modules of at least 1.8 px), and the scan of the full-size level is most of the cost.
+    const cands = finderCandidates(s, 64, factor === 1 && minModule > 0 ? 2 : 1);
+    const n = cands.length;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        for (let k = j + 1; k < n; k++) {
+          const [a, b, c] = [cands[i]!, cands[j]!, cands[k]!];
+          if (!(a.rows >= 2 || b.rows >= 2 || c.rows >= 2) || !formsSymbol(a, b, c, minModule)) continue;
+          const module = ((a.module + b.module + c.module) / 3) * factor;
+          const xs = [a.x, b.x, c.x], ys = [a.y, b.y, c.y];
+          // The fourth corner completes the parallelogram opposite the finder at the right angle.
+          const corner = [[a, b, c], [b, a, c], [c, a, b]].map(([p, q, r]) => ({ p: p!, far: { x: q!.x + r!.x - p!.x, y: q!.y + r!.y - p!.y }, d: Math.hypot(q!.x - r!.x, q!.y - r!.y) })).sort((u, v) => v.d - u.d)[0]!;
+          xs.push(corner.far.x), ys.push(corner.far.y);
+          const pad = 5 * module;
+          found.push({
+            x0: Math.max(0, Math.min(...xs) * factor - pad),
+            y0: Math.max(0, Math.min(...ys) * factor - pad),
+            x1: Math.min(img.width, Math.max(...xs) * factor + pad),
+            y1: Math.min(img.height, Math.max(...ys) * factor + pad),
+            module,
+            support: (a.rows + b.rows + c.rows) * factor,
+          });
+        }
+      }
+    }
+  }
+  const kept: SymbolRegion[] = [];
+  for (const { support: _, ...r } of found.sort((p, q) => q.support - p.support)) {
+    if (kept.length >= limit) break;
+    if (!kept.some((k) => iou(k, r) > 0.3)) kept.push(r);
+  }
+  return kept;
 }

@@ -4,8 +4,8 @@
  * A second, synthetic test set for the photo decoder: our own A4 posters (rendered by the real
  * poster code) "photographed" the way residents do it: small in a large frame, rotated, dim,
  * washed out, blurred, with a glare band or a bright hot spot, half in shadow, tilted steeply
- * away, blurred under glare, next to a second (payment) code, as a screenshot, and as a heavily
- * compressed JPEG. Written to a temp folder with a manifest of the expected URLs.
+ * away, blurred under glare, next to a second (payment) code, as a screenshot, as a heavily
+ * compressed JPEG, and on a notice board with two more of our posters and a payment code. Written to a temp folder with a manifest of the expected URLs.
  * These are not real photos; they check that the pipeline reads our own posters in bad shape.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -96,7 +96,8 @@ const tilted = (p: Img, top: number) => {
   const { width: w, height: h } = p.bitmap, c = w / 2;
   return warp(p, (x, y) => {
     const t = y / h, width = top + (1 - top) * t;
-    return [c + (x - c) / width, h * ((top * t) / (1 - (1 - top) * t))];
+    // Inverse of the projection t = top·v / (1 − (1 − top)·v) of a source row v (0 top, 1 bottom).
+    return [c + (x - c) / width, h * (t / (top + (1 - top) * t))];
   });
 };
 
@@ -131,10 +132,12 @@ async function main(): Promise<void> {
     ['blur-and-glare', (p) => glare(as(scene(2000, 1600, rand).composite(as(p.clone().resize({ w: 900 }).blur(3)), 500, 100)), 900, 120), 'image/jpeg'],
     ['low-quality-jpeg', (p) => as(scene(1600, 1200, rand).composite(as(p.clone().resize({ w: 700 })), 400, 100)), 'image/jpeg', 25],
   ];
+  const posters: { poster: Img; url: string }[] = [];
   for (let n = 0; n < 4; n++) {
     const { token } = domain.issueToken();
     const url = `https://quetma.example.vn/c/${token}`;
     const poster = await Jimp.read(await domain.renderPosterPreviewPng({ venueName: `Cửa hàng số ${n + 1} chợ Thạch Trụ`, address: `Ki-ốt ${n + 10}, chợ Thạch Trụ`, communeName: 'Xã Phổ Thuận', url, manualCode: domain.newManualCode() }));
+    posters.push({ poster, url });
     for (const [category, make, mime, quality] of variants) {
       const img = await make(poster);
       const file = `${category}-${n}.${mime === 'image/png' ? 'png' : 'jpg'}`;
@@ -147,6 +150,20 @@ async function main(): Promise<void> {
     const file = `with-payment-code-${n}.jpg`;
     await writeFile(path.join(dir, file), await both.getBuffer('image/jpeg', { quality: 85 }));
     manifest.push({ file, expected: [url, '00020101021138570010A00000072701270006970422011312345678901230208QRIBFTTA53037045802VN6304ABCD'], set: 'quetma-posters', category: 'with-payment-code' });
+  }
+  // A notice board: three of our posters (one under a glare band, one smaller and farther) and a
+  // payment code, in a 12 MP frame. Every code must be found (the resident is asked which venue).
+  const pay = await Jimp.read(await QRCode.toBuffer('00020101021138570010A00000072701270006970422011312345678901230208QRIBFTTA53037045802VN6304ABCD', { width: 420 }));
+  for (let n = 0; n < 4; n++) {
+    const [a, b, c] = [posters[n % 4]!, posters[(n + 1) % 4]!, posters[(n + 2) % 4]!];
+    const board = scene(4000, 3000, rand)
+      .composite(as(a.poster.clone().resize({ w: 900 })), 200, 300)
+      .composite(glare(as(b.poster.clone().resize({ w: 900 })), 300 + 120 * n, 110), 1300, 250)
+      .composite(as(c.poster.clone().resize({ w: 650 })), 2500, 700)
+      .composite(pay, 3350, 1900 - 100 * n);
+    const file = `notice-board-${n}.jpg`;
+    await writeFile(path.join(dir, file), await as(board).getBuffer('image/jpeg', { quality: 85 }));
+    manifest.push({ file, expected: [a.url, b.url, c.url, '00020101021138570010A00000072701270006970422011312345678901230208QRIBFTTA53037045802VN6304ABCD'], set: 'quetma-posters', category: 'notice-board' });
   }
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   process.stdout.write(`${path.join(dir, 'manifest.json')}\n`);

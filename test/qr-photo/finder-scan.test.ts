@@ -2,7 +2,7 @@ import { Jimp } from 'jimp';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { decodeQrTexts } from '../../src/qr-photo/decode.js';
-import { finderCandidates, formsSymbol, symbolEvidence } from '../../src/qr-photo/finder-scan.js';
+import { finderCandidates, formsSymbol, symbolEvidence, symbolRegions } from '../../src/qr-photo/finder-scan.js';
 import type { Grey } from '../../src/qr-photo/grid-resample.js';
 
 type Img = Awaited<ReturnType<typeof Jimp.read>>;
@@ -33,7 +33,7 @@ function background(w: number, h: number, amplitude = 24, seed = 7): Img {
 
 const code = async (px: number) => Jimp.read(await QRCode.toBuffer('https://quetma.example.vn/c/finder-scan-test', { margin: 2, width: px }));
 
-describe('finder-pattern evidence (the early "no code" answer)', () => {
+describe('finder-pattern evidence (the early "no code" answer)', { timeout: 120_000 }, () => {
   it('finds three finders laid out as one symbol, small or large, upright or rotated, dark or inverted', async () => {
     for (const [px, angle] of [[90, 0], [400, 0], [300, 30]] as const) {
       const img = background(1000, 800).composite(as((await code(px)).rotate(angle)), 300, 200);
@@ -58,6 +58,21 @@ describe('finder-pattern evidence (the early "no code" answer)', () => {
     expect(formsSymbol(f(100, 100), f(300, 100), f(500, 100))).toBe(false); // in a line
     expect(formsSymbol(f(100, 100), f(300, 100), f(100, 300, 12))).toBe(false); // another size
     expect(formsSymbol(f(100, 100), f(110, 100), f(100, 110))).toBe(false); // too close for a symbol
+  });
+
+  it('says where each of several codes lies (a notice board)', async () => {
+    const spots = [[80, 100, 200], [500, 80, 260], [300, 480, 150]] as const;
+    let img = background(1000, 800);
+    for (const [x, y, px] of spots) img = as(img.composite(await code(px), x, y));
+    const regions = symbolRegions(greyOf(img));
+    for (const [x, y, px] of spots) {
+      const cx = x + px / 2, cy = y + px / 2;
+      // A region of about the code's own size holds it (not only one spanning several codes).
+      const holding = regions.filter((r) => r.x0 <= cx && cx <= r.x1 && r.y0 <= cy && cy <= r.y1 && r.x1 - r.x0 < 1.6 * px);
+      expect(holding.length, `code at ${x},${y}`).toBeGreaterThan(0);
+    }
+    expect(regions.length).toBeLessThanOrEqual(12);
+    expect(symbolRegions(greyOf(background(1000, 800)))).toEqual([]);
   });
 
   it('answers a photo without any code without trying the fallbacks, and says so', async () => {
