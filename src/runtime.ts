@@ -27,6 +27,7 @@ import type { IngestDeps } from './pipeline/ingest.js';
 import type { OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
+import { RedisBotPacer } from './queue/bot-pacer.js';
 import { Queues } from './queue/queues.js';
 import { LedgerOutbox } from './outbox/ledger-outbox.js';
 import { PausedBots } from './outbox/bot-health.js';
@@ -204,12 +205,16 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const enqueueOutboxJobs = (jobs: readonly OutboxJob[]) => queues.enqueueOutboxJobs(jobs);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, outbox, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY) },
+    inbound: {
+      db, ...repos, adapters, core, clock, log, outbox, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY),
+      receipts: (channel: string, ids: readonly string[], kind: 'delivered' | 'seen', at: Date) => broadcasts.receipt(channel, ids, kind, at),
+    },
     outbound: {
       outbound: repos.outbound,
       contacts: repos.contacts,
       adapters,
       pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
+      botPacer: new RedisBotPacer(redis, config.QUEUE_PREFIX),
       log,
       workerId: sendWorker.id,
       botHealth: pausedBots,

@@ -64,6 +64,13 @@ export class ZaloOaAdapter implements ChannelAdapter {
     const { part, chatId } = msg;
     const recipient = { user_id: chatId };
     if (part.type === 'text') return this.sendCs({ recipient, message: { text: part.text } });
+    // An image by URL in the media template (Java SDK v3 SendImageCSMessage, url form), the text as
+    // its caption. Link buttons on v3 consultation messages are not documented (platform-facts
+    // 1.3): the renderer puts a link into the caption as a line instead.
+    if (part.type === 'web-image') {
+      const element = { media_type: 'image', url: part.url };
+      return this.sendCs({ recipient, message: { ...(part.caption ? { text: part.caption.slice(0, 2000) } : {}), attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } } } });
+    }
     if (part.type === 'image') {
       const file = await this.opts.media.read(part.media.mediaId);
       const up = await this.call('/v2.0/oa/upload/image', () => multipart(file.bytes, file.mime, part.media.filename ?? 'image.png'));

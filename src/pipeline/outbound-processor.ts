@@ -18,11 +18,26 @@ export interface ChatPacer {
   take(key: string, burst: number, perSecond: number): Promise<number>;
 }
 
+/**
+ * The bot-wide pace every send of a bot shares (src/queue/bot-pacer.ts). `reserve` takes the next
+ * slot and returns how many ms until it (the caller sends then), or a negative number of ms to
+ * wait without having taken one; `pause` keeps every sender of the bot quiet for `ms`.
+ */
+export interface BotPacer {
+  reserve(bot: string, perSecond: number, maxWaitMs: number): Promise<number>;
+  pause(bot: string, ms: number): Promise<void>;
+}
+
+/** A slot at most this far ahead is waited for inside the job; a later one sends the job back to wait. */
+export const MAX_INLINE_PACE_WAIT_MS = 1000;
+
 export interface OutboundDeps {
   readonly outbound: OutboundRepo;
   readonly contacts: ContactsRepo;
   readonly adapters: AdapterRegistry;
   readonly pacer: ChatPacer;
+  /** Bot-wide pacing shared by every sender; absent: the queue's own limiter paces (older setups, tests). */
+  readonly botPacer?: BotPacer;
   readonly log: Logger;
   /** This process's identity on its claims (see OutboxWorkerRegistry). */
   readonly workerId?: string;
@@ -63,22 +78,37 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     await deps.outbound.endPending(row.id, 'failed', `bot ${row.channel}/${row.botId} is switched off`);
     return { kind: 'done', status: 'failed' };
   }
-  if (await deps.outbound.hasEarlierUnsent(row)) return { kind: 'wait', ms: 200 };
-  const { perChatBurst, perChatPerSecond } = adapter.capabilities.rate;
+  // A broadcast chat almost never has an earlier unsent message: bulk rows skip this round trip
+  // and rely on the same check inside the claim (claimIfNext) instead.
+  if (row.priority !== 'bulk' && (await deps.outbound.hasEarlierUnsent(row))) return { kind: 'wait', ms: 200 };
+  const { perChatBurst, perChatPerSecond, perSecond } = adapter.capabilities.rate;
   const waitMs = await deps.pacer.take(`${row.channel}:${row.botId}:${row.chatId}`, perChatBurst, perChatPerSecond);
   if (waitMs > 0) return { kind: 'wait', ms: waitMs };
+  if (deps.botPacer) {
+    const slot = await deps.botPacer.reserve(`${row.channel}:${row.botId}`, perSecond, MAX_INLINE_PACE_WAIT_MS);
+    if (slot < 0) return { kind: 'wait', ms: Math.ceil(-slot) };
+    if (slot > 0) await sleep(slot);
+  }
 
-  const claimed = await deps.outbound.claim(row.id, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
-  if (!claimed) return { kind: 'done', status: 'claimed-elsewhere' };
+  const claimed = await deps.outbound.claimIfNext(row, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
+  if (!claimed) {
+    // Still pending: an earlier message to this chat is unsent (keep the chat's order).
+    const now = await deps.outbound.get(row.id);
+    return now?.status === 'pending' ? { kind: 'wait', ms: 200 } : { kind: 'done', status: 'claimed-elsewhere' };
+  }
   try {
     const result = await adapter.send({ chatId: row.chatId, part: row.part as OutboundPart });
     await deps.outbound.finish(row.id, 'sent', result.platformMessageId ? { platformMessageId: result.platformMessageId } : {});
     deps.botHealth?.accepted(row.channel, row.botId);
     return { kind: 'done', status: 'sent' };
   } catch (err) {
-    return handleSendError(deps, row, err, opts.final ?? false);
+    const outcome = await handleSendError(deps, row, err, opts.final ?? false);
+    if (outcome.kind === 'rate-limited') await deps.botPacer?.pause(`${row.channel}:${row.botId}`, outcome.ms);
+    return outcome;
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Another claim holds the row: wait for it, or resolve it when its worker is gone. */
 async function waitForClaim(deps: OutboundDeps, row: OutboundRow): Promise<SendOutcome> {
