@@ -24,10 +24,11 @@ import { createLogger } from './log.js';
 import { AdapterRegistry } from './pipeline/adapters.js';
 import type { InboundDeps } from './pipeline/inbound-processor.js';
 import type { IngestDeps } from './pipeline/ingest.js';
-import type { OutboundDeps } from './pipeline/outbound-processor.js';
+import { CLAIM_LEASE_MS, type OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
 import { RedisBotPacer } from './queue/bot-pacer.js';
+import { BatchedSendLedger } from './outbox/send-ledger.js';
 import { Queues } from './queue/queues.js';
 import { LedgerOutbox } from './outbox/ledger-outbox.js';
 import { PausedBots } from './outbox/bot-health.js';
@@ -215,6 +216,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       adapters,
       pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
       botPacer: new RedisBotPacer(redis, config.QUEUE_PREFIX),
+      sendLedger: new BatchedSendLedger(db, sendWorker.id, CLAIM_LEASE_MS),
       log,
       workerId: sendWorker.id,
       botHealth: pausedBots,

@@ -28,6 +28,13 @@ export interface BotPacer {
   pause(bot: string, ms: number): Promise<void>;
 }
 
+/** The ledger steps of a send, as BatchedSendLedger provides them. */
+export interface SendLedger {
+  get(id: number): Promise<OutboundRow | undefined>;
+  claim(row: Pick<OutboundRow, 'id' | 'channel' | 'botId' | 'chatId' | 'priority'>): Promise<boolean>;
+  finish(f: { id: number; status: 'sent'; platformMessageId?: string }): Promise<void>;
+}
+
 /** A slot at most this far ahead is waited for inside the job; a later one sends the job back to wait. */
 export const MAX_INLINE_PACE_WAIT_MS = 1000;
 
@@ -38,6 +45,8 @@ export interface OutboundDeps {
   readonly pacer: ChatPacer;
   /** Bot-wide pacing shared by every sender; absent: the queue's own limiter paces (older setups, tests). */
   readonly botPacer?: BotPacer;
+  /** Read / claim / finish batched across the sends in flight (src/outbox/send-ledger.ts); absent: one statement each. */
+  readonly sendLedger?: SendLedger;
   readonly log: Logger;
   /** This process's identity on its claims (see OutboxWorkerRegistry). */
   readonly workerId?: string;
@@ -62,7 +71,7 @@ export const AUTH_PAUSE_MS = 60_000;
  * which a retryable failure becomes `failed` instead of going back to `pending`.
  */
 export async function processOutbound(deps: OutboundDeps, id: number, opts: { final?: boolean } = {}): Promise<SendOutcome> {
-  const row = await deps.outbound.get(id);
+  const row = await (deps.sendLedger ?? deps.outbound).get(id);
   if (!row) return { kind: 'done', status: 'missing' };
   if (row.status === 'sending') return waitForClaim(deps, row);
   if (row.status !== 'pending') return { kind: 'done', status: row.status };
@@ -90,7 +99,7 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     if (slot > 0) await sleep(slot);
   }
 
-  const claimed = await deps.outbound.claimIfNext(row, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
+  const claimed = deps.sendLedger ? await deps.sendLedger.claim(row) : await deps.outbound.claimIfNext(row, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
   if (!claimed) {
     // Still pending: an earlier message to this chat is unsent (keep the chat's order).
     const now = await deps.outbound.get(row.id);
@@ -98,12 +107,14 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   }
   try {
     const result = await adapter.send({ chatId: row.chatId, part: row.part as OutboundPart });
-    await deps.outbound.finish(row.id, 'sent', result.platformMessageId ? { platformMessageId: result.platformMessageId } : {});
+    if (deps.sendLedger) await deps.sendLedger.finish({ id: row.id, status: 'sent', ...(result.platformMessageId ? { platformMessageId: result.platformMessageId } : {}) });
+    else await deps.outbound.finish(row.id, 'sent', result.platformMessageId ? { platformMessageId: result.platformMessageId } : {});
     deps.botHealth?.accepted(row.channel, row.botId);
     return { kind: 'done', status: 'sent' };
   } catch (err) {
     const outcome = await handleSendError(deps, row, err, opts.final ?? false);
-    if (outcome.kind === 'rate-limited') await deps.botPacer?.pause(`${row.channel}:${row.botId}`, outcome.ms);
+    // Throttled or token refused: every send of this bot waits, in every process.
+    if (outcome.kind === 'rate-limited' || outcome.kind === 'paused') await deps.botPacer?.pause(`${row.channel}:${row.botId}`, outcome.ms);
     return outcome;
   }
 }

@@ -58,6 +58,9 @@ await rt.close();
 let child: ChildProcess | undefined;
 function startService(): ChildProcess {
   const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
+  c.on('exit', (code, signal) => {
+    if (signal !== 'SIGKILL' && signal !== 'SIGTERM') log(`service ${c.pid} exited unexpectedly (${code ?? signal})`);
+  });
   return c;
 }
 const rssOf = (pid: number) => {
