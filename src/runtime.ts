@@ -186,6 +186,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       graceMinutes: config.BROADCAST_GRACE_MINUTES,
       quietHours: config.BROADCAST_QUIET_HOURS,
       publicUrl: config.publicUrl,
+      templateChannels: new Set(config.ZALO_OA_TEMPLATE_ID ? ['zalo-oa'] : []),
       linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
     },
   });

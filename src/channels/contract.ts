@@ -98,7 +98,14 @@ export interface LinkButton {
  * rendered choices. Stored as a row of the outbound ledger before any API call.
  */
 export type OutboundPart =
-  | { readonly type: 'text'; readonly text: string; readonly choices?: readonly Choice[]; readonly link?: LinkButton }
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly choices?: readonly Choice[];
+      readonly link?: LinkButton;
+      /** Send through the deployment's approved message template (Zalo OA, outside its 7-day window). */
+      readonly template?: boolean;
+    }
   | { readonly type: 'image'; readonly media: MediaRef; readonly caption?: string; readonly choices?: readonly Choice[] }
   /** A photo the platform fetches from a public address itself (no upload per recipient). */
   | { readonly type: 'web-image'; readonly url: string; readonly caption?: string; readonly link?: LinkButton }

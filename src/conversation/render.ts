@@ -32,9 +32,10 @@ function renderOne(reply: Reply, caps: ChannelCapabilities): OutboundPart[] {
     const body = caps.buttons || !reply.choices?.length ? reply.text : `${reply.text}\n\n${numbered(reply.choices)}`;
     const chunks = splitText(body.normalize('NFC'), caps.textLimit);
     // Buttons (choices, link) belong under the last chunk.
+    const template = reply.template ? { template: true } : {};
     return chunks.map((text, i) => {
-      if (i < chunks.length - 1) return { type: 'text', text };
-      return { type: 'text', text, ...(caps.buttons && reply.choices?.length ? { choices: reply.choices } : {}), ...(reply.link ? { link: reply.link } : {}) };
+      if (i < chunks.length - 1) return { type: 'text', text, ...template };
+      return { type: 'text', text, ...template, ...(caps.buttons && reply.choices?.length ? { choices: reply.choices } : {}), ...(reply.link ? { link: reply.link } : {}) };
     });
   }
   if (reply.type === 'image' && !caps.buttons && reply.choices?.length) {
