@@ -91,8 +91,16 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   // and rely on the same check inside the claim (claimIfNext) instead.
   if (row.priority !== 'bulk' && (await deps.outbound.hasEarlierUnsent(row))) return { kind: 'wait', ms: 200 };
   const { perChatBurst, perChatPerSecond, perSecond } = adapter.capabilities.rate;
-  const waitMs = await deps.pacer.take(`${row.channel}:${row.botId}:${row.chatId}`, perChatBurst, perChatPerSecond);
-  if (waitMs > 0) return { kind: 'wait', ms: waitMs };
+  const chatKey = `${row.channel}:${row.botId}:${row.chatId}`;
+  if (deps.botPacer) {
+    // One chat at most perChatPerSecond, evenly spaced (a platform counting a sliding second
+    // answers a burst with a 429 that pauses the whole bot); a slot not due yet is not taken.
+    const chatWait = await deps.botPacer.reserve(`chat:${chatKey}`, perChatPerSecond, 0);
+    if (chatWait < 0) return { kind: 'wait', ms: Math.ceil(-chatWait) };
+  } else {
+    const waitMs = await deps.pacer.take(chatKey, perChatBurst, perChatPerSecond);
+    if (waitMs > 0) return { kind: 'wait', ms: waitMs };
+  }
   if (deps.botPacer) {
     const slot = await deps.botPacer.reserve(`${row.channel}:${row.botId}`, perSecond, MAX_INLINE_PACE_WAIT_MS);
     if (slot < 0) return { kind: 'wait', ms: Math.ceil(-slot) };

@@ -56,10 +56,11 @@ log(`broadcast ${created.id}: ${created.preview.recipients} recipients, ETA ${cr
 await rt.close();
 
 let child: ChildProcess | undefined;
+let stopping = false;
 function startService(): ChildProcess {
   const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
   c.on('exit', (code, signal) => {
-    if (signal !== 'SIGKILL' && signal !== 'SIGTERM') log(`service ${c.pid} exited unexpectedly (${code ?? signal})`);
+    if (!stopping && signal !== 'SIGKILL') log(`service ${c.pid} exited unexpectedly (${code ?? signal})`);
   });
   return c;
 }
@@ -137,6 +138,7 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
 }
 await Promise.all(replies);
 const elapsedSending = (fake.lastAt - fake.firstAt - downMs) / 1000;
+stopping = true;
 child.kill('SIGTERM');
 await new Promise((r) => child!.once('exit', r));
 
