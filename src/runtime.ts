@@ -24,11 +24,13 @@ import { createLogger } from './log.js';
 import { AdapterRegistry } from './pipeline/adapters.js';
 import type { InboundDeps } from './pipeline/inbound-processor.js';
 import type { IngestDeps } from './pipeline/ingest.js';
-import type { OutboundDeps } from './pipeline/outbound-processor.js';
+import { CLAIM_LEASE_MS, type OutboundDeps } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
 import { outboundQueueName, Queues } from './queue/queues.js';
 import { readOutboxBacklog } from './db/repos/outbox-backlog-repo.js';
+import { RedisBotPacer } from './queue/bot-pacer.js';
+import { BatchedSendLedger } from './outbox/send-ledger.js';
 import { LedgerOutbox } from './outbox/ledger-outbox.js';
 import { PausedBots } from './outbox/bot-health.js';
 import { BotPauseRepo } from './db/repos/bot-pause-repo.js';
@@ -187,6 +189,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       graceMinutes: config.BROADCAST_GRACE_MINUTES,
       quietHours: config.BROADCAST_QUIET_HOURS,
       publicUrl: config.publicUrl,
+      templateChannels: new Set(config.ZALO_OA_TEMPLATE_ID ? ['zalo-oa'] : []),
       linkSecret: await settings.getOrCreate('broadcast_link_key', () => randomBytes(24).toString('hex')),
     },
   });
@@ -212,12 +215,17 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const enqueueOutboxJobs = (jobs: readonly OutboxJob[]) => queues.enqueueOutboxJobs(jobs);
   const deps = {
     ingest: { inbound: repos.inbound, log, enqueueInbound },
-    inbound: { db, ...repos, adapters, core, clock, log, outbox, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY) },
+    inbound: {
+      db, ...repos, adapters, core, clock, log, outbox, photoTurns: PhotoTurns.forConcurrency(config.INBOUND_CONCURRENCY),
+      receipts: (channel: string, ids: readonly string[], kind: 'delivered' | 'seen', at: Date) => broadcasts.receipt(channel, ids, kind, at),
+    },
     outbound: {
       outbound: repos.outbound,
       contacts: repos.contacts,
       adapters,
       pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
+      botPacer: new RedisBotPacer(redis, config.QUEUE_PREFIX),
+      sendLedger: new BatchedSendLedger(db, sendWorker.id, CLAIM_LEASE_MS),
       log,
       workerId: sendWorker.id,
       botHealth: pausedBots,

@@ -5,6 +5,7 @@ import {
   type ChannelCapabilities,
   type Choice,
   type ImageRef,
+  type LinkButton,
   type MediaAccess,
   type OutboundMessage,
   type SendResult,
@@ -32,6 +33,7 @@ export const telegramCapabilities: ChannelCapabilities = {
   textLimit: 4096,
   images: true,
   buttons: true,
+  linkButtons: true,
   rate: { perSecond: 25, perChatPerSecond: 1, perChatBurst: 3 },
 };
 
@@ -75,7 +77,11 @@ export class TelegramAdapter implements ChannelAdapter {
 
   private async sendPart({ chatId, part }: OutboundMessage): Promise<{ message_id: number }> {
     if (part.type === 'text') {
-      return this.api.sendMessage(chatId, part.text, keyboard(part.choices));
+      return this.api.sendMessage(chatId, part.text, part.link ? linkKeyboard(part.link) : keyboard(part.choices));
+    }
+    // Telegram fetches a photo given by URL itself (up to 5 MB): no upload per recipient.
+    if (part.type === 'web-image') {
+      return this.api.sendPhoto(chatId, part.url, { ...(part.caption ? { caption: part.caption.slice(0, 1024) } : {}), ...(part.link ? linkKeyboard(part.link) : {}) });
     }
     const file = await this.opts.media.read(part.media.mediaId);
     const input = Input.fromBuffer(file.bytes, part.media.filename ?? file.filename ?? 'file');
@@ -116,6 +122,11 @@ export class TelegramAdapter implements ChannelAdapter {
       allowed_updates: ['message', 'callback_query'],
     });
   }
+}
+
+/** One inline button that opens a web address (InlineKeyboardButton with `url`). */
+function linkKeyboard(link: LinkButton) {
+  return { reply_markup: { inline_keyboard: [[{ text: link.label, url: link.url }]] } };
 }
 
 function keyboard(choices: readonly Choice[] | undefined) {

@@ -51,6 +51,8 @@ export class ZaloBotAdapter implements ChannelAdapter {
 
   async send({ chatId, part }: OutboundMessage): Promise<SendResult> {
     if (part.type === 'text') return this.result(await this.call('sendMessage', { chat_id: chatId, text: part.text }));
+    // sendPhoto takes a public image URL (docs); no buttons are documented, so a link is a caption line.
+    if (part.type === 'web-image') return this.result(await this.call('sendPhoto', { chat_id: chatId, photo: part.url, ...(part.caption ? { caption: part.caption.slice(0, 2000) } : {}) }));
     const url = this.opts.media.publicUrl(part.media.mediaId);
     if (part.type === 'image') return this.result(await this.call('sendPhoto', { chat_id: chatId, photo: url, ...(part.caption ? { caption: part.caption.slice(0, 2000) } : {}) }));
     return this.result(await this.call('sendMessage', { chat_id: chatId, text: `${part.caption ? `${part.caption}\n` : ''}Tải tệp: ${url}` }));

@@ -28,6 +28,8 @@ export interface ZaloOaOptions {
   readonly webhookPath?: string;
   /** The clock that judges a webhook's signed timestamp (default: the system clock). */
   readonly now?: () => Date;
+  /** The deployment's approved template (id, name of its one text parameter), for people outside the 7-day window. */
+  readonly template?: { readonly id: string; readonly param: string };
 }
 
 /** Inbound images only from Zalo's own hosts (and the configured API root, for tests). */
@@ -63,7 +65,15 @@ export class ZaloOaAdapter implements ChannelAdapter {
   async send(msg: OutboundMessage): Promise<SendResult> {
     const { part, chatId } = msg;
     const recipient = { user_id: chatId };
+    if (part.type === 'text' && part.template) return this.sendTemplate(chatId, part.text);
     if (part.type === 'text') return this.sendCs({ recipient, message: { text: part.text } });
+    // An image by URL in the media template (Java SDK v3 SendImageCSMessage, url form), the text as
+    // its caption. Link buttons on v3 consultation messages are not documented (platform-facts
+    // 1.3): the renderer puts a link into the caption as a line instead.
+    if (part.type === 'web-image') {
+      const element = { media_type: 'image', url: part.url };
+      return this.sendCs({ recipient, message: { ...(part.caption ? { text: part.caption.slice(0, 2000) } : {}), attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } } } });
+    }
     if (part.type === 'image') {
       const file = await this.opts.media.read(part.media.mediaId);
       const up = await this.call('/v2.0/oa/upload/image', () => multipart(file.bytes, file.mime, part.media.filename ?? 'image.png'));
@@ -73,6 +83,18 @@ export class ZaloOaAdapter implements ChannelAdapter {
     const file = await this.opts.media.read(part.media.mediaId);
     const up = await this.call('/v2.0/oa/upload/file', () => multipart(file.bytes, file.mime, part.media.filename ?? 'file.pdf'));
     return this.sendCs({ recipient, message: { attachment: { type: 'file', payload: { token: up.data?.token } } } });
+  }
+
+  /**
+   * An approved template to an OA user id: `POST /v3.0/oa/message/template` with `template_id` and
+   * `template_data` (platform-facts 1.6: this UID form is from a third-party specification only;
+   * the phone form on business.openapi.zalo.me is confirmed by Chatwoot but needs phone numbers).
+   */
+  private async sendTemplate(userId: string, text: string): Promise<SendResult> {
+    const t = this.opts.template;
+    if (!t) throw new SendError('fatal', 'no approved Zalo template is configured (ZALO_OA_TEMPLATE_ID)');
+    const r = await this.call('/v3.0/oa/message/template', () => JSON.stringify({ recipient: { user_id: userId }, template_id: t.id, template_data: { [t.param]: text } }), 'application/json');
+    return r.data?.message_id ? { platformMessageId: r.data.message_id } : {};
   }
 
   private async sendCs(body: unknown): Promise<SendResult> {

@@ -16,6 +16,7 @@ export function parseZaloOaEvent(botId: string, body: unknown): ParsedUpdate {
   if (!isObj(body) || typeof body.event_name !== 'string') return { ok: false, reason: 'not a Zalo OA event: event_name missing' };
   const name = body.event_name;
   const message = isObj(body.message) ? body.message : {};
+  if (name === 'user_received_message' || name === 'user_seen_message') return receipt(botId, name, body, message);
   const user = str((isObj(body.follower) ? body.follower : undefined)?.id) ?? str((isObj(body.sender) ? body.sender : undefined)?.id);
   if (!user) return { ok: false, reason: `${name} without a user id` };
   const timestamp = str(body.timestamp) ?? '0';
@@ -48,6 +49,24 @@ export function parseZaloOaEvent(botId: string, body: unknown): ParsedUpdate {
     default:
       return { ok: true, key, chatId: user, event: null };
   }
+}
+
+/**
+ * Delivery receipts of messages the OA sent: sender and recipient are swapped (sender = the OA,
+ * recipient = the person). `user_received_message` names one `message.msg_id`,
+ * `user_seen_message` a list `message.msg_ids` (public integrations' webhook handlers; Zalo's
+ * own documentation of these two shapes was not available to us).
+ */
+function receipt(botId: string, name: string, body: Obj, message: Obj): ParsedUpdate {
+  const user = str((isObj(body.recipient) ? body.recipient : undefined)?.id);
+  if (!user) return { ok: false, reason: `${name} without a recipient id` };
+  const ids = [...(Array.isArray(message.msg_ids) ? message.msg_ids : []), message.msg_id].map(str).filter((x): x is string => x !== undefined);
+  const timestamp = str(body.timestamp) ?? '0';
+  const kind = name === 'user_seen_message' ? 'seen' : 'delivered';
+  // Keyed apart from the person's own messages (whose msg_ids are another namespace of the same ids).
+  const key = `${kind}:${ids.length === 1 ? ids[0] : `${user}:${timestamp}:${ids.length}`}`;
+  if (ids.length === 0) return { ok: true, key, chatId: user, event: null };
+  return { ok: true, key, chatId: user, event: neutral(botId, user, timestamp, { type: 'receipt', kind, platformMessageIds: ids }) };
 }
 
 function attachmentUrl(message: Obj, type: string): string | undefined {

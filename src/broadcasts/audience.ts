@@ -15,6 +15,8 @@ export interface Candidate {
   readonly communeId: string;
   readonly chat: { readonly channel: string; readonly botId: string; readonly chatId: string } | null;
   readonly exclusion: ExclusionReason | null;
+  /** Sent through the deployment's approved message template (Zalo OA outside its 7-day window). */
+  readonly via?: 'template';
 }
 
 export interface AudienceOptions {
@@ -25,6 +27,8 @@ export interface AudienceOptions {
   readonly dailyCap: number;
   /** Bots that exist in this deployment ("channel:botId"); chats on other bots cannot be reached. */
   readonly liveBots: ReadonlySet<string>;
+  /** Channels with an approved template configured for people outside their messaging window. */
+  readonly templateChannels?: ReadonlySet<string>;
 }
 
 /**
@@ -49,9 +53,13 @@ export async function resolveAudience(db: Db, o: AudienceOptions): Promise<Candi
     const options = (chats.get(p.personId) ?? []).filter((c) => o.liveBots.has(`${c.channel}:${c.botId}`));
     if (options.length === 0) return { ...p, chat: null, exclusion: (chats.get(p.personId) ?? []).length ? 'channel-off' : 'unreachable' };
     const usable = options.find((c) => policyFor(c.channel).exclusion({ lastSeenAt: c.lastSeenAt }, o.now) === null);
-    if (!usable) return { ...p, chat: null, exclusion: policyFor(options[0]!.channel).exclusion({ lastSeenAt: options[0]!.lastSeenAt }, o.now) };
+    // Outside Zalo OA's 7-day window a consultation message fails (-230); the deployment's approved
+    // template still reaches the person, when one is configured.
+    const viaTemplate = !usable && o.templateChannels?.has(options[0]!.channel) && policyFor(options[0]!.channel).exclusion({ lastSeenAt: options[0]!.lastSeenAt }, o.now) === 'outside-zalo-window';
+    const chosen = usable ?? (viaTemplate ? options[0]! : undefined);
+    if (!chosen) return { ...p, chat: null, exclusion: policyFor(options[0]!.channel).exclusion({ lastSeenAt: options[0]!.lastSeenAt }, o.now) };
     if ((sentToday.get(p.personId) ?? 0) >= o.dailyCap) return { ...p, chat: null, exclusion: 'frequency-cap' };
-    return { ...p, chat: { channel: usable.channel, botId: usable.botId, chatId: usable.chatId }, exclusion: null };
+    return { ...p, chat: { channel: chosen.channel, botId: chosen.botId, chatId: chosen.chatId }, exclusion: null, ...(viaTemplate ? { via: 'template' as const } : {}) };
   });
 }
 

@@ -77,7 +77,7 @@ export function parseCompose(deps: BroadcastDeps, actor: Actor, input: unknown):
 export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, input: unknown): Promise<{ preview: Preview; composed: Composed; candidates: Candidate[] }> {
   const { composed, communeIds, wholeArea } = parseCompose(deps, actor, input);
   const now = deps.clock.now();
-  const candidates = await resolveAudience(deps.db, { communeIds, audience: composed.audience, now, dailyCap: deps.settings.dailyCap, liveBots: deps.bots.live() });
+  const candidates = await resolveAudience(deps.db, { communeIds, audience: composed.audience, now, dailyCap: deps.settings.dailyCap, liveBots: deps.bots.live(), ...(deps.settings.templateChannels ? { templateChannels: deps.settings.templateChannels } : {}) });
   return { preview: summarise(deps, actor, composed, communeIds, wholeArea, candidates, now), composed, candidates };
 }
 

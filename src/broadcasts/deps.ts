@@ -18,6 +18,8 @@ export interface BroadcastSettings {
   readonly quietHours: boolean;
   /** HMAC key of button-link tokens. */
   readonly linkSecret: string;
+  /** Channels whose deployment configured an approved template for people outside the messaging window (zalo-oa). */
+  readonly templateChannels?: ReadonlySet<string>;
 }
 
 /** Everything the broadcast use-cases need; built once by the runtime, shared by chat, CLI and API. */

@@ -16,6 +16,8 @@ type BroadcastRow = typeof broadcasts.$inferSelect;
 /** Seconds of sending a bot may have handed to the outbound ledger ahead of time. */
 const WINDOW_SECONDS = 2;
 const INSERT_BATCH = 5000;
+/** Reason of a pending recipient row that goes out through the approved template. */
+export const VIA_TEMPLATE = 'via-template';
 
 /**
  * The broadcast engine, one `tick` at a time (the service calls it every few hundred ms; tests
@@ -72,7 +74,7 @@ async function startRun(deps: BroadcastDeps, b: BroadcastRow, runId: number, due
     deps.log.warn({ broadcastId: b.id, runId }, 'broadcast run missed (later than its grace period)');
     return;
   }
-  const candidates = await resolveAudience(deps.db, { communeIds: b.communeIds, audience: b.audience as Audience, now, dailyCap: deps.settings.dailyCap, liveBots: deps.bots.live() });
+  const candidates = await resolveAudience(deps.db, { communeIds: b.communeIds, audience: b.audience as Audience, now, dailyCap: deps.settings.dailyCap, liveBots: deps.bots.live(), ...(deps.settings.templateChannels ? { templateChannels: deps.settings.templateChannels } : {}) });
   await deps.db.transaction(async (tx) => {
     const [claimed] = await tx.update(broadcastRuns).set({ status: 'sending', resolvedAt: now }).where(and(eq(broadcastRuns.id, runId), eq(broadcastRuns.status, 'due'))).returning({ id: broadcastRuns.id });
     if (!claimed) return; // another instance started it
@@ -85,7 +87,8 @@ async function startRun(deps: BroadcastDeps, b: BroadcastRow, runId: number, due
         botId: c.chat?.botId ?? null,
         chatId: c.chat?.chatId ?? null,
         status: c.chat ? 'pending' : 'excluded',
-        reason: c.exclusion,
+        // A pending row's reason says how it goes: through the approved template.
+        reason: c.via === 'template' ? VIA_TEMPLATE : c.exclusion,
       }));
       await tx.insert(broadcastRecipients).values(rows).onConflictDoNothing();
     }
@@ -135,9 +138,9 @@ async function handOver(deps: BroadcastDeps, runId: number, channel: string, bot
   const policy = policyFor(channel);
   const result = await deps.db.transaction(async (tx) => {
     const picked = rowsOf(
-      await tx.execute(sql`select id, person_id, chat_id from broadcast_recipients where run_id = ${runId} and channel = ${channel} and bot_id = ${botId} and status = 'pending'
+      await tx.execute(sql`select id, person_id, chat_id, reason from broadcast_recipients where run_id = ${runId} and channel = ${channel} and bot_id = ${botId} and status = 'pending'
         order by id limit ${limit} for update skip locked`),
-    ).map((r) => ({ id: Number(r.id), personId: Number(r.person_id), chatId: String(r.chat_id) }));
+    ).map((r) => ({ id: Number(r.id), personId: Number(r.person_id), chatId: String(r.chat_id), viaTemplate: r.reason === VIA_TEMPLATE }));
     if (picked.length === 0) return [];
     const counts = await sentSince(tx, picked.map((p) => p.personId), vnDayStart(now));
     const over = picked.filter((p) => (counts.get(p.personId) ?? 0) >= deps.settings.dailyCap);
@@ -146,7 +149,7 @@ async function handOver(deps: BroadcastDeps, runId: number, channel: string, bot
     if (go.length === 0) return [];
     const content = { text: b.text, imageUrl: b.imageUrl, button: b.button };
     const link = (id: number) => (b.button ? `${deps.settings.publicUrl}/b/${linkToken(deps.settings.linkSecret, id)}` : null);
-    const ids = await deps.outbox.add(tx, go.map((p) => ({ channel, botId, chatId: p.chatId, part: renderPart(content, policy, link(p.id)), key: String(p.id) })));
+    const ids = await deps.outbox.add(tx, go.map((p) => ({ channel, botId, chatId: p.chatId, part: renderPart(content, policy, link(p.id), p.viaTemplate), key: String(p.id) })));
     await tx.execute(sql`update broadcast_recipients x set status = 'queued', outbound_id = v.oid, queued_at = ${now.toISOString()}::timestamptz
       from (select unnest(${idArray(go.map((p) => p.id))}::bigint[]) as rid, unnest(${idArray(ids)}::bigint[]) as oid) v where x.id = v.rid`);
     return ids;

@@ -34,7 +34,7 @@ export function createBroadcasts(deps: BroadcastDeps) {
       const id = readLinkToken(deps.settings.linkSecret, token);
       return id === null ? null : recordButtonTap(deps, id);
     },
-    receipt: (channel: string, platformMessageId: string, kind: 'delivered' | 'seen', at: Date) => recordReceipt(deps, channel, platformMessageId, kind, at),
+    receipt: (channel: string, platformMessageIds: string | readonly string[], kind: 'delivered' | 'seen', at: Date) => recordReceipt(deps, channel, platformMessageIds, kind, at),
     createCampaign: (actor: Actor, via: Via, input: unknown) => createCampaign(deps, actor, via, input),
     stopCampaign: (actor: Actor, id: number) => stopCampaign(deps, actor, id),
     campaignOutcomes: (id: number) => campaignOutcomes(deps, id),

@@ -16,11 +16,17 @@ export function renderText(c: BroadcastContent, policy: ChannelPolicy, link: str
   return lines.join('\n\n');
 }
 
-/** One outbound part per recipient: an image with the text as its caption, or the text alone. */
-export function renderPart(c: BroadcastContent, policy: ChannelPolicy, link: string | null): OutboundPart {
-  const text = renderText(c, policy, link);
-  if (c.imageUrl) return { type: 'text', text: `${text}\n\n🖼 ${c.imageUrl}` };
-  return { type: 'text', text };
+/**
+ * One outbound part per recipient: the photo (fetched by the platform from its address) with the
+ * text as its caption, or the text alone; the link as a button, which the outbox renders as a
+ * text line where the channel has no link buttons. Through an approved template only the text goes.
+ */
+export function renderPart(c: BroadcastContent, policy: ChannelPolicy, link: string | null, viaTemplate = false): OutboundPart {
+  const text = renderText(c, { ...policy, linkButtons: true }, link);
+  const button = c.button && link ? { link: { label: c.button.label, url: link } } : {};
+  if (viaTemplate) return { type: 'text', text: renderText(c, { ...policy, linkButtons: false }, link), template: true };
+  if (c.imageUrl) return { type: 'web-image', url: c.imageUrl, caption: text, ...button };
+  return { type: 'text', text, ...button };
 }
 
 /** Problems with the content on a platform (too long), as Vietnamese sentences for the official. */

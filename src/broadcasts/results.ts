@@ -3,7 +3,7 @@ import { toCsv } from '../domain/csv.js';
 import type { BroadcastDeps } from './deps.js';
 import { loadBroadcast } from './control.js';
 import type { Actor } from './ports.js';
-import { rowsOf } from './sql-rows.js';
+import { rowsOf, textArray } from './sql-rows.js';
 
 export interface ResultRow {
   readonly runId: number;
@@ -89,8 +89,10 @@ export async function recordButtonTap(deps: BroadcastDeps, recipientId: number):
 }
 
 /** A platform receipt (Zalo OA `user_received_message` / `user_seen_message`) for a sent message. */
-export async function recordReceipt(deps: BroadcastDeps, channel: string, platformMessageId: string, kind: 'delivered' | 'seen', at: Date): Promise<void> {
+export async function recordReceipt(deps: BroadcastDeps, channel: string, platformMessageIds: string | readonly string[], kind: 'delivered' | 'seen', at: Date): Promise<void> {
+  const ids = typeof platformMessageIds === 'string' ? [platformMessageIds] : [...platformMessageIds];
+  if (ids.length === 0) return;
   const column = kind === 'delivered' ? sql`delivered_at = coalesce(r.delivered_at, ${at.toISOString()}::timestamptz)` : sql`seen_at = coalesce(r.seen_at, ${at.toISOString()}::timestamptz), delivered_at = coalesce(r.delivered_at, ${at.toISOString()}::timestamptz)`;
   await deps.db.execute(sql`update broadcast_recipients r set ${column} from outbound_messages o
-    where o.channel = ${channel} and o.platform_message_id = ${platformMessageId} and r.outbound_id = o.id`);
+    where o.channel = ${channel} and o.platform_message_id = any(${textArray(ids)}::text[]) and r.outbound_id = o.id`);
 }

@@ -46,7 +46,8 @@ export function buildPlatformBots(config: Config, deps: { db: Db; media: MediaAc
     (b) => new ZaloTokens({ appId: b.appId, appSecret: b.appSecret, oauthRoot: config.ZALO_OAUTH_ROOT, store, initial: { accessToken: b.accessToken, refreshToken: b.refreshToken }, now: deps.now }),
   );
   const zaloOa = oaConfigs.map((b, i) => {
-    const a = new ZaloOaAdapter({ appId: b.appId, oaSecretKey: b.oaSecretKey, apiRoot: config.ZALO_OA_API_ROOT, tokens: zaloTokens[i]!, media: deps.media, now: deps.now, ...(b.name ? { webhookPath: `/webhooks/zalo-oa/${b.name}` } : {}) });
+    const template = config.ZALO_OA_TEMPLATE_ID ? { template: { id: config.ZALO_OA_TEMPLATE_ID, param: config.ZALO_OA_TEMPLATE_PARAM } } : {};
+    const a = new ZaloOaAdapter({ appId: b.appId, oaSecretKey: b.oaSecretKey, apiRoot: config.ZALO_OA_API_ROOT, tokens: zaloTokens[i]!, media: deps.media, now: deps.now, ...template, ...(b.name ? { webhookPath: `/webhooks/zalo-oa/${b.name}` } : {}) });
     communesByBot.set(botKey(a.channel, a.botId), b.communes);
     return a;
   });

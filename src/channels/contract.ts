@@ -18,6 +18,11 @@ export interface ChannelCapabilities {
   readonly images: boolean;
   /** Inline buttons that send a payload back; false means the core renders numbered text choices. */
   readonly buttons: boolean;
+  /**
+   * A button that opens a web address, under a text or a photo. False: the address goes into the
+   * message as a text line instead.
+   */
+  readonly linkButtons?: boolean;
   /** Outbound rate for the whole bot (messages per second) and per chat (burst + per second). */
   readonly rate: { readonly perSecond: number; readonly perChatPerSecond: number; readonly perChatBurst: number };
 }
@@ -37,6 +42,12 @@ export type EventBody =
   | { readonly type: 'follow' }
   | { readonly type: 'unfollow' }
   | { readonly type: 'contact-info'; readonly name?: string; readonly phone?: string; readonly address?: string }
+  /**
+   * The platform reports that messages we sent reached the person's device or were read (Zalo OA
+   * `user_received_message` / `user_seen_message`). Not an interaction: it opens no window and
+   * starts no turn.
+   */
+  | { readonly type: 'receipt'; readonly kind: 'delivered' | 'seen'; readonly platformMessageIds: readonly string[] }
   /** Something we store but have nothing to say to (stickers, voice, unsupported). */
   | { readonly type: 'other'; readonly what: string };
 
@@ -78,13 +89,28 @@ export interface MediaRef {
   readonly filename?: string;
 }
 
+/** A button that opens a web address (a broadcast's "Đăng ký tiêm" link). */
+export interface LinkButton {
+  readonly label: string;
+  readonly url: string;
+}
+
 /**
  * One message as the platform will send it, after the core split text to the platform limit and
  * rendered choices. Stored as a row of the outbound ledger before any API call.
  */
 export type OutboundPart =
-  | { readonly type: 'text'; readonly text: string; readonly choices?: readonly Choice[] }
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly choices?: readonly Choice[];
+      readonly link?: LinkButton;
+      /** Send through the deployment's approved message template (Zalo OA, outside its 7-day window). */
+      readonly template?: boolean;
+    }
   | { readonly type: 'image'; readonly media: MediaRef; readonly caption?: string; readonly choices?: readonly Choice[] }
+  /** A photo the platform fetches from a public address itself (no upload per recipient). */
+  | { readonly type: 'web-image'; readonly url: string; readonly caption?: string; readonly link?: LinkButton }
   | { readonly type: 'document'; readonly media: MediaRef; readonly caption?: string };
 
 export interface OutboundMessage {

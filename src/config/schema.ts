@@ -45,6 +45,13 @@ export const configSchema = z
 
     /** Link that opens the OA chat (https://zalo.me/<OA id>), shown on venue code pages. */
     ZALO_OA_CHAT_URL: optionalString.pipe(z.url().optional()),
+    /**
+     * An approved Zalo template (ZNS/ZBS, customer-care tag) for broadcasts to people outside the
+     * OA's 7-day consultation window; unset: they are excluded with that reason. The template must
+     * have one text parameter, named by ZALO_OA_TEMPLATE_PARAM, that carries the announcement.
+     */
+    ZALO_OA_TEMPLATE_ID: optionalString,
+    ZALO_OA_TEMPLATE_PARAM: z.string().regex(/^[a-z0-9_]{1,40}$/).default('content'),
 
     ZALO_BOT_TOKEN: optionalString,
     /** Link that opens the Zalo bot chat, shown on venue code pages. */

@@ -22,7 +22,7 @@ const TTL_MS = 3600_000;
 
 /**
  * Consent by chat: the one optional question about where a person lives (asked once, after a turn
- * that ended quietly), "đổi xã", the stop words (DỪNG / dung / HỦY / STOP) and BẮT ĐẦU, and
+ * that went well), "đổi xã", the stop words (DỪNG / dung / HỦY / STOP) and BẮT ĐẦU, and
  * `/quyenriengtu` to see and toggle every purpose. Every decision is appended to the ledger with
  * the chat and the exact text shown.
  */
@@ -140,14 +140,20 @@ export function consentFeature(deps: ConsentFeatureDeps): Feature {
       return null;
     },
     afterTurn: async (ctx, result) => {
-      if (ctx.person.role !== 'resident' || result.state.flow || ctx.event.body.type !== 'text') return result;
+      // Only after a turn that went well: asking a favour right after "that code is not valid" or an
+      // apology reads as spam. Never inside a flow (its handler would see our choices first).
+      if (ctx.person.role !== 'resident' || result.completed !== true || result.state.flow) return result;
+      if (ctx.event.body.type !== 'text' && ctx.event.body.type !== 'choice') return result;
       const last = result.replies.at(-1);
-      if (!last || ('choices' in last && last.choices && last.choices.length > 0)) return result;
+      if (!last || last.type !== 'text') return result;
       const home = await deps.ledger.home(ctx.person.contactId);
       if (home?.askedAt) return result;
       await deps.ledger.markAsked(ctx.person.contactId, ctx.now);
-      const choices = [{ label: t.yes, data: 'cs:yes' }, { label: t.no, data: 'cs:no' }];
-      return { ...result, replies: [...result.replies, { type: 'text', text: t.askHome, choices }], state: { ...result.state, choices } };
+      // The question joins the turn's last message and its choices follow the turn's own, so a
+      // numbered list (platforms without buttons) stays one list and "1" keeps its meaning.
+      const choices = [...(last.choices ?? []), { label: t.yes, data: 'cs:yes' }, { label: t.no, data: 'cs:no' }];
+      const joined = { type: 'text' as const, text: `${last.text}\n\n${t.askHome}`, choices };
+      return { ...result, replies: [...result.replies.slice(0, -1), joined], state: { ...result.state, choices } };
     },
   };
 }

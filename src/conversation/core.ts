@@ -35,6 +35,8 @@ export class ConversationCore {
         return this.menuReply(ctx, texts.welcome(ctx.event.displayName));
       case 'unfollow':
         return { replies: [], state: {} };
+      case 'receipt': // recorded by the inbound worker, never a turn; nothing to say
+        return { replies: [], state: ctx.state };
       case 'other':
       case 'contact-info':
         return keep(ctx, [{ type: 'text', text: texts.unsupported }]);

@@ -11,19 +11,32 @@ export function renderReplies(replies: readonly Reply[], caps: ChannelCapabiliti
   const parts: OutboundPart[] = [];
   let choices: Choice[] | undefined;
   for (const reply of replies) {
-    if (reply.type !== 'document' && reply.choices && reply.choices.length > 0) choices = [...reply.choices];
+    if ((reply.type === 'text' || reply.type === 'image') && reply.choices && reply.choices.length > 0) choices = [...reply.choices];
     parts.push(...renderOne(reply, caps));
   }
   return { parts, choices };
 }
 
+/** A link button where the platform has none: the address as the message's last line. */
+export function linkLine(link: { label: string; url: string }): string {
+  return `👉 ${link.label}: ${link.url}`;
+}
+
 function renderOne(reply: Reply, caps: ChannelCapabilities): OutboundPart[] {
+  if ((reply.type === 'text' || reply.type === 'web-image') && reply.link && !caps.linkButtons) {
+    const { link, ...rest } = reply;
+    if (rest.type === 'text') return renderOne({ ...rest, text: `${rest.text}\n\n${linkLine(link)}` }, caps);
+    return [{ ...rest, caption: rest.caption ? `${rest.caption}\n\n${linkLine(link)}` : linkLine(link) }];
+  }
   if (reply.type === 'text') {
     const body = caps.buttons || !reply.choices?.length ? reply.text : `${reply.text}\n\n${numbered(reply.choices)}`;
     const chunks = splitText(body.normalize('NFC'), caps.textLimit);
-    return chunks.map((text, i) =>
-      i === chunks.length - 1 && caps.buttons && reply.choices?.length ? { type: 'text', text, choices: reply.choices } : { type: 'text', text },
-    );
+    // Buttons (choices, link) belong under the last chunk.
+    const template = reply.template ? { template: true } : {};
+    return chunks.map((text, i) => {
+      if (i < chunks.length - 1) return { type: 'text', text, ...template };
+      return { type: 'text', text, ...template, ...(caps.buttons && reply.choices?.length ? { choices: reply.choices } : {}), ...(reply.link ? { link: reply.link } : {}) };
+    });
   }
   if (reply.type === 'image' && !caps.buttons && reply.choices?.length) {
     const caption = reply.caption ? { caption: reply.caption } : {};

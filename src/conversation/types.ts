@@ -59,6 +59,12 @@ export interface TurnResult {
   readonly state: ConversationState;
   /** When the kept state stops mattering (an abandoned flow expires). Null: keep. */
   readonly stateExpiresAt?: Date | null;
+  /**
+   * The turn did what the person came for (a question answered, a question forwarded...). Hooks
+   * that add something of their own to a turn (the one-time commune question) follow only such
+   * turns: never an error, a refusal or an "I did not understand". Unset means not completed.
+   */
+  readonly completed?: boolean;
 }
 
 /** Handler signature used by features for commands, choices, flows and free text. */

@@ -50,7 +50,7 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
 
   const answerQuestion = async (ctx: TurnContext, text: string): Promise<TurnResult> => {
     const result = deps.faq.match(text);
-    if (result.decision === 'answer') return say(replyText(result), [menu]);
+    if (result.decision === 'answer') return { ...say(replyText(result), [menu]), completed: true };
     // Kept to grow the knowledge base, so a phone or ID number typed into the chat is not kept with it.
     const q = await deps.questions.add({ contactId: ctx.person.chatContactId, text: maskPersonalNumbers(text, t.hiddenNumber), topTopics: result.top.map((x) => x.id) });
     if (result.decision === 'suggest') {
@@ -62,7 +62,7 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
 
   const topic = (id: string): TurnResult => {
     const found = deps.faq.topics().find((x) => x.id === id);
-    return say(found ? found.body : t.unknownTopic);
+    return found ? { ...say(found.body), completed: true } : say(t.unknownTopic);
   };
 
   const askCommune = (ctx: TurnContext, data: Data) => flow(ctx, 'commune', data, t.askCommune);
@@ -76,7 +76,7 @@ export function helpDeskFeature(deps: HelpDeskDeps): Feature {
       to: { channel: o.channel, chatId: o.chatId },
       replies: [{ type: 'text' as const, text: t.toOfficial(questionId, commune.name, q?.text ?? ''), choices: [{ label: t.reply, data: `hd:reply:${questionId}` }] }],
     }));
-    return { ...say(officials.length ? t.forwarded(commune.name) : t.forwardedNobody(commune.name)), notices };
+    return { ...say(officials.length ? t.forwarded(commune.name) : t.forwardedNobody(commune.name)), notices, completed: officials.length > 0 };
   };
 
   const pickCommune = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {

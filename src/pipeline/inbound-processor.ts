@@ -31,6 +31,8 @@ export interface InboundDeps {
   readonly photoTurns?: PhotoTurns;
   /** Writes the turn's replies and notices with the turn, and queues them after the commit. */
   readonly outbox: Outbox;
+  /** Records platform delivery receipts of sent messages (the broadcast ledger's delivered / seen). */
+  receipts?(channel: string, platformMessageIds: readonly string[], kind: 'delivered' | 'seen', at: Date): Promise<void>;
 }
 
 /** Idle flows are forgotten after a day (issue 4: a half-finished flow expires after a day). */
@@ -55,6 +57,12 @@ export async function processInbound(deps: InboundDeps, updateId: number): Promi
     return { kind: 'done' };
   }
   const event = parsed.event;
+  if (event.body.type === 'receipt') {
+    // A receipt is no interaction: no contact update (it must not reopen Zalo's 7-day window), no turn.
+    await deps.receipts?.(event.channel, event.body.platformMessageIds, event.body.kind, event.at);
+    await deps.inbound.finish(deps.db, row.id, 'processed');
+    return { kind: 'done' };
+  }
   if (event.body.type !== 'image' || !deps.photoTurns) return turn(deps, row, adapter, event);
   if (!deps.photoTurns.tryAcquire()) return { kind: 'wait', ms: PHOTO_RETRY_MS };
   try {

@@ -11,18 +11,42 @@ export type SendOutcome =
   /** The platform throttled the whole bot: pause it for `ms`, then retry this message. */
   | { readonly kind: 'rate-limited'; readonly ms: number }
   /** The platform rejected the bot's token: pause the bot's whole queue for `ms`, then try again. */
-  | { readonly kind: 'paused'; readonly ms: number };
+  | { readonly kind: 'paused'; readonly ms: number; readonly held?: true };
 
 /** Per-chat pacing (Telegram: about 1 msg/s per chat, short bursts tolerated). Returns ms to wait. */
 export interface ChatPacer {
   take(key: string, burst: number, perSecond: number): Promise<number>;
 }
 
+/**
+ * The bot-wide pace every send of a bot shares (src/queue/bot-pacer.ts). `reserve` takes the next
+ * slot and returns how many ms until it (the caller sends then), or a negative number of ms to
+ * wait without having taken one; `pause` keeps every sender of the bot quiet for `ms`.
+ */
+export interface BotPacer {
+  reserve(bot: string, perSecond: number, maxWaitMs: number): Promise<number>;
+  pause(bot: string, ms: number): Promise<void>;
+}
+
+/** The ledger steps of a send, as BatchedSendLedger provides them. */
+export interface SendLedger {
+  get(id: number): Promise<OutboundRow | undefined>;
+  claim(row: Pick<OutboundRow, 'id' | 'channel' | 'botId' | 'chatId' | 'priority'>): Promise<boolean>;
+  finish(f: { id: number; status: 'sent'; platformMessageId?: string }): Promise<void>;
+}
+
+/** A slot at most this far ahead is waited for inside the job; a later one sends the job back to wait. */
+export const MAX_INLINE_PACE_WAIT_MS = 1000;
+
 export interface OutboundDeps {
   readonly outbound: OutboundRepo;
   readonly contacts: ContactsRepo;
   readonly adapters: AdapterRegistry;
   readonly pacer: ChatPacer;
+  /** Bot-wide pacing shared by every sender; absent: the queue's own limiter paces (older setups, tests). */
+  readonly botPacer?: BotPacer;
+  /** Read / claim / finish batched across the sends in flight (src/outbox/send-ledger.ts); absent: one statement each. */
+  readonly sendLedger?: SendLedger;
   readonly log: Logger;
   /** This process's identity on its claims (see OutboxWorkerRegistry). */
   readonly workerId?: string;
@@ -47,7 +71,7 @@ export const AUTH_PAUSE_MS = 60_000;
  * which a retryable failure becomes `failed` instead of going back to `pending`.
  */
 export async function processOutbound(deps: OutboundDeps, id: number, opts: { final?: boolean } = {}): Promise<SendOutcome> {
-  const row = await deps.outbound.get(id);
+  const row = await (deps.sendLedger ?? deps.outbound).get(id);
   if (!row) return { kind: 'done', status: 'missing' };
   if (row.status === 'sending') return waitForClaim(deps, row);
   if (row.status !== 'pending') return { kind: 'done', status: row.status };
@@ -65,23 +89,48 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   }
   // A bot whose token was rejected (by any process) holds its queue; after `retryAt` this send probes.
   const hold = (await deps.botHealth?.holdMs(row.channel, row.botId)) ?? 0;
-  if (hold > 0) return { kind: 'paused', ms: hold };
-  if (await deps.outbound.hasEarlierUnsent(row)) return { kind: 'wait', ms: 200 };
-  const { perChatBurst, perChatPerSecond } = adapter.capabilities.rate;
-  const waitMs = await deps.pacer.take(`${row.channel}:${row.botId}:${row.chatId}`, perChatBurst, perChatPerSecond);
-  if (waitMs > 0) return { kind: 'wait', ms: waitMs };
+  if (hold > 0) return { kind: 'paused', ms: hold, held: true };
+  // A broadcast chat almost never has an earlier unsent message: bulk rows skip this round trip
+  // and rely on the same check inside the claim (claimIfNext) instead.
+  if (row.priority !== 'bulk' && (await deps.outbound.hasEarlierUnsent(row))) return { kind: 'wait', ms: 200 };
+  const { perChatBurst, perChatPerSecond, perSecond } = adapter.capabilities.rate;
+  const chatKey = `${row.channel}:${row.botId}:${row.chatId}`;
+  if (deps.botPacer) {
+    // One chat at most perChatPerSecond, evenly spaced (a platform counting a sliding second
+    // answers a burst with a 429 that pauses the whole bot); a slot not due yet is not taken.
+    const chatWait = await deps.botPacer.reserve(`chat:${chatKey}`, perChatPerSecond, 0);
+    if (chatWait < 0) return { kind: 'wait', ms: Math.ceil(-chatWait) };
+  } else {
+    const waitMs = await deps.pacer.take(chatKey, perChatBurst, perChatPerSecond);
+    if (waitMs > 0) return { kind: 'wait', ms: waitMs };
+  }
+  if (deps.botPacer) {
+    const slot = await deps.botPacer.reserve(`${row.channel}:${row.botId}`, perSecond, MAX_INLINE_PACE_WAIT_MS);
+    if (slot < 0) return { kind: 'wait', ms: Math.ceil(-slot) };
+    if (slot > 0) await sleep(slot);
+  }
 
-  const claimed = await deps.outbound.claim(row.id, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
-  if (!claimed) return { kind: 'done', status: 'claimed-elsewhere' };
+  const claimed = deps.sendLedger ? await deps.sendLedger.claim(row) : await deps.outbound.claimIfNext(row, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
+  if (!claimed) {
+    // Still pending: an earlier message to this chat is unsent (keep the chat's order).
+    const now = await deps.outbound.get(row.id);
+    return now?.status === 'pending' ? { kind: 'wait', ms: 200 } : { kind: 'done', status: 'claimed-elsewhere' };
+  }
   try {
     const result = await adapter.send({ chatId: row.chatId, part: row.part as OutboundPart });
-    await deps.outbound.finish(row.id, 'sent', result.platformMessageId ? { platformMessageId: result.platformMessageId } : {});
+    if (deps.sendLedger) await deps.sendLedger.finish({ id: row.id, status: 'sent', ...(result.platformMessageId ? { platformMessageId: result.platformMessageId } : {}) });
+    else await deps.outbound.finish(row.id, 'sent', result.platformMessageId ? { platformMessageId: result.platformMessageId } : {});
     await deps.botHealth?.accepted(row.channel, row.botId).catch((err: unknown) => deps.log.warn({ err, channel: row.channel, botId: row.botId }, 'bot pause not lifted; the next send lifts it'));
     return { kind: 'done', status: 'sent' };
   } catch (err) {
-    return handleSendError(deps, row, err, opts.final ?? false);
+    const outcome = await handleSendError(deps, row, err, opts.final ?? false);
+    // Throttled or token refused: every send of this bot waits, in every process.
+    if (outcome.kind === 'rate-limited' || outcome.kind === 'paused') await deps.botPacer?.pause(`${row.channel}:${row.botId}`, outcome.ms);
+    return outcome;
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Another claim holds the row: wait for it, or resolve it when its worker is gone. */
 async function waitForClaim(deps: OutboundDeps, row: OutboundRow): Promise<SendOutcome> {

@@ -25,7 +25,8 @@ export type SendOutcomeLabel = 'sent' | '429' | 'auth' | 'failed' | 'unreachable
 /** Maps a processor outcome to its metrics label; undefined when no send was attempted. */
 export function sendOutcomeLabel(outcome: SendOutcome): SendOutcomeLabel | undefined {
   if (outcome.kind === 'rate-limited') return '429';
-  if (outcome.kind === 'paused') return 'auth';
+  // A bot already paused holds its message without a platform call: not a send attempt.
+  if (outcome.kind === 'paused') return outcome.held ? undefined : 'auth';
   if (outcome.kind === 'wait') return undefined;
   const known: readonly string[] = ['sent', 'failed', 'unreachable', 'expired', 'uncertain'];
   return known.includes(outcome.status) ? (outcome.status as SendOutcomeLabel) : undefined;
@@ -40,6 +41,17 @@ export interface RunningWorkers {
 async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
   await job.moveToDelayed(Date.now() + ms, token);
   throw new DelayedError();
+}
+
+/**
+ * Send jobs in flight per bot when a bot pacer paces them. Each job spends a few database and
+ * Redis round trips besides its platform call; on a busy machine a round trip takes tens of ms,
+ * so a handful of slots cannot keep up with a fast bot (4 slots sent ~18 msg/s against a 200/s
+ * limit). About a quarter of the per-second rate keeps the pipe full, while reserved slots reach
+ * at most ~250 ms ahead, which bounds how long a resident's reply waits behind bulk sends.
+ */
+export function sendConcurrency(perSecond: number): number {
+  return Math.min(100, Math.max(4, Math.ceil(perSecond / 4)));
 }
 
 export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound: OutboundDeps, adapters: readonly ChannelAdapter[]): RunningWorkers {
@@ -87,8 +99,14 @@ export function startWorkers(opts: WorkerOptions, inbound: InboundDeps, outbound
         }
         return outcome.status;
       },
-      // A dead process's job is noticed within seconds (short lock, frequent stall check).
-      { ...base, concurrency: 4, limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 }, lockDuration: 10_000, stalledInterval: 5_000 },
+      // A dead process's job is noticed within seconds (short lock, frequent stall check). With a
+      // bot pacer the pace is the pacer's; without one, BullMQ's limiter paces this queue alone.
+      {
+        ...base,
+        ...(outbound.botPacer ? { concurrency: sendConcurrency(perSecond) } : { concurrency: 4, limiter: { max: Math.max(1, Math.floor(perSecond)), duration: 1000 } }),
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
+      },
     );
     // A job that failed for good leaves no job behind, so the sweep can queue its row again if
     // the row is still pending (e.g. Postgres was down during every attempt).

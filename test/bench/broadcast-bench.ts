@@ -31,7 +31,7 @@ const port = 20000 + Math.floor(Math.random() * 20000);
 const env = {
   ...process.env,
   NODE_ENV: 'development',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? 'warn',
   DATABASE_URL: db.url,
   QUEUE_PREFIX: `bb${Date.now().toString(36)}`,
   PORT: String(port),
@@ -56,8 +56,12 @@ log(`broadcast ${created.id}: ${created.preview.recipients} recipients, ETA ${cr
 await rt.close();
 
 let child: ChildProcess | undefined;
+let stopping = false;
 function startService(): ChildProcess {
-  const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
+  c.on('exit', (code, signal) => {
+    if (!stopping && signal !== 'SIGKILL') log(`service ${c.pid} exited unexpectedly (${code ?? signal})`);
+  });
   return c;
 }
 const rssOf = (pid: number) => {
@@ -68,7 +72,8 @@ const rssOf = (pid: number) => {
   }
 };
 async function ready(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  // Up to 3 minutes: on the shared 2-core machine a cold start (tsx compiling) took over a minute.
+  for (let i = 0; i < 900; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
     } catch {}
@@ -133,6 +138,7 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
 }
 await Promise.all(replies);
 const elapsedSending = (fake.lastAt - fake.firstAt - downMs) / 1000;
+stopping = true;
 child.kill('SIGTERM');
 await new Promise((r) => child!.once('exit', r));
 

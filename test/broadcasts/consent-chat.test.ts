@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
 import { startTestService, type TestService } from '../harness/service.js';
-import { SimChat, textOf } from '../harness/sim-chat.js';
+import { SimChat, choicesOf, textOf } from '../harness/sim-chat.js';
 import { becomeOfficial } from '../harness/officials.js';
 
 let ts: TestService;
@@ -51,6 +51,29 @@ describe('consent by chat and an announcement composed by chat', () => {
     expect(preview).toMatch(/Phường Phổ Minh: 1 người \(web 1\)/);
     expect(textOf(await official.send({ choice: 'bc:ok' }))).toMatch(/Đã tạo thông báo #\d+/);
     expect(textOf(await resident.replies(20_000))).toMatch(/Chiều nay tiêm mũi 2[\s\S]*DỪNG/);
+  });
+
+  it('the commune question follows only a turn that went well, once, after the turn\'s own choices', async () => {
+    const resident = new SimChat(ts, 'resident');
+    const asked = /Bạn có muốn nhận thông báo của xã, phường nơi bạn ở/;
+    const askedCount = async () => rowsOf(await ts.rt.db.execute(sql`select * from resident_homes where asked_at is not null`)).length;
+    const before = await askedCount();
+    // Error replies: an unknown FAQ topic, a code that is not ours, an unsupported request.
+    expect(textOf(await resident.send({ choice: 'hd:t:no-such-topic' }))).toMatch(/không còn trong bộ câu hỏi/);
+    const invalid = await resident.send('ABC-123-XYZ-000');
+    expect(textOf(invalid)).not.toMatch(asked);
+    expect(await askedCount()).toBe(before);
+    // A topic answered: the question joins that answer, its two choices after the answer's own.
+    const topic = ts.rt.faq.topics()[0]!;
+    const answered = await resident.send({ choice: `hd:t:${topic.id}` });
+    expect(textOf(answered)).toMatch(asked);
+    const labels = choicesOf(answered).map((c) => c.data);
+    expect(labels.slice(-2)).toEqual(['cs:yes', 'cs:no']);
+    expect(labels.length).toBeGreaterThan(2);
+    expect(await askedCount()).toBe(before + 1);
+    // Asked once: the next good turn comes without it.
+    expect(textOf(await resident.send({ choice: `hd:t:${topic.id}` }))).not.toMatch(asked);
+    expect(textOf(await resident.send({ choice: 'cs:yes' }))).toMatch(/xã, phường nào/);
   });
 
   it('a resident cannot use /thongbao', async () => {

@@ -13,7 +13,7 @@ export const telegramPolicy: ChannelPolicy = {
   throttlePausesBot: true,
   textLimit: 4096,
   captionLimit: 1024,
-  linkButtons: false,
+  linkButtons: true,
   exclusion: () => null,
   notes: ['~30 msg/s per bot, ~1 msg/s per chat (Bot FAQ)', '429 retry_after pauses the whole bot', '403 blocked marks the chat unreachable'],
 };
@@ -33,7 +33,8 @@ export const zaloOaPolicy: ChannelPolicy = {
   exclusion: (chat, now) => (now.getTime() - chat.lastSeenAt.getTime() > ZALO_OA_WINDOW_MS ? 'outside-zalo-window' : null),
   notes: [
     'consultation messages only within 7 days of the last interaction (-230 otherwise)',
-    'outside the window: excluded (the approved-template path is not built yet)',
+    'outside the window: the approved template when ZALO_OA_TEMPLATE_ID is set (POST /v3.0/oa/message/template, UNVERIFIED third-party spec), else excluded',
+    'link buttons on consultation messages are undocumented for v3: the link is a text line; images go as the media template by URL',
     'rate: 4,000 req/min app-wide is UNVERIFIED (third-party); we use 20 msg/s',
   ],
 };

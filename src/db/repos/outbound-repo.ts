@@ -56,6 +56,22 @@ export class OutboundRepo {
     return row ?? null;
   }
 
+  /**
+   * `claim`, but only while no earlier message to the same chat (of this class or a more urgent
+   * one) is unsent: the ordering check and the claim in one statement, one round trip per send.
+   */
+  async claimIfNext(row: Pick<OutboundRow, 'id' | 'channel' | 'botId' | 'chatId' | 'priority'>, workerId = 'unknown', leaseMs = 30_000): Promise<boolean> {
+    const now = new Date();
+    const result = await this.db.execute(sql`
+      update outbound_messages set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz, claimed_by = ${workerId},
+        lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, attempts = attempts + 1
+      where id = ${row.id} and status = 'pending' and not exists (
+        select 1 from outbound_messages e where e.channel = ${row.channel} and e.bot_id = ${row.botId} and e.chat_id = ${row.chatId}
+          and e.status in ('pending', 'sending') and e.priority in (${sql.join(atLeastAsUrgent(row.priority).map((p) => sql`${p}`), sql`, `)}) and e.id < ${row.id})
+      returning id`);
+    return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])).length > 0;
+  }
+
   async finish(id: number, status: 'sent' | 'failed' | 'unreachable' | 'expired', extra: { platformMessageId?: string; error?: string } = {}): Promise<void> {
     await this.db
       .update(outboundMessages)

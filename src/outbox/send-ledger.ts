@@ -1,0 +1,85 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { OutboundRow } from '../db/repos/outbound-repo.js';
+import { outboundMessages } from '../db/schema/outbound.js';
+
+/**
+ * Runs `flush` for the items that queued up while the previous flush was in flight: one caller
+ * alone goes at once; under load, everyone who arrived during a round trip shares the next one.
+ * The batch grows with the database's latency (group commit done by the caller), so a slow fsync
+ * costs one wait per batch instead of one per message.
+ */
+export function whileBusy<I, O>(flush: (items: I[]) => Promise<O[]>, maxBatch = 200): (item: I) => Promise<O> {
+  let queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
+  let busy = false;
+  const run = () => {
+    if (busy || queue.length === 0) return;
+    busy = true;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    flush(batch.map((b) => b.item))
+      .then(
+        (out) => batch.forEach((b, i) => b.resolve(out[i] as O)),
+        (err: unknown) => batch.forEach((b) => b.reject(err)),
+      )
+      .finally(() => {
+        busy = false;
+        run();
+      });
+  };
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      run();
+    });
+}
+
+type Claimable = Pick<OutboundRow, 'id' | 'channel' | 'botId' | 'chatId' | 'priority'>;
+type Finish = { id: number; status: 'sent' | 'failed' | 'unreachable' | 'expired'; platformMessageId?: string; error?: string };
+
+/**
+ * The three ledger steps of every send (read the row, claim it, finish it), each batched across
+ * the sends in flight. Semantics are those of OutboundRepo.get / claimIfNext / finish, one row at
+ * a time: a row is still claimed right before its own platform call and finished right after it.
+ */
+export class BatchedSendLedger {
+  constructor(
+    private readonly db: Db,
+    private readonly workerId: string,
+    private readonly leaseMs: number,
+  ) {}
+
+  readonly get = whileBusy(async (ids: number[]): Promise<(OutboundRow | undefined)[]> => {
+    const rows = await this.db.select().from(outboundMessages).where(inArray(outboundMessages.id, [...new Set(ids)]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  });
+
+  /** pending -> sending unless an earlier message to the same chat (as urgent or more) is unsent. */
+  readonly claim = whileBusy(async (rows: Claimable[]): Promise<boolean[]> => {
+    const now = new Date();
+    const result = await this.db.execute(sql`
+      update outbound_messages m set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz, claimed_by = ${this.workerId},
+        lease_until = ${new Date(now.getTime() + this.leaseMs).toISOString()}::timestamptz, attempts = m.attempts + 1
+      where m.id = any(${`{${rows.map((r) => r.id).join(',')}}`}::bigint[]) and m.status = 'pending' and not exists (
+        select 1 from outbound_messages e where e.channel = m.channel and e.bot_id = m.bot_id and e.chat_id = m.chat_id
+          and e.status in ('pending', 'sending') and e.id < m.id
+          and coalesce(array_position(${URGENCY}::text[], e.priority), 9) <= coalesce(array_position(${URGENCY}::text[], m.priority), 9))
+      returning m.id`);
+    const got = new Set((Array.isArray(result) ? result : ((result as { rows?: { id: unknown }[] }).rows ?? [])).map((r) => Number((r as { id: unknown }).id)));
+    return rows.map((r) => got.has(r.id));
+  });
+
+  /** sending -> final state, with the platform's message id or the error. */
+  readonly finish = whileBusy(async (items: Finish[]): Promise<void[]> => {
+    const json = JSON.stringify(items.map((f) => ({ id: f.id, status: f.status, pmid: f.platformMessageId ?? null, error: f.error ?? null })));
+    await this.db.execute(sql`
+      update outbound_messages m set status = v.status, finished_at = now(), platform_message_id = v.pmid, error = v.error
+      from jsonb_to_recordset(${json}::jsonb) as v(id bigint, status text, pmid text, error text)
+      where m.id = v.id and m.status = 'sending'`);
+    return items.map(() => undefined);
+  });
+}
+
+/** reply > alert > reminder > bulk, as a Postgres array literal (array_position gives the rank). */
+const URGENCY = '{reply,alert,reminder,bulk}';
