@@ -206,7 +206,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     channelHasButtons: (c, b) => adapters.get(c, b)?.capabilities.buttons ?? false,
     capabilities: (c, b) => adapters.get(c, b)?.capabilities,
   });
-  const dashboard = createDashboard({ db, publicUrl: config.publicUrl, venues, registrations, outbox, officials, audit, adapters, tracing, broadcasts, now: () => clock.now() });
+  const dashboard = createDashboard({ db, publicUrl: config.publicUrl, venues, registrations, outbox, officials, audit, adapters, tracing, broadcasts, log, now: () => clock.now() });
   const host = { config, db, redis, queues, media, adapters, clock, log, venues, officials, audit, faq, registrations, outbox, tracing, dashboard, broadcasts, decodePhoto: (bytes: Uint8Array) => photos.decode(bytes) };
   const core = new ConversationCore(await (opts.features ?? defaultFeatures)(host));
 

@@ -21,7 +21,13 @@ interface Entry {
 export class FiguresCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly clock: () => number = Date.now, private readonly freshMs = FIGURES_FRESH_MS, private readonly maxStaleMs = FIGURES_MAX_STALE_MS) {}
+  /** `onRefreshError` hears a background refresh that failed (the stale figures stay; the next request tries again). */
+  constructor(
+    private readonly onRefreshError: (err: unknown) => void,
+    private readonly clock: () => number = Date.now,
+    private readonly freshMs = FIGURES_FRESH_MS,
+    private readonly maxStaleMs = FIGURES_MAX_STALE_MS,
+  ) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let e = this.entries.get(key);
@@ -39,7 +45,7 @@ export class FiguresCache {
         .finally(() => (entry.refreshing = null));
     }
     if (age < this.maxStaleMs) {
-      entry.refreshing.catch(() => undefined); // the next request tries again
+      entry.refreshing.catch(this.onRefreshError);
       return entry.value as T;
     }
     return (await entry.refreshing) as T;

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-log.js';
 import type { Db } from '../db/client.js';
 import { DashboardAuthRepo } from '../db/repos/dashboard-auth-repo.js';
@@ -36,6 +37,7 @@ export interface DashboardBuild {
   readonly adapters: AdapterRegistry;
   readonly tracing: TracingDeps;
   readonly broadcasts: Broadcasts;
+  readonly log: Pick<Logger, 'warn'>;
   now(): Date;
 }
 
@@ -50,7 +52,7 @@ export function createDashboard(b: DashboardBuild): Dashboard {
     },
   };
   const figures = new FiguresRepo(b.db);
-  const cache = new FiguresCache();
+  const cache = new FiguresCache((err) => b.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'dashboard figures not refreshed; showing the previous ones'));
   const deps: DashboardDeps = {
     db: b.db,
     domain: b.venues.domain,
