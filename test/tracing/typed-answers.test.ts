@@ -1,41 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { zaloOaMac } from '../../bots/zalo-oa/signature.js';
 import { openPlaceEvent } from '../../src/tracing/open-place-event.js';
 import { sendAlerts } from '../../src/tracing/send-alerts.js';
 import { textUpdate } from '../channels/telegram-fixtures.js';
-import { FakeTelegram } from '../fakes/fake-telegram.js';
-import { FakeZalo } from '../fakes/fake-zalo.js';
-import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN, type TestService } from '../harness/service.js';
+import { TEST_TELEGRAM_SECRET } from '../harness/service.js';
 import { waitFor } from '../harness/wait.js';
 import { operator, tracingFixtures } from './tracing-fixtures.js';
+import { useAllChannelsService, ZALO } from './all-channels-service.js';
 
-const OA_APP = '4242';
-const OA_SECRET = 'oa-secret-key-123';
-const BOT_SECRET = 'zalo-bot-secret';
-let ts: TestService;
-let telegram: FakeTelegram;
-let zalo: FakeZalo;
-const f = tracingFixtures(() => ts.rt);
+const { oaApp: OA_APP, oaSecret: OA_SECRET, botSecret: BOT_SECRET } = ZALO;
+const svc = useAllChannelsService();
+const f = tracingFixtures(() => svc.ts.rt);
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
 const iso = (h: number) => hoursAgo(h).toISOString();
 
-beforeAll(async () => {
-  telegram = await new FakeTelegram().start();
-  zalo = await new FakeZalo().start();
-  ts = await startTestService({
-    env: {
-      TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: TEST_TELEGRAM_SECRET, TELEGRAM_API_ROOT: telegram.url,
-      ZALO_OA_APP_ID: OA_APP, ZALO_OA_SECRET_KEY: OA_SECRET, ZALO_APP_SECRET: 'app-secret', ZALO_OA_ACCESS_TOKEN: 'oa-access-0', ZALO_OA_REFRESH_TOKEN: 'oa-refresh-0', ZALO_OA_API_ROOT: zalo.url, ZALO_OAUTH_ROOT: zalo.url,
-      ZALO_BOT_TOKEN: '777:zalo-bot-token', ZALO_BOT_WEBHOOK_SECRET: BOT_SECRET, ZALO_BOT_API_ROOT: zalo.url, PUBLIC_URL: 'https://quetma.example.vn',
-    },
-  });
-});
-afterAll(async () => {
-  await ts?.stop();
-  await telegram?.close();
-  await zalo?.close();
-});
 
 /** A resident writing to each platform's webhook, and what that platform's fake received for them. */
 let n = 0;
@@ -44,8 +23,8 @@ const residents = {
     const chatId = 7_100_000 + ++n;
     return {
       channel: 'telegram', chatId: String(chatId),
-      say: (text: string) => ts.app.inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TEST_TELEGRAM_SECRET }, payload: textUpdate(text, chatId) as object }),
-      got: () => telegram.delivered().filter((c) => String(c.params.chat_id) === String(chatId)).map((c) => `${String(c.params.text)} ${JSON.stringify(c.params.reply_markup ?? '')}`),
+      say: (text: string) => svc.ts.app.inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TEST_TELEGRAM_SECRET }, payload: textUpdate(text, chatId) as object }),
+      got: () => svc.telegram.delivered().filter((c) => String(c.params.chat_id) === String(chatId)).map((c) => `${String(c.params.text)} ${JSON.stringify(c.params.reply_markup ?? '')}`),
     };
   },
   zaloOa() {
@@ -55,9 +34,9 @@ const residents = {
       say: (text: string) => {
         const raw = JSON.stringify({ app_id: OA_APP, user_id_by_app: '55', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: user }, recipient: { id: '999' }, message: { text, msg_id: `m${++n}` } });
         const body = JSON.parse(raw) as { timestamp: string };
-        return ts.app.inject({ method: 'POST', url: '/webhooks/zalo-oa', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloOaMac(OA_APP, raw, body.timestamp, OA_SECRET)}` }, payload: raw });
+        return svc.ts.app.inject({ method: 'POST', url: '/webhooks/zalo-oa', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloOaMac(OA_APP, raw, body.timestamp, OA_SECRET)}` }, payload: raw });
       },
-      got: () => zalo.calls('/v3.0/oa/message/cs').filter((c) => JSON.stringify(c.params).includes(user)).map((c) => JSON.stringify(c.params)),
+      got: () => svc.zalo.calls('/v3.0/oa/message/cs').filter((c) => JSON.stringify(c.params).includes(user)).map((c) => JSON.stringify(c.params)),
     };
   },
   zaloBot() {
@@ -65,11 +44,11 @@ const residents = {
     return {
       channel: 'zalo-bot', chatId: chat,
       say: (text: string) =>
-        ts.app.inject({
+        svc.ts.app.inject({
           method: 'POST', url: '/webhooks/zalo-bot', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': BOT_SECRET },
           payload: { event_name: 'message.text.received', message: { message_id: `m${++n}`, date: Date.now(), from: { id: chat, display_name: 'Chị Hoa', is_bot: false }, chat: { id: chat, chat_type: 'PRIVATE' }, text } },
         }),
-      got: () => zalo.calls('sendMessage').filter((c) => String(c.params.chat_id) === chat).map((c) => JSON.stringify(c.params)),
+      got: () => svc.zalo.calls('sendMessage').filter((c) => String(c.params.chat_id) === chat).map((c) => JSON.stringify(c.params)),
     };
   },
 };
@@ -83,12 +62,12 @@ async function ask(r: Resident, text: string): Promise<string> {
 }
 
 async function contactOf(r: Resident): Promise<number> {
-  const rows = (await ts.rt.db.execute(sql`select id from contacts where channel = ${r.channel} and chat_id = ${r.chatId}`)) as unknown as { id: number | string }[];
+  const rows = (await svc.ts.rt.db.execute(sql`select id from contacts where channel = ${r.channel} and chat_id = ${r.chatId}`)) as unknown as { id: number | string }[];
   return Number(rows[0]!.id);
 }
 
 const alertRows = async (eventId: number) =>
-  (await ts.rt.db.execute(sql`select contact_id, dependent_id, acknowledged_at is not null as ack, symptoms_at is not null as sym from exposure_alerts where event_id = ${eventId} order by id`)) as unknown as { contact_id: string | number; dependent_id: string | number | null; ack: boolean; sym: boolean }[];
+  (await svc.ts.rt.db.execute(sql`select contact_id, dependent_id, acknowledged_at is not null as ack, symptoms_at is not null as sym from exposure_alerts where event_id = ${eventId} order by id`)) as unknown as { contact_id: string | number; dependent_id: string | number | null; ack: boolean; sym: boolean }[];
 
 describe('answering an alert by typing', () => {
   it('"đã nhận" / "da nhan" acknowledge and "tôi có triệu chứng" reports symptoms on Telegram, Zalo OA and Zalo Bot', async () => {
@@ -104,8 +83,8 @@ describe('answering an alert by typing', () => {
     // Before any alert the words are not an answer: nothing is acknowledged for the bystander.
     expect(await ask(bystander, 'đã nhận')).not.toContain('Cảm ơn bạn đã xác nhận');
 
-    const { eventId } = await openPlaceEvent(ts.rt.tracing, operator, { venue: `#${market.id}`, windows: [{ from: hoursAgo(6), to: hoursAgo(4) }] });
-    expect(await sendAlerts(ts.rt.tracing, operator, eventId)).toMatchObject({ alerted: 4 });
+    const { eventId } = await openPlaceEvent(svc.ts.rt.tracing, operator, { venue: `#${market.id}`, windows: [{ from: hoursAgo(6), to: hoursAgo(4) }] });
+    expect(await sendAlerts(svc.ts.rt.tracing, operator, eventId)).toMatchObject({ alerted: 4 });
     const telegramAlert = await waitFor(() => onTelegram.got().find((m) => m.includes('THÔNG BÁO')) ?? null, 'the Telegram alert');
     expect(telegramAlert).toMatch(/tv:ack:\d+/); // the alert's own id went into the button, no placeholder left
     expect(telegramAlert).not.toContain('{{key}}');
@@ -127,7 +106,7 @@ describe('answering an alert by typing', () => {
     expect(byContact.get(await contactOf(onOa))).toMatchObject({ ack: true, sym: true });
     expect(byContact.get(await contactOf(onBot))).toMatchObject({ ack: true, sym: true }); // symptoms imply it was read
     expect(byContact.get(await contactOf(numbered))).toMatchObject({ ack: true, sym: false });
-    const urgent = (await ts.rt.db.execute(sql`select count(*)::int as n from resident_questions where text like ${`[KHẨN]%#${eventId}%`}`)) as unknown as { n: number }[];
+    const urgent = (await svc.ts.rt.db.execute(sql`select count(*)::int as n from resident_questions where text like ${`[KHẨN]%#${eventId}%`}`)) as unknown as { n: number }[];
     expect(urgent[0]!.n).toBe(2);
   });
 
@@ -139,8 +118,8 @@ describe('answering an alert by typing', () => {
     const school = await f.venue('Trường Tiểu học Phổ Minh', 'school');
     await f.visit(id, school, iso(3), iso(2.5));
     await f.visit(id, school, iso(3), iso(2.5), child);
-    const { eventId } = await openPlaceEvent(ts.rt.tracing, operator, { venue: `#${school.id}`, windows: [{ from: hoursAgo(4), to: hoursAgo(2) }] });
-    expect(await sendAlerts(ts.rt.tracing, operator, eventId)).toMatchObject({ alerted: 2 });
+    const { eventId } = await openPlaceEvent(svc.ts.rt.tracing, operator, { venue: `#${school.id}`, windows: [{ from: hoursAgo(4), to: hoursAgo(2) }] });
+    expect(await sendAlerts(svc.ts.rt.tracing, operator, eventId)).toMatchObject({ alerted: 2 });
     await waitFor(() => (mother.got().filter((m) => m.includes('THÔNG BÁO')).length === 2 ? true : null), 'both alerts');
 
     const question = await ask(mother, 'có triệu chứng');
