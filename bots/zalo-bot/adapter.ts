@@ -1,6 +1,7 @@
 import type { ChannelAdapter, ChannelCapabilities, ImageRef, MediaAccess, OutboundMessage, SendResult, WebhookRequest } from '../../src/channels/contract.js';
 import { SendError } from '../../src/channels/contract.js';
 import { constantTimeEqual, downloadCapped, headerValue } from '../../src/channels/http-util.js';
+import { zaloBotTexts } from './texts.js';
 import { parseZaloBotUpdate } from './parse.js';
 
 /** sendMessage takes 1-2,000 characters; no inline buttons in the documented API; rate undocumented, start at 5/s. */
@@ -55,7 +56,7 @@ export class ZaloBotAdapter implements ChannelAdapter {
     if (part.type === 'web-image') return this.result(await this.call('sendPhoto', { chat_id: chatId, photo: part.url, ...(part.caption ? { caption: part.caption.slice(0, 2000) } : {}) }));
     const url = this.opts.media.publicUrl(part.media.mediaId);
     if (part.type === 'image') return this.result(await this.call('sendPhoto', { chat_id: chatId, photo: url, ...(part.caption ? { caption: part.caption.slice(0, 2000) } : {}) }));
-    return this.result(await this.call('sendMessage', { chat_id: chatId, text: `${part.caption ? `${part.caption}\n` : ''}Tải tệp: ${url}` }));
+    return this.result(await this.call('sendMessage', { chat_id: chatId, text: `${part.caption ? `${part.caption}\n` : ''}${zaloBotTexts.downloadLine(url)}` }));
   }
 
   private result(r: unknown): SendResult {

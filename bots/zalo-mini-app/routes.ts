@@ -202,7 +202,7 @@ export function miniAppPlugin(deps: MiniAppApiDeps): FastifyPluginAsync {
       const me = await person(parse(authed, req.body).accessToken);
       const code = await issueLinkCode(deps.links, me.chatContactId, deps.clock.now());
       if (!code) throw new ApiError(503, 'link_busy', t.linkBusy, true);
-      return { code, message: `LIÊN KẾT ${code}`, expiresInMinutes: LINK_CODE_MINUTES };
+      return { code, message: t.linkMessage(code), expiresInMinutes: LINK_CODE_MINUTES };
     }));
 
     // The app showed a link code: the chat that typed it waits for the same "Đồng ý?" a chat would answer.

@@ -8,5 +8,7 @@ export const miniAppTexts = {
   badDependentName: 'Tên cần từ 2 đến 60 ký tự. Bạn nhập lại nhé.',
   badDependentYear: 'Năm sinh chưa đúng. Bạn nhập 4 chữ số, ví dụ 1952, hoặc để trống.',
   linkBusy: 'Chưa tạo được mã liên kết, bạn thử lại nhé.',
+  /** What the resident types in the other chat app; the chat reads it back in src/account-link. */
+  linkMessage: (code: string) => `LIÊN KẾT ${code}`,
   notFound: 'Không tìm thấy người thân này trong danh sách của bạn.',
 };

@@ -27,7 +27,7 @@ export const confirmQuestion = (requesterChannel: string) => t.confirmAsk(channe
 const LINK = /^lien ket(?: tai khoan)?(?: ([\d ]{6,9}))?$/;
 const UNLINK = /^(?:huy|bo|go) lien ket(?: tai khoan)?$/;
 
-const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: 'Về danh mục', data: 'menu:main' }] }], state: {} });
+const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: t.veDanhMuc, data: 'menu:main' }] }], state: {} });
 const names = (chats: readonly { channel: string }[]) => [...new Set(chats.map((c) => channelNames[c.channel] ?? c.channel))];
 
 /**

@@ -5,9 +5,8 @@ import type { CheckInOutcome, CheckInService } from './checkin-service.js';
 import { dependentsFeatureHandlers } from './dependents-flow.js';
 import { historyHandlers } from './history.js';
 import { PhotoError, type CodeResolver, type PhotoDecoder, type Resolution } from './resolver.js';
-import { checkinTexts as t } from './texts.js';
+import { checkinFeatureTexts, checkinTexts as t } from './texts.js';
 import type { VisitStore } from './types.js';
-import { checkinFeatureTexts } from './texts.js';
 
 /** What residents type to check out or see their history, as standard folded words (src/language). */
 const CHECK_OUT_WORDS = new Set(['khai bao ra', 'check out', 'checkout', 'ra ve', 'di ve', 've roi', 'toi ve roi', 'ra roi', 'khai ra', 'bao ra']);

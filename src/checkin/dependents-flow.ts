@@ -3,9 +3,8 @@ import { standardText } from '../language/standardize.js';
 import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
 import { cleanDependentName, cleanRelation, validBirthYear } from './dependent-rules.js';
-import { checkinTexts as t } from './texts.js';
+import { checkinTexts as t, dependentsTexts } from './texts.js';
 import type { VisitStore } from './types.js';
-import { dependentsTexts } from './texts.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[], keepVenue?: { codeText: string }) => TurnResult;
 type Who = { selfToo: boolean; dependentIds: number[] };

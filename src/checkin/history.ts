@@ -1,8 +1,7 @@
 import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
-import { checkinTexts as t } from './texts.js';
+import { checkinTexts as t, historyTexts } from './texts.js';
 import type { VisitStore } from './types.js';
-import { historyTexts } from './texts.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[]) => TurnResult;
 

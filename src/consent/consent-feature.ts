@@ -4,8 +4,7 @@ import { consentWord } from '../broadcasts/words.js';
 import { showVn } from '../broadcasts/schedule.js';
 import type { Commune } from '../venue-ops/ports.js';
 import type { ConsentLedger } from './consent-ledger.js';
-import { CONSENT_TEXT_VERSION, PURPOSES, consentTexts as t, purposeNames, type Purpose } from './texts.js';
-import { consentFeatureTexts } from './texts.js';
+import { CONSENT_TEXT_VERSION, consentFeatureTexts, consentTexts as t, purposeNames, PURPOSES, type Purpose } from './texts.js';
 
 export interface ConsentFeatureDeps {
   readonly ledger: ConsentLedger;

@@ -1,9 +1,8 @@
 import type { Choice } from '../channels/contract.js';
 import { standardText } from '../language/standardize.js';
 import { smallTalk } from './small-talk.js';
-import { mainMenu, texts } from './texts.js';
+import { coreTexts, mainMenu, texts } from './texts.js';
 import type { ConversationState, Feature, Reply, TurnContext, TurnHandler, TurnResult } from './types.js';
-import { coreTexts } from './texts.js';
 
 /**
  * Words the core answers itself, as standard folded words (src/language), so "huỷ", "HỦY",

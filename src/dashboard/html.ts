@@ -1,3 +1,4 @@
+import { dashboardTexts as dt } from './texts.js';
 /**
  * Server-rendered HTML without a template engine: `html` escapes every interpolated value unless
  * it is itself `html` output (a `Safe`), so user data (venue names, questions) cannot inject markup.
@@ -37,7 +38,7 @@ export const vnDateTime = (d: Date | null | undefined): string => (d ? VN.format
 /** "3 giờ", "2 ngày": how long a question has waited. */
 export function age(from: Date, now: Date): string {
   const min = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-  if (min < 60) return `${min} phút`;
-  if (min < 48 * 60) return `${Math.round(min / 60)} giờ`;
-  return `${Math.round(min / 1440)} ngày`;
+  if (min < 60) return dt.age.minutes(min);
+  if (min < 48 * 60) return dt.age.hours(Math.round(min / 60));
+  return dt.age.days(Math.round(min / 1440));
 }

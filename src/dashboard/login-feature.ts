@@ -1,15 +1,15 @@
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import { fold } from '../domain/fold.js';
+import { dashboardTexts as dt } from './texts.js';
 import { issueLoginLink, LINK_TTL_MS, type AuthDeps } from './auth.js';
 
-const menu = { label: 'Về danh mục', data: 'menu:main' };
+const menu = { label: dt.menu, data: 'menu:main' };
 const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [menu] }], state: {} });
 
 export const LOGIN_TEXTS = {
-  notOfficial: 'Chức năng đăng nhập bảng điều khiển dành cho cán bộ xã, phường đã được cấp quyền. Nếu bạn là cán bộ, đề nghị quản trị viên cấp quyền cho bạn.',
-  link: (url: string) =>
-    `Đường dẫn đăng nhập bảng điều khiển cán bộ (dùng một lần, hết hạn sau ${LINK_TTL_MS / 60_000} phút):\n${url}\n\nKhông chuyển đường dẫn này cho người khác.`,
-  limited: 'Bạn đã xin quá nhiều đường dẫn đăng nhập trong 15 phút qua. Vui lòng thử lại sau.',
+  notOfficial: dt.login.notOfficial,
+  link: (url: string) => dt.login.link(url, LINK_TTL_MS / 60_000),
+  limited: dt.login.limited,
 };
 
 /**

@@ -15,6 +15,7 @@ import { scopeOf, type Scope } from './scope.js';
 import { registerAdminRoutes, type AdminOptions } from './routes-admin.js';
 import { registerPageRoutes } from './routes-pages.js';
 import { registerTracingRoutes } from './routes-tracing.js';
+import { dashboardTexts as dt } from './texts.js';
 import { registerBroadcastRoutes } from './routes-broadcasts.js';
 
 export const SESSION_COOKIE = 'qm_dash';
@@ -113,20 +114,15 @@ function requireSession(opts: DashboardOptions) {
   };
 }
 
-const MESSAGES: Record<number, string> = {
-  403: 'Bạn không có quyền xem mục này: nó thuộc xã, phường khác với phạm vi được giao.',
-  404: 'Không tìm thấy mục này.',
-  413: 'Tệp quá lớn (tối đa 2 MB).',
-  429: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.',
-};
+const MESSAGES = dt.errors.byStatus;
 
 function errorPage(err: Error & { statusCode?: number; code?: string }, req: FastifyRequest, reply: FastifyReply) {
   const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
   if (status >= 500) req.log.error({ err }, 'dashboard request failed');
   else req.log.warn({ code: err.code, msg: err.message, url: req.url }, 'dashboard request refused');
   const csrfFail = err.code?.startsWith('FST_CSRF') ?? false;
-  const message = csrfFail ? 'Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.' : MESSAGES[status] ?? (status >= 500 ? 'Có lỗi ở máy chủ, vui lòng thử lại sau.' : 'Yêu cầu không hợp lệ.');
+  const message = csrfFail ? dt.errors.csrf : MESSAGES[status] ?? (status >= 500 ? dt.errors.server : dt.errors.badRequest);
   if (req.url.includes('/api/')) return reply.code(status).send({ ok: false, error: { code: csrfFail ? 'csrf' : err.code ?? 'error', message: status >= 500 ? 'internal error' : err.message, retryable: status >= 500 || status === 429 } });
   const scope = req.dashboard?.scope;
-  return reply.code(status).type('text/html').send(page({ title: status === 403 ? 'Không có quyền' : 'Không thực hiện được', ...(scope ? { scope } : {}), error: message }, html`<p><a href="${BASE}">« Về tổng quan</a></p>`));
+  return reply.code(status).type('text/html').send(page({ title: status === 403 ? dt.errors.forbiddenTitle : dt.errors.failedTitle, ...(scope ? { scope } : {}), error: message }, html`<p><a href="${BASE}">${dt.errors.backToOverview}</a></p>`));
 }

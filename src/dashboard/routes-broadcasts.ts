@@ -5,27 +5,21 @@ import type { DashboardDeps } from './deps.js';
 import { BASE } from './layout.js';
 import { broadcastDetailPage, broadcastListPage, broadcastPreviewPage } from './pages/broadcast-pages.js';
 import { scopeOfRequest } from './plugin.js';
+import { dashboardTexts as dt } from './texts.js';
 import { ForbiddenError, NotFoundError } from './scope.js';
 
 type Body = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 const many = (v: string | string[] | undefined) => ([] as (string | undefined)[]).concat(v).filter((x): x is string => typeof x === 'string' && x.length > 0);
-const FLASH: Record<string, string> = {
-  created: 'Đã lưu thông báo; hệ thống gửi theo lịch, tránh giờ yên lặng 21:00–07:00.',
-  waiting: 'Đã lưu thông báo; đang chờ quản trị viên phê duyệt.',
-  duyet: 'Đã phê duyệt.',
-  tamdung: 'Đã tạm dừng.',
-  tieptuc: 'Đã tiếp tục gửi.',
-  huy: 'Đã hủy thông báo.',
-};
+const FLASH = dt.broadcasts.flash;
 const PROBLEM: [RegExp, string][] = [
-  [/text is empty|text:/, 'Nội dung trống hoặc quá dài (tối đa 1.800 ký tự).'],
-  [/pick at least one commune|communes/, 'Hãy chọn ít nhất một xã, phường.'],
-  [/in the past/, 'Thời gian gửi đã qua.'],
-  [/schedule|no occurrence/, 'Lịch gửi chưa đúng: hãy chọn ngày, giờ (và ngày kết thúc, các thứ trong tuần khi lặp lại).'],
-  [/button|url/i, 'Nút liên kết cần cả tên nút và địa chỉ bắt đầu bằng https://.'],
+  [/text is empty|text:/, dt.broadcasts.badText],
+  [/pick at least one commune|communes/, dt.broadcasts.noCommune],
+  [/in the past/, dt.broadcasts.past],
+  [/schedule|no occurrence/, dt.broadcasts.badSchedule],
+  [/button|url/i, dt.broadcasts.badButton],
 ];
-const problemText = (message: string) => PROBLEM.find(([re]) => re.test(message))?.[1] ?? `Không tạo được thông báo: ${message}`;
+const problemText = (message: string) => PROBLEM.find(([re]) => re.test(message))?.[1] ?? dt.broadcasts.notCreated(message);
 
 /** The compose form as issue 13's compose schema reads it (communes by id, Vietnam local times). */
 export function composeInput(b: Body): Record<string, unknown> {
@@ -88,7 +82,7 @@ export function registerBroadcastRoutes(app: FastifyInstance, deps: DashboardDep
     try {
       input = JSON.parse(one(req.body.input));
     } catch {
-      return listPage(req, reply.code(400), { error: 'Biểu mẫu không hợp lệ, hãy soạn lại.' });
+      return listPage(req, reply.code(400), { error: dt.broadcasts.badForm });
     }
     try {
       const created = await b.create(actor(req), 'dashboard', input);

@@ -13,6 +13,7 @@ import { overviewCsv, overviewXlsx, portalXlsx } from './use-cases/exports.js';
 import { adoptionOverview } from './use-cases/overview.js';
 import { answerQuestion, waitingQuestions } from './use-cases/questions.js';
 import { appointOne, listRegistrations, type RegistrationStatus } from './use-cases/registrations.js';
+import { dashboardTexts as dt } from './texts.js';
 import { listVenues, reissueCode, setVenueStatus, venueDetail, type VenueFilter } from './use-cases/venues.js';
 
 type Q = Record<string, string | undefined>;
@@ -21,16 +22,7 @@ const id = (s: string) => {
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 };
 /** Flash messages by code: the URL never carries text that the page would show. */
-const FLASH: Record<string, string> = {
-  answered: 'Đã gửi câu trả lời đến người hỏi.',
-  already: 'Câu hỏi này đã được trả lời trước đó.',
-  short: 'Câu trả lời quá ngắn.',
-  suspended: 'Đã tạm ngừng địa điểm: mọi mã của địa điểm không nhận khai báo.',
-  active: 'Địa điểm đã hoạt động lại.',
-  reissued: 'Đã cấp mã mới; mã cũ ngừng hoạt động ngay.',
-  appointed: 'Đã xếp lịch tiêm; người dân sẽ nhận lời nhắc.',
-  badtime: 'Ngày giờ chưa đúng (ví dụ: 15/09/2021 08:30) hoặc đã qua.',
-};
+const FLASH = dt.pages.flash;
 const isError = (code: string | undefined) => code === 'short' || code === 'badtime' || code === 'already';
 const htmlReply = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 const attachment = (reply: FastifyReply, name: string, type: string) => reply.type(type).header('content-disposition', `attachment; filename="${name}"`);
@@ -66,7 +58,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: DashboardDeps): v
       checkedIn: q.khaibao === 'yes' || q.khaibao === 'no' ? q.khaibao : undefined,
       page: id(q.trang ?? '1') || 1,
     };
-    const title = f.checkedIn === 'no' ? 'Địa điểm không có khai báo 7 ngày (cần kiểm tra)' : 'Địa điểm';
+    const title = f.checkedIn === 'no' ? dt.pages.silentVenuesTitle : dt.pages.venuesTitle;
     return htmlReply(reply, venueListPage(scopeOfRequest(req), reply.generateCsrf(), deps.domain, f, await listVenues(deps, scopeOfRequest(req), f), deps.now(), title));
   });
   app.get<{ Params: { id: string } }>('/diadiem/:id', async (req, reply) => {

@@ -3,15 +3,12 @@ import type { ChannelActivity } from '../db/repos/system-repo.js';
 import { BASE } from './layout.js';
 import { systemPage, type FreshInvite } from './pages/system-page.js';
 import { scopeOfRequest } from './plugin.js';
+import { dashboardTexts as dt } from './texts.js';
 import type { AdminOptions } from './routes-admin.js';
 
 type Q = Record<string, string | string[] | undefined>;
-const FLASH: Record<string, string> = { revoked: 'Đã thu hồi quyền của cán bộ. Phiên đăng nhập và khóa API của họ ngừng ngay.' };
-const ERRORS: Record<string, string> = {
-  self: 'Bạn không thể tự thu hồi quyền của mình; hãy nhờ một quản trị khác.',
-  gone: 'Cán bộ này đã bị thu hồi quyền hoặc không tồn tại.',
-  nocommune: 'Cán bộ xã, phường cần ít nhất một xã, phường.',
-};
+const FLASH = dt.system.flash;
+const ERRORS = dt.system.errors;
 
 /**
  * The admin's "Hệ thống" page and its two forms: invite an official (the one-time code is shown

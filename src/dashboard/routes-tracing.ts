@@ -9,25 +9,14 @@ import type { DashboardDeps } from './deps.js';
 import { BASE } from './layout.js';
 import { tracingEventPage, tracingListPage } from './pages/tracing-pages.js';
 import { scopeOfRequest } from './plugin.js';
+import { dashboardTexts as dt } from './texts.js';
 import { NotFoundError } from './scope.js';
 
 type Body = Record<string, string | undefined>;
 
 /** What an official reads when a tracing use-case refuses (its codes are stable; its messages English). */
-const PROBLEMS: Record<string, string> = {
-  venue_not_found: 'Không tìm thấy địa điểm này trong xã, phường của bạn. Hãy nhập tên khác, mã nhập tay hoặc #số địa điểm.',
-  venue_ambiguous: 'Có nhiều địa điểm khớp với tên này. Hãy nhập mã nhập tay hoặc #số của đúng địa điểm (xem mục Địa điểm).',
-  bad_window: 'Khung giờ chưa đúng: phải đã qua, dài tối đa 24 giờ và còn trong thời gian lưu khai báo.',
-  approval_required: 'Số người vượt ngưỡng của địa bàn: cần quản trị viên phê duyệt trước khi gửi.',
-  event_closed: 'Sự kiện đã đóng.',
-  bad_share_code: 'Mã chia sẻ có dạng TV-XXXX-XXXX.',
-  share_code_unknown: 'Không có mã chia sẻ này.',
-  share_code_expired: 'Mã chia sẻ đã quá 24 giờ; hãy nhờ người dân tạo mã mới.',
-  share_code_used: 'Mã chia sẻ này đã được dùng.',
-  commune_required: 'Hãy chọn xã, phường của sự kiện (trong phạm vi của bạn).',
-  bad_days: 'Số ngày phải là số nguyên từ 1.',
-};
-const FLASH: Record<string, string> = { sent: 'Đã gửi cảnh báo.', approved: 'Đã phê duyệt; bây giờ có thể gửi.', closed: 'Đã đóng sự kiện.', extended: 'Đã thêm khung giờ.' };
+const PROBLEMS = dt.tracing.problems;
+const FLASH = dt.tracing.flash;
 
 const VN_OFFSET = '+07:00';
 /** A window from the form's date and times (Vietnam time); "đến" not after "từ" means the next day. */
@@ -87,7 +76,7 @@ export function registerTracingRoutes(app: FastifyInstance, deps: DashboardDeps)
     const e = await eventIn(req);
     const [preview, figures] = [await previewEvent(tr, caller(req), e.id), await followUp(tr, caller(req), e.id)];
     const q = req.query as Body;
-    const flash = q.tb && FLASH[q.tb] ? `${FLASH[q.tb]}${q.tb === 'sent' && q.n ? ` ${q.n} người sẽ nhận trong ít phút.` : ''}` : undefined;
+    const flash = q.tb && FLASH[q.tb] ? `${FLASH[q.tb]}${q.tb === 'sent' && q.n ? dt.tracing.willReceive(q.n) : ''}` : undefined;
     return html(reply, tracingEventPage(scopeOfRequest(req), reply.generateCsrf(), deps.domain, e.communeId, preview, figures, deps.now(), { flash, error: q.loi ? PROBLEMS[q.loi] : undefined }));
   });
   app.post<{ Params: { id: string } }>('/truyvet/:id/gui', { preHandler: app.csrfProtection }, async (req, reply) => {

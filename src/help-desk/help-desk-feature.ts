@@ -10,8 +10,7 @@ import { maskPersonalNumbers } from '../log-scrub.js';
 import type { Commune } from '../venue-ops/ports.js';
 import { fold } from '../venue-ops/venue-flow.js';
 import { officialHandlers } from './official-replies.js';
-import { helpDeskTexts as t } from './texts.js';
-import { helpDeskFeatureTexts } from './texts.js';
+import { helpDeskFeatureTexts, helpDeskTexts as t } from './texts.js';
 
 export interface HelpDeskDeps {
   readonly faq: FaqService;

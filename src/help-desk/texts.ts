@@ -30,6 +30,7 @@ export const helpDeskTexts = {
 
 /** Resident-facing sentences of official-replies.ts (kept here so all wording is reviewed in one place). */
 export const officialReplyTexts = {
+  chuaRoXa: 'chưa rõ xã, phường',
   veDanhMuc: 'Về danh mục',
   xaPhuong: 'xã, phường',
 };

@@ -58,10 +58,10 @@ export function codePagePlugin(deps: CodePageDeps): FastifyPluginAsync {
       return reply.send(
         page(
           codePageTexts.khaiBao(venue.name),
-          `<p class="muted">Khai báo ra vào</p><h1>${esc(venue.name)}</h1><p>${esc(venue.address)}${commune ? `, ${esc(commune)}` : ''}${code.label ? `<br>${esc(code.label)}` : ''}</p>
+          `${codePageTexts.kicker}<h1>${esc(venue.name)}</h1><p>${esc(venue.address)}${commune ? `, ${esc(commune)}` : ''}${code.label ? `<br>${esc(code.label)}` : ''}</p>
 ${buttons.join('\n') || codePageTexts.pTroLyChuaDuoc}
-<p>Hoặc mở trợ lý trên Zalo/Telegram và nhắn mã số:</p><p class="code">${esc(code.manualCode)}</p>
-<p class="muted">Trang này không lưu thông tin của bạn. Lượt khai báo chỉ được ghi khi bạn gửi cho trợ lý.</p>`,
+${codePageTexts.orType(esc(code.manualCode))}
+${codePageTexts.privacy}`,
         ),
       );
     });

@@ -11,6 +11,10 @@ export const codePageTexts = {
   aClassBtnHrefChat: (p0: string | number) => `<a class="btn" href="/chat?start=${p0}">Khai báo ngay trên trình duyệt (thử nghiệm)</a>`,
   khaiBao: (p0: string | number) => `Khai báo: ${p0}`,
   pTroLyChuaDuoc: '<p>Trợ lý chưa được kết nối với Zalo hoặc Telegram.</p>',
+  kicker: '<p class="muted">Khai báo ra vào</p>',
+  /** `code` arrives HTML-escaped. */
+  orType: (code: string) => `<p>Hoặc mở trợ lý trên Zalo/Telegram và nhắn mã số:</p><p class="code">${code}</p>`,
+  privacy: '<p class="muted">Trang này không lưu thông tin của bạn. Lượt khai báo chỉ được ghi khi bạn gửi cho trợ lý.</p>',
 };
 
 /** Resident-facing sentences of edge.ts (kept here so all wording is reviewed in one place). */

@@ -4,8 +4,7 @@ import { fold } from '../domain/fold.js';
 import type { Commune } from '../venue-ops/ports.js';
 import { normaliseInviteCode } from './codes.js';
 import type { Officials } from './index.js';
-import { officialTexts as t } from './texts.js';
-import { officialsChatTexts } from './texts.js';
+import { officialsChatTexts, officialTexts as t } from './texts.js';
 
 
 export interface OfficialsChatDeps {

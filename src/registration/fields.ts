@@ -12,7 +12,7 @@ export { checkPhone };
 
 export function checkFullName(input: string): Checked<string> {
   const v = input.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!/^[\p{L}][\p{L}\p{M} .'-]*$/u.test(v)) return bad('Họ tên chỉ gồm chữ cái (ví dụ: Nguyễn Thị Hoa).');
+  if (!/^[\p{L}][\p{L}\p{M} .'-]*$/u.test(v)) return bad(fieldTexts.hoTenChiChuCai);
   if (v.split(' ').length < 2 || [...v].length > 80) return bad(fieldTexts.banGhiDuHoVa);
   return ok(v.split(' ').map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' '));
 }

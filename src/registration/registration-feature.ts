@@ -7,8 +7,7 @@ import type { Commune } from '../venue-ops/ports.js';
 import { showDate } from './fields.js';
 import { nextStep, registrationSteps, summaryLines, type Data } from './registration-steps.js';
 import { showVnDateTime } from './reminder-plan.js';
-import { fieldNames, regTexts as t } from './texts.js';
-import { regFeatureTexts } from './texts.js';
+import { fieldNames, regFeatureTexts, regTexts as t } from './texts.js';
 
 /** Typed agreement to give the form's personal data (the button is "Đồng ý"). */
 const AGREE = new Set(['toi dong y', 'dong y', 'co dong y', 'dong y a', 'toi dong y a', 'co toi dong y']);

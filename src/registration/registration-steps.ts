@@ -18,8 +18,7 @@ import {
   SCREENING,
   showDate,
 } from './fields.js';
-import { regTexts as t } from './texts.js';
-import { stepTexts } from './texts.js';
+import { regTexts as t, stepTexts } from './texts.js';
 
 export type Data = Record<string, unknown>;
 
@@ -115,12 +114,12 @@ export function summaryLines(d: Data, communeName: (id: string) => string): stri
     stepTexts.ngaySinh(showDate(String(d.birthDate))),
     stepTexts.gioiTinh(String(d.gender)),
     stepTexts.dienThoai(String(d.phone)),
-    stepTexts.so(ID_KINDS[String(d.idKind)] ?? 'giấy tờ', '•'.repeat(Math.max(0, id.length - 4)), id.slice(-4)),
-    stepTexts.theBhyt(d.insurance ? String(d.insurance) : 'không có'),
+    stepTexts.so(ID_KINDS[String(d.idKind)] ?? stepTexts.giayTo, '•'.repeat(Math.max(0, id.length - 4)), id.slice(-4)),
+    stepTexts.theBhyt(d.insurance ? String(d.insurance) : stepTexts.khongCo),
     stepTexts.ngheNghiep2(String(d.occupation)),
     stepTexts.nhomUuTien(PRIORITY_GROUPS[Number(d.priority)] ?? ''),
     stepTexts.noiO(String(d.address), communeName(String(d.communeId))),
     stepTexts.ngayMongMuon(showDate(String(d.preferredDate))),
-    `• Sàng lọc: ${SCREENING.filter((q) => sc[q.id] !== undefined).map((q) => `${q.short}: ${ANSWERS[sc[q.id]!]}`).join('; ')}`,
+    stepTexts.sangLoc(SCREENING.filter((q) => sc[q.id] !== undefined).map((q) => `${q.short}: ${ANSWERS[sc[q.id]!]}`)),
   ];
 }

@@ -62,6 +62,7 @@ export const fieldNames: Record<string, string> = {
 
 /** Resident-facing sentences of fields.ts (kept here so all wording is reviewed in one place). */
 export const fieldTexts = {
+  hoTenChiChuCai: 'Họ tên chỉ gồm chữ cái (ví dụ: Nguyễn Thị Hoa).',
   banGhiDuHoVa: 'Bạn ghi đủ họ và tên (ví dụ: Nguyễn Thị Hoa).',
   khongCoNgayTrongLich: (p0: string | number) => `Không có ngày ${p0} trong lịch. Bạn kiểm tra lại ngày và tháng sinh nhé.`,
   ngaySinhChuaDungBan: 'Ngày sinh chưa đúng, bạn ghi theo dạng ngày/tháng/năm (ví dụ: 05/03/1960).',
@@ -131,6 +132,9 @@ export const stepTexts = {
   nhomUuTien: (p0: string | number) => `• Nhóm ưu tiên: ${p0}`,
   noiO: (p0: string | number, p1: string | number) => `• Nơi ở: ${p0}, ${p1}`,
   ngayMongMuon: (p0: string | number) => `• Ngày mong muốn: ${p0}`,
+  sangLoc: (answers: readonly string[]) => `• Sàng lọc: ${answers.join('; ')}`,
+  giayTo: 'giấy tờ',
+  khongCo: 'không có',
 };
 
 /** Resident-facing sentences of registration-feature.ts (kept here so all wording is reviewed in one place). */

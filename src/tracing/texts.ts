@@ -103,6 +103,8 @@ export const alertTemplateTexts = {
 
 /** Resident-facing sentences of tracing-feature.ts (kept here so all wording is reviewed in one place). */
 export const tracingFeatureTexts = {
+  eventLine: (id: number, place: boolean, commune: string, open: boolean) =>
+    `#${id} ${place ? 'địa điểm' : 'người mắc'}, ${commune}, ${open ? 'đang mở' : 'đã đóng'}`,
   veDanhMuc: 'Về danh mục',
   suKien: (p0: string | number) => `Sự kiện #${p0}`,
   xemTruocGuiThem: 'Xem trước / gửi thêm',

@@ -12,8 +12,7 @@ import type { Caller, Official } from './ports.js';
 import { previewEvent } from './preview-event.js';
 import { approveEvent, sendAlerts } from './send-alerts.js';
 import { createShareCode, normaliseShareCode, openPersonEvent } from './share-history.js';
-import { tracingTexts as t } from './texts.js';
-import { tracingFeatureTexts } from './texts.js';
+import { tracingFeatureTexts, tracingTexts as t } from './texts.js';
 
 export interface TracingFeatureDeps {
   readonly tracing: TracingDeps;
@@ -65,7 +64,7 @@ export function tracingFeature(deps: TracingFeatureDeps): Feature {
       const text = arg.trim();
       if (!text) {
         const events = await listEvents(tr, caller);
-        return say(`${t.events(events.slice(0, 8).map((e) => `#${e.id} ${e.kind === 'place' ? 'địa điểm' : 'người mắc'}, ${tr.communeName(e.communeId)}, ${e.status === 'open' ? 'đang mở' : 'đã đóng'}`))}\n\n${t.usage}`, [...events.slice(0, 5).map((e) => ({ label: tracingFeatureTexts.suKien(e.id), data: `tv:show:${e.id}` })), menu]);
+        return say(`${t.events(events.slice(0, 8).map((e) => tracingFeatureTexts.eventLine(e.id, e.kind === 'place', tr.communeName(e.communeId), e.status === 'open')))}\n\n${t.usage}`, [...events.slice(0, 5).map((e) => ({ label: tracingFeatureTexts.suKien(e.id), data: `tv:show:${e.id}` })), menu]);
       }
       if (normaliseShareCode(text)) return showPreview(caller, (await openPersonEvent(tr, caller, { code: text })).eventId);
       const id = /^#?(\d+)$/.exec(text);

@@ -31,7 +31,7 @@ export function personRef(contactId: number, salt: string): string {
 
 export function flagsText(flags: readonly FlaggedVisit[], communeName: (id: string) => string, salt: string): string {
   if (flags.length === 0) return flagTexts.khongCoLuotKhaiBao(FLAG_DAYS);
-  const lines = flags.map((f) => flagTexts.nguoi(when(f.at), f.venueName ?? '(lượt đã xóa)', communeName(f.communeId), f.reason, personRef(f.contactId, salt)));
+  const lines = flags.map((f) => flagTexts.nguoi(when(f.at), f.venueName ?? flagTexts.deletedVisit, communeName(f.communeId), f.reason, personRef(f.contactId, salt)));
   return (
     flagTexts.khaiBaoBatThuongNgay(FLAG_DAYS, FLAG_LIMIT) +
     flagTexts.deNghiKiemTraTruoc(lines.join('\n'))

@@ -68,8 +68,8 @@ export function officialsFeature(deps: OfficialsDeps): Feature {
     const venues = await deps.repo.list({ communeIds: ids, ...(type ? { typeId: type.id } : {}), ...(status ? { status } : {}) }, 40);
     await audit(ctx, 'venues.list', ids, { shown: venues.length });
     if (venues.length === 0) return say(venueOfficialTexts.khongCoDiaDiemNao);
-    const lines = venues.map((v) => `• ${v.name} — ${deps.domain.findType(v.typeId)?.name ?? v.typeId}, ${deps.domain.communeById(v.communeId)?.name ?? v.communeId}${v.status === 'active' ? '' : ' (tạm ngừng)'}`);
-    return say(`Địa điểm${type ? ` loại "${type.name}"` : ''}${status ? ' đang tạm ngừng' : ''} (tối đa 40):\n${lines.join('\n')}`);
+    const lines = venues.map((v) => venueOfficialTexts.venueLine(v.name, deps.domain.findType(v.typeId)?.name ?? v.typeId, deps.domain.communeById(v.communeId)?.name ?? v.communeId, v.status === 'active'));
+    return say(venueOfficialTexts.venueList(type?.name ?? null, status === 'suspended', lines));
   };
 
   const flagged = async (ctx: TurnContext): Promise<TurnResult> => {

@@ -1,9 +1,8 @@
 import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
 import type { VenueRepo, VenueRow } from '../db/repos/venue-repo.js';
-import { venueTexts as t } from './texts.js';
+import { ownerMenuTexts, venueTexts as t } from './texts.js';
 import type { CodeArtifacts, VenueService } from './venue-service.js';
-import { ownerMenuTexts } from './texts.js';
 
 type Data = Record<string, unknown>;
 

@@ -63,6 +63,9 @@ export const ownerMenuTexts = {
 
 /** Resident-facing sentences of officials-feature.ts (kept here so all wording is reviewed in one place). */
 export const venueOfficialTexts = {
+  venueLine: (name: string, type: string, commune: string, active: boolean) => `• ${name} — ${type}, ${commune}${active ? '' : ' (tạm ngừng)'}`,
+  venueList: (type: string | null, suspended: boolean, lines: readonly string[]) =>
+    `Địa điểm${type ? ` loại "${type}"` : ''}${suspended ? ' đang tạm ngừng' : ''} (tối đa 40):\n${lines.join('\n')}`,
   veDanhMuc: 'Về danh mục',
   lenhDanhChoCanBo: 'Lệnh dành cho cán bộ xã, phường:\n',
   baocaoTinhHinhTrienKhai: '• /baocao — tình hình triển khai mã QR từng xã, phường\n',
@@ -80,6 +83,7 @@ export const venueOfficialTexts = {
 
 /** Resident-facing sentences of flags.ts (kept here so all wording is reviewed in one place). */
 export const flagTexts = {
+  deletedVisit: '(lượt đã xóa)',
   khongCoLuotKhaiBao: (p0: string | number) => `Không có lượt khai báo bất thường nào trong ${p0} ngày qua.`,
   nguoi: (p0: string | number, p1: string | number, p2: string | number, p3: string | number, p4: string | number) => `• ${p0} — ${p1}, ${p2}: ${p3} — người #${p4}`,
   khaiBaoBatThuongNgay: (p0: string | number, p1: string | number) => `Khai báo bất thường ${p0} ngày qua (mới nhất trước, tối đa ${p1}). Các lượt này vẫn được ghi nhận; `,

@@ -6,11 +6,10 @@ import type { MediaStore } from '../db/repos/media-repo.js';
 import type { VenueRepo } from '../db/repos/venue-repo.js';
 import type { Logger } from 'pino';
 import type { VenueDomain } from './ports.js';
-import { fieldLabels, venueTexts as t } from './texts.js';
+import { fieldLabels, venueFlowTexts, venueTexts as t } from './texts.js';
 import type { CodeArtifacts, VenueService } from './venue-service.js';
 import { ownerHandlers } from './owner-menu.js';
 import { fold } from '../domain/fold.js';
-import { venueFlowTexts } from './texts.js';
 
 /** "Địa điểm của tôi" (the menu entry's label, as the README says) typed instead of pressed. */
 const MY_VENUES_WORDS = new Set(['dia diem cua toi', 'cac dia diem cua toi', 'xem dia diem cua toi', 'ma qr cua toi', 'ma cua toi', 'quan li dia diem', 'dia diem cua minh']);

@@ -3,8 +3,7 @@ import type { Feature, TurnContext, TurnResult } from '../../conversation/types.
 import type { Broadcasts, BroadcastOfficial } from '../index.js';
 import { BroadcastForbiddenError, BroadcastInputError, type Actor } from '../ports.js';
 import { showVn, vnInstant } from '../schedule.js';
-import { bcTexts as t } from './texts.js';
-import { broadcastFeatureTexts } from './texts.js';
+import { broadcastFeatureTexts as f, bcTexts as t } from './texts.js';
 
 export interface BroadcastFeatureDeps {
   readonly broadcasts: Broadcasts;
@@ -51,10 +50,10 @@ export function broadcastFeature(deps: BroadcastFeatureDeps): Feature {
   const preview = async (ctx: TurnContext, actor: Actor, d: Data): Promise<TurnResult> => {
     const p = await b.preview(actor, input(d));
     const lines = [
-      `Xem trước: ${p.recipients} người nhận${p.startsAt ? `, bắt đầu ${showVn(new Date(p.startsAt))}` : ''}, khoảng ${Math.max(1, Math.ceil(p.etaSeconds / 60))} phút.`,
-      ...p.byCommune.map((c) => `• ${c.name}: ${c.recipients} người (${Object.entries(c.byChannel).map(([ch, n]) => `${ch} ${n}`).join(', ') || 'không ai'})`),
-      ...(Object.keys(p.exclusions).length ? [`Không gửi: ${Object.entries(p.exclusions).map(([r, n]) => `${n} ${t.reasons[r] ?? r}`).join('; ')}.`] : []),
-      ...(p.needsApproval ? [broadcastFeatureTexts.canLanhDaoPheDuyet] : []),
+      f.previewHead(p.recipients, p.startsAt ? showVn(new Date(p.startsAt)) : null, Math.max(1, Math.ceil(p.etaSeconds / 60))),
+      ...p.byCommune.map((c) => f.previewCommune(c.name, c.recipients, Object.entries(c.byChannel).map(([ch, n]) => `${ch} ${n}`))),
+      ...(Object.keys(p.exclusions).length ? [f.previewExcluded(Object.entries(p.exclusions).map(([r, n]) => `${n} ${t.reasons[r] ?? r}`))] : []),
+      ...(p.needsApproval ? [f.canLanhDaoPheDuyet] : []),
       ...p.problems,
       '',
       Object.values(p.texts)[0] ?? d.text ?? '',
@@ -68,7 +67,7 @@ export function broadcastFeature(deps: BroadcastFeatureDeps): Feature {
     try {
       return await work(actor);
     } catch (err) {
-      if (err instanceof BroadcastInputError || err instanceof BroadcastForbiddenError) return say(broadcastFeatureTexts.khongThucHienDuoc(err.message));
+      if (err instanceof BroadcastInputError || err instanceof BroadcastForbiddenError) return say(f.khongThucHienDuoc(err.message));
       throw err;
     }
   };
@@ -95,10 +94,10 @@ export function broadcastFeature(deps: BroadcastFeatureDeps): Feature {
     });
 
   const controls = (id: number, status: string): Choice[] => [
-    ...(status === 'paused' ? [{ label: broadcastFeatureTexts.tiepTuc, data: `bc:resume:${id}` }] : []),
-    ...(status === 'scheduled' ? [{ label: broadcastFeatureTexts.tamDung, data: `bc:pause:${id}` }] : []),
-    ...(['scheduled', 'paused', 'awaiting-approval'].includes(status) ? [{ label: broadcastFeatureTexts.huyThongBao, data: `bc:cancel:${id}` }] : []),
-    { label: broadcastFeatureTexts.tienDo, data: `bc:status:${id}` },
+    ...(status === 'paused' ? [{ label: f.tiepTuc, data: `bc:resume:${id}` }] : []),
+    ...(status === 'scheduled' ? [{ label: f.tamDung, data: `bc:pause:${id}` }] : []),
+    ...(['scheduled', 'paused', 'awaiting-approval'].includes(status) ? [{ label: f.huyThongBao, data: `bc:cancel:${id}` }] : []),
+    { label: f.tienDo, data: `bc:status:${id}` },
   ];
 
   const status = (actor: Actor, id: number) =>

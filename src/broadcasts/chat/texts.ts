@@ -33,4 +33,9 @@ export const broadcastFeatureTexts = {
   tamDung: 'Tạm dừng',
   huyThongBao: 'Hủy thông báo',
   tienDo: 'Tiến độ',
+  previewHead: (recipients: number, startsAt: string | null, minutes: number) =>
+    `Xem trước: ${recipients} người nhận${startsAt ? `, bắt đầu ${startsAt}` : ''}, khoảng ${minutes} phút.`,
+  previewCommune: (commune: string, recipients: number, byChannel: readonly string[]) =>
+    `• ${commune}: ${recipients} người (${byChannel.join(', ') || 'không ai'})`,
+  previewExcluded: (reasons: readonly string[]) => `Không gửi: ${reasons.join('; ')}.`,
 };

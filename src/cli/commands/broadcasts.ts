@@ -4,6 +4,7 @@ import type { Actor } from '../../broadcasts/index.js';
 import { BroadcastForbiddenError, BroadcastInputError } from '../../broadcasts/ports.js';
 import { allPolicies } from '../../broadcasts/policy/policies.js';
 import { vnInstant } from '../../broadcasts/schedule.js';
+import { broadcastRenderTexts } from '../../broadcasts/texts.js';
 import type { CliCommand, CliContext } from '../command.js';
 
 /** The CLI acts as the deployment's operator: the whole area, and it may approve. */
@@ -41,7 +42,7 @@ function composeInput(v: Record<string, string | string[] | boolean | undefined>
     communes: v.commune,
     audience: v.audience,
     ...(typeof v.image === 'string' ? { imageUrl: v.image } : {}),
-    ...(typeof v['button-url'] === 'string' ? { button: { label: v['button-label'] ?? 'Xem thêm', url: v['button-url'] } } : {}),
+    ...(typeof v['button-url'] === 'string' ? { button: { label: v['button-label'] ?? broadcastRenderTexts.defaultButton, url: v['button-url'] } } : {}),
     schedule,
   };
 }

@@ -4,6 +4,7 @@ import { setAppointments } from '../../registration/appointments.js';
 import { parseDate } from '../../registration/fields.js';
 import { parseVnDateTime } from '../../registration/reminder-plan.js';
 import type { DashboardDeps } from '../deps.js';
+import { dashboardTexts as dt } from '../texts.js';
 import type { Scope } from '../scope.js';
 
 /**
@@ -37,13 +38,13 @@ export async function importAppointments(deps: DashboardDeps, scope: Scope, csv:
   try {
     records = parse(csv, { bom: true, columns: (h: string[]) => h.map((x) => fold(x)), skip_empty_lines: true, trim: true, info: true, relax_column_count: true, delimiter: [',', ';'] });
   } catch (err) {
-    return { accepted: 0, reminders: 0, rejected: [{ line: 0, reason: `Tệp không đọc được như CSV: ${(err as Error).message}` }] };
+    return { accepted: 0, reminders: 0, rejected: [{ line: 0, reason: dt.appointmentImport.notCsv((err as Error).message) }] };
   }
   const header = Object.keys(records[0]?.record ?? {});
   const col = (names: readonly string[]) => header.find((h) => names.includes(h));
   const c = { id: col(COLUMNS.id), at: col(COLUMNS.at), date: col(COLUMNS.date), time: col(COLUMNS.time), place: col(COLUMNS.place) };
   if (!c.id || !c.place || !(c.at || (c.date && c.time))) {
-    return { accepted: 0, reminders: 0, rejected: [{ line: 1, reason: 'Dòng tiêu đề cần các cột: Số, Ngày, Giờ, Địa điểm (hoặc Số, Lịch tiêm, Địa điểm).' }] };
+    return { accepted: 0, reminders: 0, rejected: [{ line: 1, reason: dt.appointmentImport.header }] };
   }
   const rejected: { line: number; reason: string }[] = [];
   const parsed: Parsed[] = [];
@@ -54,10 +55,10 @@ export async function importAppointments(deps: DashboardDeps, scope: Scope, csv:
     const when = c.at ? record[c.at] ?? '' : `${record[c.date!] ?? ''} ${record[c.time!] ?? ''}`;
     const at = parseWhen(when);
     const place = (record[c.place] ?? '').normalize('NFC').trim();
-    if (!Number.isInteger(id) || id <= 0) rejected.push({ line, reason: `Số đăng ký "${record[c.id] ?? ''}" không hợp lệ.` });
-    else if (!at) rejected.push({ line, reason: `Ngày giờ "${when.trim()}" không đúng dạng ngày/tháng/năm giờ:phút.` });
-    else if (at.getTime() <= now.getTime()) rejected.push({ line, reason: 'Giờ hẹn tiêm đã qua.' });
-    else if (place.length < 2 || place.length > 200) rejected.push({ line, reason: 'Thiếu địa điểm tiêm.' });
+    if (!Number.isInteger(id) || id <= 0) rejected.push({ line, reason: dt.appointmentImport.badId(record[c.id] ?? '') });
+    else if (!at) rejected.push({ line, reason: dt.appointmentImport.badWhen(when.trim()) });
+    else if (at.getTime() <= now.getTime()) rejected.push({ line, reason: dt.appointmentImport.past });
+    else if (place.length < 2 || place.length > 200) rejected.push({ line, reason: dt.appointmentImport.noPlace });
     else parsed.push({ line, id, at, place });
   }
   const rows = new Map((await deps.registrations.forIds(parsed.map((p) => p.id))).map((r) => [r.id, r]));
@@ -65,9 +66,9 @@ export async function importAppointments(deps: DashboardDeps, scope: Scope, csv:
   const good: Parsed[] = [];
   for (const p of parsed) {
     const r = rows.get(p.id);
-    if (!r || !(scope.isAdmin || scope.visible.has(r.communeId))) rejected.push({ line: p.line, reason: `Không có đăng ký số ${p.id} ở xã, phường bạn phụ trách.` });
-    else if (r.status === 'cancelled') rejected.push({ line: p.line, reason: `Đăng ký số ${p.id} đã hủy.` });
-    else if (seen.has(p.id)) rejected.push({ line: p.line, reason: `Số ${p.id} lặp lại trong tệp.` });
+    if (!r || !(scope.isAdmin || scope.visible.has(r.communeId))) rejected.push({ line: p.line, reason: dt.appointmentImport.notInScope(p.id) });
+    else if (r.status === 'cancelled') rejected.push({ line: p.line, reason: dt.appointmentImport.cancelled(p.id) });
+    else if (seen.has(p.id)) rejected.push({ line: p.line, reason: dt.appointmentImport.repeated(p.id) });
     else {
       seen.add(p.id);
       good.push(p);

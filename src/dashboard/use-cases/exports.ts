@@ -2,20 +2,24 @@ import { toCsv } from '../../domain/csv.js';
 import type { RegistrationRow } from '../../db/repos/registration-repo.js';
 import { PRIORITY_GROUPS, showDate } from '../../registration/fields.js';
 import { xlsx, type SheetColumn } from '../xlsx.js';
+import { dashboardTexts as dt } from '../texts.js';
 import type { Overview, OverviewRow } from './overview.js';
 
+const h = dt.exports.overview;
+const p = dt.exports.portal;
+
 const OVERVIEW_COLUMNS: readonly SheetColumn[] = [
-  { header: 'Mã', text: true, width: 22 },
-  { header: 'Xã, phường', width: 24 },
-  { header: 'Địa điểm có mã QR' },
-  { header: 'Địa điểm hoạt động (7 ngày)' },
-  { header: 'Tỉ lệ hoạt động (%)' },
-  { header: 'Mã QR đã cấp' },
-  { header: 'Lượt khai báo (30 ngày)' },
-  { header: 'Người dân đã khai báo (30 ngày)' },
-  { header: 'Đăng ký tiêm' },
-  { header: 'Đã xếp lịch' },
-  { header: 'Câu hỏi chờ trả lời' },
+  { header: h.code, text: true, width: 22 },
+  { header: h.commune, width: 24 },
+  { header: h.venues },
+  { header: h.activeVenues },
+  { header: h.activeShare },
+  { header: h.codes },
+  { header: h.checkIns30d },
+  { header: h.residents },
+  { header: h.registrations },
+  { header: h.scheduled },
+  { header: h.questionsWaiting },
 ];
 
 const overviewRow = (r: OverviewRow): (string | number)[] => [
@@ -28,7 +32,7 @@ export function overviewCsv(o: Overview): string {
 }
 
 export function overviewXlsx(o: Overview): Promise<Buffer> {
-  return xlsx('Tổng quan', OVERVIEW_COLUMNS, [...o.rows, o.total].map(overviewRow));
+  return xlsx(dt.overview.sheet, OVERVIEW_COLUMNS, [...o.rows, o.total].map(overviewRow));
 }
 
 /**
@@ -40,18 +44,18 @@ export function overviewXlsx(o: Overview): Promise<Buffer> {
  */
 export const PORTAL_COLUMNS: readonly SheetColumn[] = [
   { header: 'STT' },
-  { header: 'Họ và tên', width: 26 },
-  { header: 'Ngày sinh', text: true, width: 12 },
-  { header: 'Giới tính' },
-  { header: 'Nhóm ưu tiên' },
-  { header: 'Nghề nghiệp', width: 18 },
-  { header: 'Số điện thoại', text: true, width: 14 },
-  { header: 'Số CMND/CCCD/Hộ chiếu', text: true, width: 18 },
-  { header: 'Số thẻ BHYT', text: true, width: 18 },
-  { header: 'Xã/phường', width: 20 },
-  { header: 'Địa chỉ chi tiết', width: 30 },
-  { header: 'Ngày tiêm mong muốn', text: true, width: 12 },
-  { header: 'Mã đăng ký quetma', text: true },
+  { header: p.fullName, width: 26 },
+  { header: p.birthDate, text: true, width: 12 },
+  { header: p.gender },
+  { header: p.priority },
+  { header: p.occupation, width: 18 },
+  { header: p.phone, text: true, width: 14 },
+  { header: p.idNumber, text: true, width: 18 },
+  { header: p.insurance, text: true, width: 18 },
+  { header: p.commune, width: 20 },
+  { header: p.address, width: 30 },
+  { header: p.preferredDate, text: true, width: 12 },
+  { header: p.quetmaId, text: true },
 ];
 
 export function portalXlsx(rows: readonly RegistrationRow[], communeName: (id: string) => string): Promise<Buffer> {

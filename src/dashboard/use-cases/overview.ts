@@ -1,6 +1,7 @@
 import type { FiguresRepo } from '../../db/repos/figures-repo.js';
 import type { VenueRepo } from '../../db/repos/venue-repo.js';
 import { communeReport } from '../../venue-ops/reports.js';
+import { dashboardTexts as dt } from '../texts.js';
 import type { VenueDomain } from '../../venue-ops/ports.js';
 
 export const OVERVIEW_DAYS = 30;
@@ -76,7 +77,7 @@ export async function adoptionOverview(deps: OverviewDeps, communeIds: readonly 
   const add = (key: keyof Omit<OverviewRow, 'communeId' | 'communeName'>) => rows.reduce((n, r) => n + r[key], 0);
   const total: OverviewRow = {
     communeId: '',
-    communeName: 'Toàn địa bàn',
+    communeName: dt.overview.total,
     venues: add('venues'),
     activeVenues: add('activeVenues'),
     codes: add('codes'),

@@ -1,6 +1,7 @@
 import type { QuestionRow } from '../../db/repos/question-repo.js';
 import { helpDeskTexts } from '../../help-desk/texts.js';
 import type { DashboardDeps } from '../deps.js';
+import { dashboardTexts as dt } from '../texts.js';
 import { narrow, NotFoundError, type Scope } from '../scope.js';
 
 /** Questions residents passed to the officials of the scope's communes, oldest first. */
@@ -21,7 +22,7 @@ export async function answerQuestion(deps: DashboardDeps, scope: Scope, id: numb
   if (!q) throw new NotFoundError(`question ${id}`);
   scope.assert(q.communeId, `question ${id}`);
   if ([...text].length < 2) return 'too_short';
-  const commune = deps.domain.communeById(q.communeId ?? '')?.name ?? 'xã, phường';
+  const commune = deps.domain.communeById(q.communeId ?? '')?.name ?? dt.someCommune;
   const enqueue = await deps.db.transaction(async (tx) => {
     if (!(await deps.questions(tx).answer(id, null, text.slice(0, 4000), deps.now()))) return null;
     const after = await deps.chat.add(tx, { channel: q.askerChannel, chatId: q.askerChatId }, [{ type: 'text', text: helpDeskTexts.toResident(commune, q.text, text) }]);

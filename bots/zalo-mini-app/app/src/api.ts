@@ -1,3 +1,5 @@
+import { texts } from './texts.js';
+
 declare const __QUETMA_API__: string;
 
 /** A refusal or failure to show as is: `message` is Vietnamese; `retryable` says whether "Thử lại" can help. */
@@ -13,8 +15,8 @@ export interface Member { id: number; name: string; birthYear: number | null; re
 export interface Visit { venue: string; dependent: string | null; checkedInAt: string; checkedOutAt: string | null }
 export interface Me { openVisit: { venue: string; since: string } | null; alerts: { reachable: boolean; channels: string[] }; oaId: string | null }
 
-const NETWORK = 'Không kết nối được máy chủ. Bạn kiểm tra mạng rồi thử lại nhé.';
-const NO_TOKEN = 'Zalo chưa cho ứng dụng biết tài khoản của bạn. Bạn thử lại, hoặc đóng ứng dụng rồi mở lại nhé.';
+const NETWORK = texts.network;
+const NO_TOKEN = texts.noToken;
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
   let res: Response;

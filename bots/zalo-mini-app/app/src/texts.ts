@@ -47,6 +47,7 @@ export const texts = {
   confirmDelete: 'Bạn chắc chắn muốn xóa toàn bộ lịch sử ra vào của mình (cả người thân)? Việc này không hoàn tác được.',
   stillIn: 'chưa ra',
   openNow: (venue: string, since: string) => `Bạn đang ở ${venue} từ ${since}.`,
+  noToken: 'Zalo chưa cho ứng dụng biết tài khoản của bạn. Bạn thử lại, hoặc đóng ứng dụng rồi mở lại nhé.',
 };
 
 const TZ = 'Asia/Ho_Chi_Minh';
