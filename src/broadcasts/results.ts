@@ -3,6 +3,8 @@ import { toCsv } from '../domain/csv.js';
 import type { BroadcastDeps } from './deps.js';
 import { loadBroadcast } from './control.js';
 import type { Actor } from './ports.js';
+import { showVn } from './schedule.js';
+import { broadcastResultTexts } from './texts.js';
 import { rowsOf, textArray } from './sql-rows.js';
 
 export interface ResultRow {
@@ -69,11 +71,12 @@ export async function broadcastResults(deps: BroadcastDeps, actor: Actor, id: nu
   }));
 }
 
-const HEADER = ['run', 'due_at', 'commune_id', 'commune', 'people', 'excluded', 'sent', 'failed', 'delivered', 'seen', 'acted', 'acted_button', 'acted_registered', 'acted_checked_in'];
+/** Times in the CSV are Vietnam local times (dd/mm/yyyy hh:mm), as officials read them. */
+const HEADER = broadcastResultTexts.csvHeader;
 
 export async function broadcastResultsCsv(deps: BroadcastDeps, actor: Actor, id: number): Promise<string> {
   const rows = await broadcastResults(deps, actor, id);
-  return toCsv(HEADER, rows.map((r) => [r.runId, r.dueAt, r.communeId, r.communeName, r.people, r.excluded, r.sent, r.failed, r.delivered, r.seen, r.acted, r.actedButton, r.actedRegistered, r.actedCheckedIn]));
+  return toCsv(HEADER, rows.map((r) => [r.runId, showVn(new Date(r.dueAt)), r.communeId, r.communeName, r.people, r.excluded, r.sent, r.failed, r.delivered, r.seen, r.acted, r.actedButton, r.actedRegistered, r.actedCheckedIn]));
 }
 
 /** A tap on a broadcast's link button (through our redirect): the first one counts. */

@@ -59,7 +59,7 @@ describe('broadcasts API', () => {
     const csv = await ts.app.inject({ method: 'GET', url: `/api/broadcasts/${id}/results.csv`, headers: auth });
     expect(csv.statusCode).toBe(200);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('run,due_at,commune_id,commune,people,excluded,sent,failed,delivered,seen,acted,acted_button,acted_registered,acted_checked_in');
+    expect(lines[0]).toBe('Lượt gửi,Thời điểm gửi,"Mã xã, phường","Xã, phường",Số người,Không gửi,Đã gửi,Gửi lỗi,Đã nhận,Đã xem,Có hành động,Bấm nút,Đăng ký tiêm,Khai báo ra vào');
     expect(lines[1]).toMatch(/duc-pho\/pho-minh,Phường Phổ Minh,3,0,3,0,0,0,1,1,0,0$/);
     const cancel = await ts.app.inject({ method: 'POST', url: `/api/broadcasts/${id}/cancel`, headers: auth });
     expect(cancel.statusCode).toBe(400);
