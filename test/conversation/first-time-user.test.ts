@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { venues } from '../../src/db/schema/venues.js';
 import { startTestService, type TestService } from '../harness/service.js';
-import { choicesOf, SimChat, textOf, type SimMessage } from '../harness/sim-chat.js';
+import { choicesOf, SimChat, textOf, type SimMessage, pick } from '../harness/sim-chat.js';
 
 /**
  * Issue 15's rough edges, as a first-time user met them, each replayed through the simulator
@@ -15,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ts?.stop();
 });
-
-const pick = (ms: readonly SimMessage[], label: RegExp) => {
-  const c = choicesOf(ms).find((x) => label.test(x.label));
-  if (!c) throw new Error(`no choice ${label} in ${JSON.stringify(choicesOf(ms))}`);
-  return { choice: c.data };
-};
 
 /**
  * Sends and collects replies until one matches: on a busy machine a turn's later messages can

@@ -67,3 +67,10 @@ export class SimChat {
 /** All texts (and captions) of a turn's replies, joined, for assertions. */
 export const textOf = (ms: readonly SimMessage[]) => ms.map((m) => m.part.text ?? m.part.caption ?? '').join('\n');
 export const choicesOf = (ms: readonly SimMessage[]) => ms.flatMap((m) => m.part.choices ?? []);
+
+/** The tap on the button whose label matches, ready for `SimChat.send`; throws, listing the buttons, when none does. */
+export const pick = (ms: readonly SimMessage[], label: RegExp) => {
+  const c = choicesOf(ms).find((x) => label.test(x.label));
+  if (!c) throw new Error(`no choice ${label} in ${JSON.stringify(choicesOf(ms))}`);
+  return { choice: c.data };
+};

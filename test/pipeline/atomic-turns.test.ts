@@ -12,7 +12,7 @@ import { UnavailableError } from '../../src/domain/errors.js';
 import { defaultFeatures } from '../../src/features.js';
 import { APOLOGY, processInbound } from '../../src/pipeline/inbound-processor.js';
 import { startTestService, type TestService } from '../harness/service.js';
-import { choicesOf, SimChat, textOf, type SimMessage } from '../harness/sim-chat.js';
+import { choicesOf, pick, SimChat, textOf } from '../harness/sim-chat.js';
 
 /**
  * Issue 11, "a turn is one transaction": a failure after a feature wrote (injected in the last
@@ -50,11 +50,6 @@ afterAll(async () => {
 
 const arm = (chat: SimChat, kind: 'bug' | 'transient') => {
   armed = { chat: chat.session, kind };
-};
-const pick = (ms: readonly SimMessage[], label: RegExp) => {
-  const c = choicesOf(ms).find((x) => label.test(x.label));
-  if (!c) throw new Error(`no choice ${label} in ${JSON.stringify(choicesOf(ms))}`);
-  return { choice: c.data };
 };
 const personOf = async (chat: SimChat) => {
   const [c] = await ts.rt.db.select().from(contacts).where(like(contacts.chatId, `${chat.session}.%`));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQr } from '../harness/read-qr.js';
 import { startTestService, type TestService } from '../harness/service.js';
-import { choicesOf, SimChat, textOf, type SimMessage } from '../harness/sim-chat.js';
+import { choicesOf, SimChat, textOf, type SimMessage, pick } from '../harness/sim-chat.js';
 
 let ts: TestService;
 beforeAll(async () => {
@@ -10,12 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ts?.stop();
 });
-
-const pick = (ms: readonly SimMessage[], label: RegExp) => {
-  const c = choicesOf(ms).find((x) => label.test(x.label));
-  if (!c) throw new Error(`no choice ${label} in ${JSON.stringify(choicesOf(ms))}`);
-  return { choice: c.data };
-};
 
 async function decodePng(url: string): Promise<string | undefined> {
   return readQr(Buffer.from(await (await fetch(`${ts.baseUrl}${url}`)).arrayBuffer()));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliContext } from '../command.js';
 import { resolveCommunes } from './commune-args.js';
 
 /** `officials:invite --commune "Phổ Minh" [--commune ...] [--role official|admin] [--name "..."]`: a one-time code valid 48 h. */
@@ -28,10 +28,15 @@ export const officialsInviteCommand: CliCommand = {
   },
 };
 
-/** The one positional `<official id>` of revoke and token, or null when it is missing or not an id. */
-function officialIdArg(args: readonly string[]): number | null {
+/**
+ * Runs `act` with the one positional `<official id>` of revoke and token; when it is missing or not
+ * an id, prints the usage and exits 2 without opening the runtime.
+ */
+async function withOfficialId(usage: string, args: readonly string[], ctx: CliContext, act: (id: number) => Promise<number>): Promise<number> {
   const id = Number(args[0]);
-  return args.length === 1 && Number.isInteger(id) && id > 0 ? id : null;
+  if (args.length === 1 && Number.isInteger(id) && id > 0) return act(id);
+  ctx.io.err(`usage: ${usage}`);
+  return 2;
 }
 
 /** `officials:revoke <id>`: ends an official's rights and API tokens at once. */
@@ -39,20 +44,17 @@ export const officialsRevokeCommand: CliCommand = {
   name: 'officials:revoke',
   usage: 'officials:revoke <official id>',
   summary: "end an official's rights (chat, notices, API tokens)",
-  async run(args, ctx) {
-    const id = officialIdArg(args);
-    if (id === null) {
-      ctx.io.err(`usage: ${this.usage}`);
-      return 2;
-    }
-    const rt = await ctx.runtime();
-    const done = await rt.officials.revoke(id, { officialId: null, via: 'cli' }, rt.clock.now());
-    if (!done) {
-      ctx.io.err(`no active official ${id}`);
-      return 1;
-    }
-    ctx.io.out(JSON.stringify({ ok: true, revoked: id }));
-    return 0;
+  run(args, ctx) {
+    return withOfficialId(this.usage, args, ctx, async (id) => {
+      const rt = await ctx.runtime();
+      const done = await rt.officials.revoke(id, { officialId: null, via: 'cli' }, rt.clock.now());
+      if (!done) {
+        ctx.io.err(`no active official ${id}`);
+        return 1;
+      }
+      ctx.io.out(JSON.stringify({ ok: true, revoked: id }));
+      return 0;
+    });
   },
 };
 
@@ -86,16 +88,13 @@ export const officialsTokenCommand: CliCommand = {
   name: 'officials:token',
   usage: 'officials:token <official id>',
   summary: "print a new personal API token for an official (scoped to their communes)",
-  async run(args, ctx) {
-    const id = officialIdArg(args);
-    if (id === null) {
-      ctx.io.err(`usage: ${this.usage}`);
-      return 2;
-    }
-    const rt = await ctx.runtime();
-    const token = await rt.officials.issueApiToken(id, 'cli');
-    ctx.io.out(JSON.stringify({ official: id, token }));
-    return 0;
+  run(args, ctx) {
+    return withOfficialId(this.usage, args, ctx, async (id) => {
+      const rt = await ctx.runtime();
+      const token = await rt.officials.issueApiToken(id, 'cli');
+      ctx.io.out(JSON.stringify({ official: id, token }));
+      return 0;
+    });
   },
 };
 
