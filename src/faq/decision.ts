@@ -74,7 +74,7 @@ export function decide(
     score >= t.minAnswerConfidence &&
     e.margin >= t.minAnswerMargin &&
     e.anchored &&
-    (e.inDomain || (ASSISTANT_TOPICS.has(best.id) && score >= t.minOffDomainAnswerConfidence)) &&
+    ((e.inDomain && (e.topical || ASSISTANT_TOPICS.has(best.id))) || (ASSISTANT_TOPICS.has(best.id) && score >= t.minOffDomainAnswerConfidence)) &&
     !e.otherDisease;
   const topic = kb.byId.get(best.id);
   if (!confident || !topic) return { decision: 'suggest', id: null, score, top };

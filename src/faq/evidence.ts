@@ -30,6 +30,12 @@ export interface MatchEvidence {
   readonly anchored: boolean;
   /** Names something of this assistant's domain (see DOMAIN_TERMS); required to answer. */
   readonly inDomain: boolean;
+  /**
+   * The best topic itself explains one of the question's domain terms. Without it the topic ranks
+   * first through the question's frame only ("thẻ bhyt hết hạn gia hạn ở đâu" -> the OTP topic via
+   * "hết hạn"), which is no reason to answer, even when the question names a domain word elsewhere.
+   */
+  readonly topical: boolean;
   /** Names another disease or vaccine (rabies, flu, HPV...) without naming COVID-19. */
   readonly otherDisease: boolean;
 }
@@ -62,6 +68,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     margin: top1 > 0 ? (top1 - top2) / top1 : 0,
     anchored: best !== undefined && isAnchored(index, best),
     inDomain: isInDomain(terms),
+    topical: best !== undefined && domainTerms(terms).some((t) => (t.includes('_') ? best.pairs.has(t) : best.matched.has(t))),
     otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
   };
 }
@@ -72,7 +79,12 @@ function isAnchored(index: TopicIndex, hit: TopicHit): boolean {
   return keywords !== undefined && [...hit.matched].some((t) => keywords.has(t) && !isStopWord(t));
 }
 
-function isInDomain(terms: readonly string[]): boolean {
+/** The question's domain terms, without the weak ones when it names another procedure. */
+function domainTerms(terms: readonly string[]): string[] {
   const otherAdmin = terms.some((t) => OTHER_ADMIN_TERMS.has(t));
-  return terms.some((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)));
+  return terms.filter((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)));
+}
+
+function isInDomain(terms: readonly string[]): boolean {
+  return domainTerms(terms).length > 0;
 }

@@ -92,6 +92,11 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['bao', 'gio'], ['khi', 'nao']],
   [['luc', 'nao'], ['khi', 'nao']],
   [['mang', 'bau'], ['mang', 'thai']],
+  // "quá hẹn", "trễ hẹn", "quá lịch": missing an appointment ("hẹn" alone is also a particle)
+  [['qua', 'hen'], ['lo', 'hen']],
+  [['tre', 'hen'], ['lo', 'hen']],
+  [['qua', 'lich'], ['lo', 'lich']],
+  [['tre', 'lich'], ['lo', 'lich']],
   [['co', 'bau'], ['co', 'thai']],
   [['bau', 'bi'], ['mang', 'thai']],
 ];
@@ -166,7 +171,13 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'internet', 'wifi', 'dien_nuoc', 'ngan_hang', 'tai_khoan_ngan', 'bao_hiem_xa', 'xa_hoi',
   'ho_chieu_di', 'xuat_canh', 'visa', 'tu_phap', 'chung_thuc', 'cong_chung',
   // residence papers, jobs, other accounts and payments
-  'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'zalo', 'facebook', 'shopee', 'thanh_toan', 'chuyen_khoan',
+  'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'shopee', 'thanh_toan', 'chuyen_khoan',
+  // "tài khoản Zalo" is another account; "quét mã bằng Zalo" is this assistant's channel
+  'khoan_zalo', 'khoan_facebook', 'zalopay', 'momo', 'chuyen_tien', 'nap_tien', 'rut_tien', 'vi_dien',
+  // civil status and land papers ("giấy chứng nhận độc thân", "giấy chứng nhận quyền sử dụng đất")
+  'doc_than', 'hon_nhan', 'quyen_su', 'su_dung_dat', 'tach_thua', 'ho_khau_tach', 'tach_khau', 'tach_ho',
+  // the health-insurance card is its own procedure: registering, buying, renewing it
+  'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh',
 ]);
 
 /**
@@ -177,6 +188,7 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
 export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'du_lieu', 'lich_su', 'dia_diem',
   'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
+  'bhyt',
 ]);
 
 /**
@@ -191,7 +203,21 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   'thuong_han', 'quai_bi', 'dai_cho', 'vacxin_soi', 'mui_soi', 'phong_soi', 'soi_cho',
   // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
   'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
-  'tiem_dai', 'dai_o',
+  'tiem_dai', 'dai_o', 'heo', 'trau_bo', 'lo_mom', 'dich_ta', 'tai_xanh', 'con_ga', 'con_vit', 'ga_vit',
+  // marked animal words ("chó", "gà", "bò"...) are read as these before folding (ANIMAL_WORDS)
   // injections that are not vaccination, and the national programme for other childhood vaccines
   'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
+  // childhood combination vaccines ("5 trong 1", "6 in 1") and the newborn schedule
+  '5_trong', '6_trong', 'trong_1', 'so_sinh', 'bcg',
 ];
+
+/**
+ * Animal words that are unambiguous only with their diacritics ("chó" dog, but "cho" give; "gà"
+ * chicken, but "ga" station; "bò" cow, but "bố" father), read before folding as the folded pair
+ * that marks a pet or livestock question (OTHER_DISEASE_TERMS): a pet's or a flock's shots never
+ * get a COVID-19 answer. Lower case, NFC.
+ */
+export const ANIMAL_WORDS: Readonly<Record<string, string>> = {
+  'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
+  'bò': 'gia suc', 'trâu': 'gia suc', 'lợn': 'gia suc', 'heo': 'gia suc', 'dê': 'gia suc', 'cừu': 'gia suc',
+};

@@ -127,6 +127,9 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'ổng': [{ to: 'ong', form: 'exact' }],
   'bả': [{ to: 'ba', form: 'exact' }],
   'cấy': [{ to: 'cai', form: 'exact', notNext: ['lua', 'ghep', 'mau', 'vi'] }],
+  // "tiệm" (shop: "tiệm vàng", "tiệm tạp hóa") folds to "tiem" (inject) unless read with its mark
+  // (a slipped tone before a vaccination word is still "tiêm": "tiệm vắc xin", "tiệm mũi 2")
+  'tiệm': [{ to: 'cua hang', form: 'exact', notNext: ['vac', 'vacxin', 'vaccine', 'vx', 'mui', 'chung', 'phong', 'ngua', 'covid', 'xong', 'duoc', 'dc', 'roi', 'o', 'cho', 'lai'] }],
   // ---- teencode (typed bare, sometimes with đ)
   ko: [{ to: 'khong', form: 'bare' }],
   k: [{ to: 'nghin', form: 'bare', prev: ['#num'] }, { to: 'khong', form: 'bare' }],
