@@ -178,6 +178,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'doc_than', 'hon_nhan', 'quyen_su', 'su_dung_dat', 'tach_thua', 'ho_khau_tach', 'tach_khau', 'tach_ho',
   // the health-insurance card is its own procedure: registering, buying, renewing it
   'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh',
+  // booking a doctor's appointment ("đăng ký khám bệnh", "đặt lịch khám")
+  'ki_kham', 'lich_kham',
 ]);
 
 /**
@@ -204,20 +206,23 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
   'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
   'tiem_dai', 'dai_o', 'heo', 'trau_bo', 'lo_mom', 'dich_ta', 'tai_xanh', 'con_ga', 'con_vit', 'ga_vit',
-  // marked animal words ("chó", "gà", "bò"...) are read as these before folding (ANIMAL_WORDS)
+  // marked animal words ("chó", "gà", "bò"...) are read as these before folding (MARKED_WORDS)
   // injections that are not vaccination, and the national programme for other childhood vaccines
   'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
   // childhood combination vaccines ("5 trong 1", "6 in 1") and the newborn schedule
-  '5_trong', '6_trong', 'trong_1', 'so_sinh', 'bcg',
+  '5_trong', '6_trong', 'trong_1', 'so_sinh', 'bcg', 'vacxin_dai', 'insulin',
+  // other medical procedures ("xét nghiệm máu", "hiến máu")
+  'nghiem_mau', 'thu_mau', 'hien_mau',
 ];
 
 /**
- * Animal words that are unambiguous only with their diacritics ("chó" dog, but "cho" give; "gà"
- * chicken, but "ga" station; "bò" cow, but "bố" father), read before folding as the folded pair
- * that marks a pet or livestock question (OTHER_DISEASE_TERMS): a pet's or a flock's shots never
- * get a COVID-19 answer. Lower case, NFC.
+ * Words that are unambiguous only with their diacritics ("chó" dog, but "cho" give; "gà" chicken,
+ * but "ga" station; "bò" cow, but "bố" father; "dại" rabies, but "dài" long; "sởi" measles, but
+ * "soi" look), read before folding as the folded pair that marks a pet, livestock or other-disease
+ * question (OTHER_DISEASE_TERMS): such shots never get a COVID-19 answer. Lower case, NFC.
  */
-export const ANIMAL_WORDS: Readonly<Record<string, string>> = {
+export const MARKED_WORDS: Readonly<Record<string, string>> = {
+  'dại': 'benh dai', 'sởi': 'benh soi',
   'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
   'bò': 'gia suc', 'trâu': 'gia suc', 'lợn': 'gia suc', 'heo': 'gia suc', 'dê': 'gia suc', 'cừu': 'gia suc',
 };

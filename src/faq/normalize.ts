@@ -1,5 +1,5 @@
 import { squeezeLetters, standardWords } from '../language/standardize.js';
-import { ABBREVIATIONS, ANIMAL_WORDS, FILLER_WORDS, PHRASES, STOP_WORDS } from './lexicon.js';
+import { ABBREVIATIONS, MARKED_WORDS, FILLER_WORDS, PHRASES, STOP_WORDS } from './lexicon.js';
 
 export { squeezeLetters };
 
@@ -65,11 +65,11 @@ function applyPhrases(tokens: string[]): string[] {
   return out;
 }
 
-const ANIMAL = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(ANIMAL_WORDS).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+const MARKED = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(MARKED_WORDS).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
 
-/** "chó", "gà", "bò" (with their marks) -> the pet / livestock words the evidence knows. */
-function readAnimals(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(ANIMAL, (w) => ANIMAL_WORDS[w] ?? w);
+/** "chó", "gà", "dại" (with their marks) -> the pet, livestock or disease words the evidence knows. */
+function readMarkedWords(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(MARKED, (w) => MARKED_WORDS[w] ?? w);
 }
 
 /**
@@ -77,7 +77,7 @@ function readAnimals(text: string): string {
  * (dialect, teencode, Telex slips: src/language), then the FAQ's own health-domain abbreviations.
  */
 export function syllables(text: string): string[] {
-  const raw = standardWords(readAnimals(text)).flatMap((w) => w.split(/[^a-z0-9]+/)).filter((t) => t !== '');
+  const raw = standardWords(readMarkedWords(text)).flatMap((w) => w.split(/[^a-z0-9]+/)).filter((t) => t !== '');
   const expanded = raw.flatMap(expandToken).map(unifyIY);
   return applyPhrases(expanded);
 }

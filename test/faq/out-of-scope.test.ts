@@ -17,6 +17,9 @@ describe('out-of-scope questions', async () => {
     'tiêm ngừa cho chó con mấy tháng', 'Đàn gà bị cúm thì có cần tiêm vắc xin không?', 'tiem vacxin cho heo o dau',
     'cho con tiem vacxin 5 trong 1 o dau', 'lich tiem chung cho tre so sinh', 'the bhyt het han gia han o dau',
     'dk bhyt cho con', 'xin giay chung nhan doc than', 'quet ma qr chuyen tien', 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất',
+    // other illnesses and care: a fever alone is not a COVID-19 question, nor a rabies shot, a blood test or opening hours
+    'bé bị sốt 38 độ có sao không', 'vắc xin dại tiêm mấy mũi', 'tiêm insulin cho người tiểu đường', 'xet nghiem mau o dau',
+    'dang ky kham benh online', 'tram y te xa mo cua may gio',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');
