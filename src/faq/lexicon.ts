@@ -44,7 +44,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
   pass: 'mat khau', password: 'mat khau',
-  dl: 'du lieu', dlieu: 'du lieu', ttin: 'thong tin', tt: 'thong tin',
+  dl: 'du lieu', dlieu: 'du lieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
   hotline: 'hotline',
   // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
