@@ -44,7 +44,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
   pass: 'mat khau', password: 'mat khau',
-  dl: 'du lieu', dlieu: 'du lieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
+  dl: 'dulieu', dlieu: 'dulieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
   hotline: 'hotline',
   // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
@@ -75,6 +75,12 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['co', 'vit'], ['covid']],
   [['co', 'vid'], ['covid']],
   [['1900', '9095'], ['19009095']],
+  // compounds whose second syllable would read as a domain word: "dữ liệu" is not "liều", "sổ
+  // mũi" is not a dose, "cho chó" is for a dog
+  [['du', 'lieu'], ['dulieu']],
+  [['so', 'mui'], ['somui']],
+  [['nghet', 'mui'], ['nghetmui']],
+  [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
   // synonyms
@@ -154,7 +160,7 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'dang_ki',
   // this assistant: check-in, venues, its data
   'qr', 'ma_qr', 'quet', 'quet_ma', 'khai_bao', 'ra_vao', 'vao_ra', 'check', 'checkin', 'dia_diem',
-  'lich_su', 'du_lieu', 'can_bo', 'nguoi_that', 'ap_phich', 'truy_vet',
+  'lich_su', 'dulieu', 'can_bo', 'nguoi_that', 'ap_phich', 'truy_vet',
   'bao_mat', 'rieng_tu',
 ]);
 
@@ -180,6 +186,11 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh',
   // booking a doctor's appointment ("đăng ký khám bệnh", "đặt lịch khám")
   'ki_kham', 'lich_kham',
+  // utilities, civil status, land, police, schools, welfare, phones: other counters of the commune
+  'nuoc_may', 'ki_nuoc', 'tien_nuoc', 'tien_dien', 'cong_to', '3_pha', 'dien_3', 'lap_dat', 'nha_mang',
+  'dan_su', 'ho_tich', 'con_nuoi', 'ly_hon', 'thua_ke', 'di_chuc', 'dia_chinh', 'so_hong', 'xay_dung', 'xay_nha',
+  'cong_an', 'vao_lop', 'lop_10', 'xet_tuyen', 'hoc_bong', 'diem_uu', 'ho_ngheo', 'tro_cap', 'luong_huu', 'that_nghiep',
+  'ket_ban', 'khoi_phuc', 'sao_luu',
 ]);
 
 /**
@@ -188,7 +199,7 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
  * domain; a vaccination or COVID-19 term still does.
  */
 export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
-  'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'du_lieu', 'lich_su', 'dia_diem',
+  'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'dulieu', 'lich_su', 'dia_diem',
   'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
   'bhyt',
 ]);
@@ -210,7 +221,7 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   // injections that are not vaccination, and the national programme for other childhood vaccines
   'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
   // childhood combination vaccines ("5 trong 1", "6 in 1") and the newborn schedule
-  '5_trong', '6_trong', 'trong_1', 'so_sinh', 'bcg', 'vacxin_dai', 'insulin',
+  '5_trong', '6_trong', 'trong_1', 'so_sinh', 'thang_tuoi', 'bcg', 'vacxin_dai', 'insulin', 'lieu_thuoc', 'cho_cho',
   // other medical procedures ("xét nghiệm máu", "hiến máu")
   'nghiem_mau', 'thu_mau', 'hien_mau',
 ];

@@ -129,6 +129,8 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'cấy': [{ to: 'cai', form: 'exact', notNext: ['lua', 'ghep', 'mau', 'vi'] }],
   // "tiệm" (shop: "tiệm vàng", "tiệm tạp hóa") folds to "tiem" (inject) unless read with its mark
   // (a slipped tone before a vaccination word is still "tiêm": "tiệm vắc xin", "tiệm mũi 2")
+  // unmarked "tiem" before what a shop sells or does ("tiem vang", "tiem tap hoa") is a shop too
+  tiem: [{ to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] }],
   'tiệm': [{ to: 'cua hang', form: 'exact', notNext: ['vac', 'vacxin', 'vaccine', 'vx', 'mui', 'chung', 'phong', 'ngua', 'covid', 'xong', 'duoc', 'dc', 'roi', 'o', 'cho', 'lai'] }],
   // ---- teencode (typed bare, sometimes with đ)
   ko: [{ to: 'khong', form: 'bare' }],

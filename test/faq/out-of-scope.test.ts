@@ -20,6 +20,9 @@ describe('out-of-scope questions', async () => {
     // other illnesses and care: a fever alone is not a COVID-19 question, nor a rabies shot, a blood test or opening hours
     'bé bị sốt 38 độ có sao không', 'vắc xin dại tiêm mấy mũi', 'tiêm insulin cho người tiểu đường', 'xet nghiem mau o dau',
     'dang ky kham benh online', 'tram y te xa mo cua may gio',
+    // a shop ("tiem vang"), data that is not "liều", dogs without marks, utilities, schools and other officials
+    'tiem vang gan day o dau', 'khoi phuc du lieu dien thoai', 'giay chung nhan tiem phong cho cho', 'dang ky nuoc may o dau',
+    'dk dien 3 pha can giay to j', 'uu tien vao lop 10', 'can bo dia chinh xa o dau', 'tang cuong mien dich an gi',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');
