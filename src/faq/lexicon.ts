@@ -43,7 +43,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   covit: 'covid', covy: 'covid', corona: 'covid', cov: 'covid', covi: 'covid',
   app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
-  pass: 'mat khau', password: 'mat khau',
+  pass: 'mat khau', password: 'mat khau', free: 'mien phi', fre: 'mien phi',
   dl: 'dulieu', dlieu: 'dulieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
   hotline: 'hotline',
   // counting words

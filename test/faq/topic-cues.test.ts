@@ -38,6 +38,8 @@ describe('topic cues', async () => {
     ['tiem pfizer xong dc an j', 'dose-interval'],
     // without an ID card is its own topic, not the list of papers
     ['khong co cmnd thi di tiem dc ko', 'register-documents'],
+    // after registering, a missing message is about the appointment, not the sign-up code
+    ['răng tui đăng ký rồi mà chưa thấy tin nhắn', 'otp-not-received'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);

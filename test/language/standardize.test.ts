@@ -26,6 +26,8 @@ describe('standardText', () => {
     ['lm s', 'lam sao'],
     ['ko bít', 'khong biet'],
     ['bình thường', 'binh thuong'],
+    ['chỗ tui đã tới', 'cho toi da den'],
+    ['tuần tới tui đi tiêm', 'tuan toi toi di tiem'],
   ])('reads the dialect "%s" as "%s"', (input, want) => {
     expect(standardText(input)).toBe(want);
   });
