@@ -96,6 +96,14 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['be', 'nho'], ['tre', 'em']],
   [['con', 'nho'], ['tre', 'em']],
   [['bao', 'gio'], ['khi', 'nao']],
+  // doses named in words ("mũi đầu", "mũi thứ hai") are the numbered doses
+  [['mui', 'dau', 'tien'], ['mui', '1']],
+  [['mui', 'dau'], ['mui', '1']],
+  [['mui', 'thu', 'nhat'], ['mui', '1']],
+  [['mui', 'thu', 'hai'], ['mui', '2']],
+  [['mui', 'thu', 'ba'], ['mui', '3']],
+  [['mui', 'thu', 'tu'], ['mui', '4']],
+  [['mui', 'thu'], ['mui']],
   [['luc', 'nao'], ['khi', 'nao']],
   [['mang', 'bau'], ['mang', 'thai']],
   // "quá hẹn", "trễ hẹn", "quá lịch": missing an appointment ("hẹn" alone is also a particle)
@@ -155,7 +163,7 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'hotline', '19009095', 'bhyt', 'uu_tien',
   // apps and portals of the vaccination campaign
   'sskdt', 'pccovid', 'bluezone', 'ncovi', 'tokhaiyte', 'tiemchungcovid', 'otp', 'kich_hoat',
-  'xac_thuc', 'ma_xac',
+  'xac_thuc', 'ma_xac', 'nhan_ma', 'duoc_ma',
   // registering, unless the question names another administrative procedure (OTHER_ADMIN_TERMS)
   'dang_ki',
   // this assistant: check-in, venues, its data
@@ -201,7 +209,7 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
 export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'dulieu', 'lich_su', 'dia_diem',
   'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
-  'bhyt',
+  'bhyt', 'nhan_ma', 'duoc_ma',
 ]);
 
 /**

@@ -30,6 +30,12 @@ describe('ranking', async () => {
     expect(matcher.match('tiêm ở spa có được không').decision).not.toBe('answer');
   });
 
+  it('reads doses named in words as numbered doses and "nhận được mã" as a code question', () => {
+    expect(matcher.match('Mũi đầu tiêm Verocell, mũi sau tiêm Pfizer có được không?').top[0]?.id).not.toBe('after-vaccination');
+    expect(matcher.match('mũi đầu tiên tiêm astra, mũi thứ hai tiêm pfizer được không').id).toBe('mixing-vaccines');
+    expect(matcher.match('điện thoại tui hông nhận được mã chi hết').id).toBe('otp-not-received');
+  });
+
   it('reads "free" as free of charge', () => {
     expect(matcher.match('tiem covid co free hok').id).toBe('vaccine-cost');
   });
