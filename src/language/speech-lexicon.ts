@@ -194,8 +194,10 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   e: [{ to: 'em', form: 'bare' }],
   t: [{ to: 'tuoi', form: 'bare', prev: ['#num'] }, { to: 'toi', form: 'bare' }],
   tr: [{ to: 'trieu', form: 'bare', prev: ['#num'] }],
-  h: [{ to: 'gio', form: 'bare', prev: ['#num'] }],
-  b: [{ to: 'ban', form: 'bare', notPrev: ['#num'] }],
+  // "2h" is two o'clock; a lone "h" is "giờ" as in "bây giờ" ("h tiêm dc chưa")
+  h: [{ to: 'gio', form: 'bare', prev: ['#num'] }, { to: 'bay gio', form: 'bare' }],
+  // "b" is "bạn", except in names of things: "viêm gan B", "vitamin B", "nhóm B"
+  b: [{ to: 'ban', form: 'bare', notPrev: ['#num', 'gan', 'vitamin', 'nhom', 'loai', 'khu', 'lop', 'tang', 'phong', 'day'] }],
   mn: [{ to: 'moi nguoi', form: 'bare' }],
   mng: [{ to: 'moi nguoi', form: 'bare' }],
   ng: [{ to: 'nguoi', form: 'bare' }],

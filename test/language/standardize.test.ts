@@ -51,6 +51,8 @@ describe('standardText', () => {
     ['kon tui', 'con toi'],
     ['khoongg dduowcj', 'khong duoc'],
     ['tieems', 'tiem'],
+    ['h tiem dc chua', 'bay gio tiem duoc chua'],
+    ['viem gan b', 'viem gan b'],
   ])('reads the teencode or slip "%s" as "%s"', (input, want) => {
     expect(standardText(input)).toBe(want);
   });
