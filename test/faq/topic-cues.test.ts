@@ -40,6 +40,9 @@ describe('topic cues', async () => {
     ['khong co cmnd thi di tiem dc ko', 'register-documents'],
     // after registering, a missing message is about the appointment, not the sign-up code
     ['răng tui đăng ký rồi mà chưa thấy tin nhắn', 'otp-not-received'],
+    // going back to work after the shot is not the interval between doses; a mask is not a paper
+    ['tiem xong bao lau thi duoc di lam', 'dose-interval'],
+    ['di tiem co can deo khau trang khong', 'register-documents'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
