@@ -70,12 +70,11 @@ export function decide(
     e.support < t.minSuggestSupport ||
     (!e.inDomain && e.support < t.minOffDomainSuggestSupport);
   if (outOfScope) return { decision: 'unknown', id: null, score, top: [] };
-  const confident =
-    score >= t.minAnswerConfidence &&
-    e.margin >= t.minAnswerMargin &&
-    e.anchored &&
-    (e.inDomain || (ASSISTANT_TOPICS.has(best.id) && score >= t.minOffDomainAnswerConfidence)) &&
-    !e.otherDisease;
+  // Positive topical evidence: the question names a domain term and the answering topic explains
+  // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
+  const assistant = ASSISTANT_TOPICS.has(best.id);
+  const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
+  const confident = score >= t.minAnswerConfidence && e.margin >= t.minAnswerMargin && e.anchored && topical && !e.otherDisease;
   const topic = kb.byId.get(best.id);
   if (!confident || !topic) return { decision: 'suggest', id: null, score, top };
   return {

@@ -1,5 +1,6 @@
 import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
 import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
+import { isSyllableShaped } from '../language/syllable-shape.js';
 import { isStopWord } from './normalize.js';
 import { pairBoost, STOP_PAIR_BOOST, type TopicHit } from './ranking.js';
 
@@ -30,6 +31,12 @@ export interface MatchEvidence {
   readonly anchored: boolean;
   /** Names something of this assistant's domain (see DOMAIN_TERMS); required to answer. */
   readonly inDomain: boolean;
+  /**
+   * The best topic itself explains one of the question's domain terms. Without it the topic ranks
+   * first through the question's frame only ("thẻ bhyt hết hạn gia hạn ở đâu" -> the OTP topic via
+   * "hết hạn"), which is no reason to answer, even when the question names a domain word elsewhere.
+   */
+  readonly topical: boolean;
   /** Names another disease or vaccine (rabies, flu, HPV...) without naming COVID-19. */
   readonly otherDisease: boolean;
 }
@@ -41,9 +48,36 @@ function idf(index: TopicIndex, term: string): number {
   return /^\d+$/.test(term) ? w * NUMBER_WEIGHT : w;
 }
 
+/** Words after which residents name a place ("ở Đức Phổ", "xã Phổ Minh", "tại Bình Sơn"). */
+const PLACE_MARKERS = new Set(['o', 'tai', 'xa', 'phuong', 'huyen', 'thon', 'tinh', 'tp']);
+/** Place names are two or three syllables ("Bình Sơn", "Bình Tân Phú"). */
+const PLACE_LENGTH = { min: 2, max: 3 } as const;
+
+/**
+ * Syllables the knowledge base does not know that follow a place marker: a commune or district name
+ * ("tiêm ở Bình Sơn được không"). In a question that names a domain term they are neither evidence
+ * for a topic nor against the question being in scope; their pairs still count (so "ở thú y" still
+ * names a vet). Only well-formed Vietnamese syllables ("ở spa" is not a place name).
+ */
+function placeNames(index: TopicIndex, sylls: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  sylls.forEach((s, i) => {
+    if (!PLACE_MARKERS.has(s)) return;
+    const name: string[] = [];
+    for (const next of sylls.slice(i + 1, i + 1 + PLACE_LENGTH.max)) {
+      if (index.topicFrequency.has(next) || isStopWord(next) || !isSyllableShaped(next)) break;
+      name.push(next);
+    }
+    if (name.length >= PLACE_LENGTH.min) for (const n of name) out.add(n);
+  });
+  return out;
+}
+
 export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[]): MatchEvidence {
   const { analysis, repaired } = query;
-  const unigrams = [...new Set(analysis.unigrams)];
+  const allTerms = [...analysis.unigrams, ...analysis.bigrams];
+  const places = isInDomain(allTerms) ? placeNames(index, analysis.syllables) : new Set<string>();
+  const unigrams = [...new Set(analysis.unigrams)].filter((u) => !places.has(u));
   const terms = [...unigrams, ...analysis.bigrams];
   const weight = (u: string) => idf(index, u) * (repaired.has(u) ? REPAIRED_WEIGHT : 1);
   const share = (keep: (u: string) => boolean) => {
@@ -62,6 +96,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     margin: top1 > 0 ? (top1 - top2) / top1 : 0,
     anchored: best !== undefined && isAnchored(index, best),
     inDomain: isInDomain(terms),
+    topical: best !== undefined && domainTerms(terms).some((t) => (t.includes('_') ? best.pairs.has(t) : best.matched.has(t))),
     otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
   };
 }
@@ -72,7 +107,12 @@ function isAnchored(index: TopicIndex, hit: TopicHit): boolean {
   return keywords !== undefined && [...hit.matched].some((t) => keywords.has(t) && !isStopWord(t));
 }
 
-function isInDomain(terms: readonly string[]): boolean {
+/** The question's domain terms, without the weak ones when it names another procedure. */
+function domainTerms(terms: readonly string[]): string[] {
   const otherAdmin = terms.some((t) => OTHER_ADMIN_TERMS.has(t));
-  return terms.some((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)));
+  return terms.filter((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)));
+}
+
+function isInDomain(terms: readonly string[]): boolean {
+  return domainTerms(terms).length > 0;
 }

@@ -43,8 +43,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   covit: 'covid', covy: 'covid', corona: 'covid', cov: 'covid', covi: 'covid',
   app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
-  pass: 'mat khau', password: 'mat khau',
-  dl: 'du lieu', dlieu: 'du lieu', ttin: 'thong tin', tt: 'thong tin',
+  pass: 'mat khau', password: 'mat khau', free: 'mien phi', fre: 'mien phi',
+  dl: 'dulieu', dlieu: 'dulieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
   hotline: 'hotline',
   // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
@@ -75,6 +75,12 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['co', 'vit'], ['covid']],
   [['co', 'vid'], ['covid']],
   [['1900', '9095'], ['19009095']],
+  // compounds whose second syllable would read as a domain word: "dữ liệu" is not "liều", "sổ
+  // mũi" is not a dose, "cho chó" is for a dog
+  [['du', 'lieu'], ['dulieu']],
+  [['so', 'mui'], ['somui']],
+  [['nghet', 'mui'], ['nghetmui']],
+  [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
   // synonyms
@@ -90,8 +96,21 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['be', 'nho'], ['tre', 'em']],
   [['con', 'nho'], ['tre', 'em']],
   [['bao', 'gio'], ['khi', 'nao']],
+  // doses named in words ("mũi đầu", "mũi thứ hai") are the numbered doses
+  [['mui', 'dau', 'tien'], ['mui', '1']],
+  [['mui', 'dau'], ['mui', '1']],
+  [['mui', 'thu', 'nhat'], ['mui', '1']],
+  [['mui', 'thu', 'hai'], ['mui', '2']],
+  [['mui', 'thu', 'ba'], ['mui', '3']],
+  [['mui', 'thu', 'tu'], ['mui', '4']],
+  [['mui', 'thu'], ['mui']],
   [['luc', 'nao'], ['khi', 'nao']],
   [['mang', 'bau'], ['mang', 'thai']],
+  // "quá hẹn", "trễ hẹn", "quá lịch": missing an appointment ("hẹn" alone is also a particle)
+  [['qua', 'hen'], ['lo', 'hen']],
+  [['tre', 'hen'], ['lo', 'hen']],
+  [['qua', 'lich'], ['lo', 'lich']],
+  [['tre', 'lich'], ['lo', 'lich']],
   [['co', 'bau'], ['co', 'thai']],
   [['bau', 'bi'], ['mang', 'thai']],
 ];
@@ -144,12 +163,12 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'hotline', '19009095', 'bhyt', 'uu_tien',
   // apps and portals of the vaccination campaign
   'sskdt', 'pccovid', 'bluezone', 'ncovi', 'tokhaiyte', 'tiemchungcovid', 'otp', 'kich_hoat',
-  'xac_thuc', 'ma_xac',
+  'xac_thuc', 'ma_xac', 'nhan_ma', 'duoc_ma',
   // registering, unless the question names another administrative procedure (OTHER_ADMIN_TERMS)
   'dang_ki',
   // this assistant: check-in, venues, its data
   'qr', 'ma_qr', 'quet', 'quet_ma', 'khai_bao', 'ra_vao', 'vao_ra', 'check', 'checkin', 'dia_diem',
-  'lich_su', 'du_lieu', 'can_bo', 'nguoi_that', 'ap_phich', 'truy_vet',
+  'lich_su', 'dulieu', 'can_bo', 'nguoi_that', 'ap_phich', 'truy_vet',
   'bao_mat', 'rieng_tu',
 ]);
 
@@ -166,7 +185,20 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'internet', 'wifi', 'dien_nuoc', 'ngan_hang', 'tai_khoan_ngan', 'bao_hiem_xa', 'xa_hoi',
   'ho_chieu_di', 'xuat_canh', 'visa', 'tu_phap', 'chung_thuc', 'cong_chung',
   // residence papers, jobs, other accounts and payments
-  'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'zalo', 'facebook', 'shopee', 'thanh_toan', 'chuyen_khoan',
+  'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'shopee', 'thanh_toan', 'chuyen_khoan',
+  // "tài khoản Zalo" is another account; "quét mã bằng Zalo" is this assistant's channel
+  'khoan_zalo', 'khoan_facebook', 'zalopay', 'momo', 'chuyen_tien', 'nap_tien', 'rut_tien', 'vi_dien',
+  // civil status and land papers ("giấy chứng nhận độc thân", "giấy chứng nhận quyền sử dụng đất")
+  'doc_than', 'hon_nhan', 'quyen_su', 'su_dung_dat', 'tach_thua', 'ho_khau_tach', 'tach_khau', 'tach_ho',
+  // the health-insurance card is its own procedure: registering, buying, renewing it
+  'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh',
+  // booking a doctor's appointment ("đăng ký khám bệnh", "đặt lịch khám")
+  'ki_kham', 'lich_kham',
+  // utilities, civil status, land, police, schools, welfare, phones: other counters of the commune
+  'nuoc_may', 'ki_nuoc', 'tien_nuoc', 'tien_dien', 'cong_to', '3_pha', 'dien_3', 'lap_dat', 'nha_mang',
+  'dan_su', 'ho_tich', 'con_nuoi', 'ly_hon', 'thua_ke', 'di_chuc', 'dia_chinh', 'so_hong', 'xay_dung', 'xay_nha',
+  'cong_an', 'vao_lop', 'lop_10', 'xet_tuyen', 'hoc_bong', 'diem_uu', 'ho_ngheo', 'tro_cap', 'luong_huu', 'that_nghiep',
+  'ket_ban', 'khoi_phuc', 'sao_luu',
 ]);
 
 /**
@@ -175,8 +207,9 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
  * domain; a vaccination or COVID-19 term still does.
  */
 export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
-  'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'du_lieu', 'lich_su', 'dia_diem',
+  'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'dulieu', 'lich_su', 'dia_diem',
   'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
+  'bhyt', 'nhan_ma', 'duoc_ma',
 ]);
 
 /**
@@ -191,7 +224,24 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   'thuong_han', 'quai_bi', 'dai_cho', 'vacxin_soi', 'mui_soi', 'phong_soi', 'soi_cho',
   // animals: a pet's shots are never a COVID-19 answer ("chó" folds to "cho", so only pairs)
   'con_cho', 'cho_can', 'cho_meo', 'meo', 'thu_cung', 'vat_nuoi', 'gia_suc', 'gia_cam', 'thu_y', 'ngua_dai', 'chich_dai',
-  'tiem_dai', 'dai_o',
+  'tiem_dai', 'dai_o', 'heo', 'trau_bo', 'lo_mom', 'dich_ta', 'tai_xanh', 'con_ga', 'con_vit', 'ga_vit',
+  // marked animal words ("chó", "gà", "bò"...) are read as these before folding (MARKED_WORDS)
   // injections that are not vaccination, and the national programme for other childhood vaccines
   'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
+  // childhood combination vaccines ("5 trong 1", "6 in 1") and the newborn schedule
+  '5_trong', '6_trong', 'trong_1', 'so_sinh', 'thang_tuoi', 'bcg', 'vacxin_dai', 'insulin', 'lieu_thuoc', 'cho_cho',
+  // other medical procedures ("xét nghiệm máu", "hiến máu")
+  'nghiem_mau', 'thu_mau', 'hien_mau',
 ];
+
+/**
+ * Words that are unambiguous only with their diacritics ("chó" dog, but "cho" give; "gà" chicken,
+ * but "ga" station; "bò" cow, but "bố" father; "dại" rabies, but "dài" long; "sởi" measles, but
+ * "soi" look), read before folding as the folded pair that marks a pet, livestock or other-disease
+ * question (OTHER_DISEASE_TERMS): such shots never get a COVID-19 answer. Lower case, NFC.
+ */
+export const MARKED_WORDS: Readonly<Record<string, string>> = {
+  'dại': 'benh dai', 'sởi': 'benh soi',
+  'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
+  'bò': 'gia suc', 'trâu': 'gia suc', 'lợn': 'gia suc', 'heo': 'gia suc', 'dê': 'gia suc', 'cừu': 'gia suc',
+};

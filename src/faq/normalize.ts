@@ -1,5 +1,5 @@
 import { squeezeLetters, standardWords } from '../language/standardize.js';
-import { ABBREVIATIONS, FILLER_WORDS, PHRASES, STOP_WORDS } from './lexicon.js';
+import { ABBREVIATIONS, MARKED_WORDS, FILLER_WORDS, PHRASES, STOP_WORDS } from './lexicon.js';
 
 export { squeezeLetters };
 
@@ -65,12 +65,19 @@ function applyPhrases(tokens: string[]): string[] {
   return out;
 }
 
+const MARKED = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(MARKED_WORDS).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** "chó", "gà", "dại" (with their marks) -> the pet, livestock or disease words the evidence knows. */
+function readMarkedWords(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(MARKED, (w) => MARKED_WORDS[w] ?? w);
+}
+
 /**
  * Folded, expanded syllables of a text, in order: first the shared reading of residents' speech
  * (dialect, teencode, Telex slips: src/language), then the FAQ's own health-domain abbreviations.
  */
 export function syllables(text: string): string[] {
-  const raw = standardWords(text).flatMap((w) => w.split(/[^a-z0-9]+/)).filter((t) => t !== '');
+  const raw = standardWords(readMarkedWords(text)).flatMap((w) => w.split(/[^a-z0-9]+/)).filter((t) => t !== '');
   const expanded = raw.flatMap(expandToken).map(unifyIY);
   return applyPhrases(expanded);
 }

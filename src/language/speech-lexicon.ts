@@ -109,6 +109,8 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'bịnh': [{ to: 'benh', form: 'exact' }],
   binh: [{ to: 'benh', form: 'bare', prev: ['bi', 'co', 'mac', 'dang', 'nhieu'], next: ['tieu', 'tim', 'nen', 'gan', 'than', 'phoi', 'hen', 'man', 'gi', 'chi', 'j'] }],
   'vô': [{ to: 'vao', form: 'exact' }],
+  // "tới" = "đến" (to arrive); folded it would read as "tôi". "tuần tới" (next week) stays.
+  'tới': [{ to: 'den', form: 'exact', notPrev: ['tuan', 'thang', 'nam', 'lan', 'dot', 'ki', 'ky', 'sap'] }],
   'ói': [{ to: 'non', form: 'exact' }],
   'bít': [{ to: 'biet', form: 'exact' }],
   'mần': [{ to: 'lam', form: 'exact' }],
@@ -127,6 +129,11 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'ổng': [{ to: 'ong', form: 'exact' }],
   'bả': [{ to: 'ba', form: 'exact' }],
   'cấy': [{ to: 'cai', form: 'exact', notNext: ['lua', 'ghep', 'mau', 'vi'] }],
+  // "tiệm" (shop: "tiệm vàng", "tiệm tạp hóa") folds to "tiem" (inject) unless read with its mark
+  // (a slipped tone before a vaccination word is still "tiêm": "tiệm vắc xin", "tiệm mũi 2")
+  // unmarked "tiem" before what a shop sells or does ("tiem vang", "tiem tap hoa") is a shop too
+  tiem: [{ to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] }],
+  'tiệm': [{ to: 'cua hang', form: 'exact', notNext: ['vac', 'vacxin', 'vaccine', 'vx', 'mui', 'chung', 'phong', 'ngua', 'covid', 'xong', 'duoc', 'dc', 'roi', 'o', 'cho', 'lai'] }],
   // ---- teencode (typed bare, sometimes with đ)
   ko: [{ to: 'khong', form: 'bare' }],
   k: [{ to: 'nghin', form: 'bare', prev: ['#num'] }, { to: 'khong', form: 'bare' }],
@@ -187,8 +194,10 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   e: [{ to: 'em', form: 'bare' }],
   t: [{ to: 'tuoi', form: 'bare', prev: ['#num'] }, { to: 'toi', form: 'bare' }],
   tr: [{ to: 'trieu', form: 'bare', prev: ['#num'] }],
-  h: [{ to: 'gio', form: 'bare', prev: ['#num'] }],
-  b: [{ to: 'ban', form: 'bare', notPrev: ['#num'] }],
+  // "2h" is two o'clock; a lone "h" is "giờ" as in "bây giờ" ("h tiêm dc chưa")
+  h: [{ to: 'gio', form: 'bare', prev: ['#num'] }, { to: 'bay gio', form: 'bare' }],
+  // "b" is "bạn", except in names of things: "viêm gan B", "vitamin B", "nhóm B"
+  b: [{ to: 'ban', form: 'bare', notPrev: ['#num', 'gan', 'vitamin', 'nhom', 'loai', 'khu', 'lop', 'tang', 'phong', 'day'] }],
   mn: [{ to: 'moi nguoi', form: 'bare' }],
   mng: [{ to: 'moi nguoi', form: 'bare' }],
   ng: [{ to: 'nguoi', form: 'bare' }],

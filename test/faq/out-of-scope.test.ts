@@ -13,6 +13,16 @@ describe('out-of-scope questions', async () => {
     // paperwork sharing a domain word ("xác nhận", "sức khỏe", "đăng ký"), and injections that are not vaccination
     'giay xac nhan cu tru xin o dau', 'Khám sức khỏe xin việc ở đâu?', 'cach dang ky tai khoan zalo',
     'Tiêm tĩnh mạch ở trạm y tế có được không?', 'Lịch tiêm chủng mở rộng tháng này cho trẻ', 'Đăng ký tạm trú cần giấy tờ gì?',
+    // animals named with their marks ("chó" is not "cho"), childhood combination vaccines, other papers and payments
+    'tiêm ngừa cho chó con mấy tháng', 'Đàn gà bị cúm thì có cần tiêm vắc xin không?', 'tiem vacxin cho heo o dau',
+    'cho con tiem vacxin 5 trong 1 o dau', 'lich tiem chung cho tre so sinh', 'the bhyt het han gia han o dau',
+    'dk bhyt cho con', 'xin giay chung nhan doc than', 'quet ma qr chuyen tien', 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất',
+    // other illnesses and care: a fever alone is not a COVID-19 question, nor a rabies shot, a blood test or opening hours
+    'bé bị sốt 38 độ có sao không', 'vắc xin dại tiêm mấy mũi', 'tiêm insulin cho người tiểu đường', 'xet nghiem mau o dau',
+    'dang ky kham benh online', 'tram y te xa mo cua may gio',
+    // a shop ("tiem vang"), data that is not "liều", dogs without marks, utilities, schools and other officials
+    'tiem vang gan day o dau', 'khoi phuc du lieu dien thoai', 'giay chung nhan tiem phong cho cho', 'dang ky nuoc may o dau',
+    'dk dien 3 pha can giay to j', 'uu tien vao lop 10', 'can bo dia chinh xa o dau', 'tang cuong mien dich an gi',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');
@@ -26,6 +36,14 @@ describe('out-of-scope questions', async () => {
       expect(r.decision, q).toBe('unknown');
       expect(r.top, q).toEqual([]);
     }
+  });
+
+  it('does not answer when the best topic explains none of the question\'s domain words', () => {
+    // "thẻ bhyt" names a domain word, but the topic ranked first (OTP codes) only shares "hết hạn"
+    const r = matcher.explain('the bhyt het han gia han o dau');
+    expect(r.result.decision).not.toBe('answer');
+    const f1 = matcher.explain('Gia đình có người là F1 thì tôi cần làm gì?');
+    expect(f1.result.id === null || f1.result.id === 'close-contact').toBe(true);
   });
 
   it('handles empty and punctuation-only input', () => {

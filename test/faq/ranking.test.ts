@@ -23,6 +23,23 @@ describe('ranking', async () => {
     expect(top('tieems mui 3 khi naof')).toBe('booster');
   });
 
+  it('reads a commune name after "ở" as a place, not as unknown words, and only in a vaccination question', () => {
+    expect(matcher.match('tiem o pho minh duoc khong').id).toBe('where-to-vaccinate');
+    expect(matcher.match('tui ở Đức Phổ chừ chích ở Bình Sơn đặng không').id).toBe('where-to-vaccinate');
+    expect(matcher.match('gia vang o binh son').decision).toBe('unknown');
+    expect(matcher.match('tiêm ở spa có được không').decision).not.toBe('answer');
+  });
+
+  it('reads doses named in words as numbered doses and "nhận được mã" as a code question', () => {
+    expect(matcher.match('Mũi đầu tiêm Verocell, mũi sau tiêm Pfizer có được không?').top[0]?.id).not.toBe('after-vaccination');
+    expect(matcher.match('mũi đầu tiên tiêm astra, mũi thứ hai tiêm pfizer được không').id).toBe('mixing-vaccines');
+    expect(matcher.match('điện thoại tui hông nhận được mã chi hết').id).toBe('otp-not-received');
+  });
+
+  it('reads "free" as free of charge', () => {
+    expect(matcher.match('tiem covid co free hok').id).toBe('vaccine-cost');
+  });
+
   it('answers a one-word question when the word belongs to one topic', () => {
     expect(matcher.match('otp').id).toBe('otp-not-received');
     expect(matcher.match('hotline').id).toBe('hotline');

@@ -29,10 +29,28 @@ describe('topic cues', async () => {
     ['quét mã ở quán cà phê thì làm răng', 'qr-venue-create'],
     // a wrong certificate is certificate-errors, not the plain certificate answer
     ['giấy chứng nhận thiếu mũi thì làm sao', 'certificate'],
+    // a family member being F1 is a close-contact question, not registering for relatives
+    ['Gia đình có người là F1 thì tôi cần làm gì?', 'register-for-others'],
+    // the time of a child's second dose is not a missed appointment
+    ['Khi nào trẻ em được tiêm mũi 2?', 'missed-appointment'],
+    // after the injection is not before it; eating after a shot is not the dose interval
+    ['tiem xong co duoc uong ruou bia khong', 'before-vaccination'],
+    ['tiem pfizer xong dc an j', 'dose-interval'],
+    // without an ID card is its own topic, not the list of papers
+    ['khong co cmnd thi di tiem dc ko', 'register-documents'],
+    // after registering, a missing message is about the appointment, not the sign-up code
+    ['răng tui đăng ký rồi mà chưa thấy tin nhắn', 'otp-not-received'],
+    // going back to work after the shot is not the interval between doses; a mask is not a paper
+    ['tiem xong bao lau thi duoc di lam', 'dose-interval'],
+    ['di tiem co can deo khau trang khong', 'register-documents'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
     expect(m.decision === 'answer' && m.id === wrongId).toBe(false);
+  });
+
+  it('a question without an ID card gets the no-ID answer', () => {
+    expect(matcher.match('khong co cmnd thi di tiem dc ko').id).toBe('register-no-id-or-phone');
   });
 
   it('a café scan question is answered with how to scan', () => {

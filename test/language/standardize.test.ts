@@ -26,6 +26,8 @@ describe('standardText', () => {
     ['lm s', 'lam sao'],
     ['ko bít', 'khong biet'],
     ['bình thường', 'binh thuong'],
+    ['chỗ tui đã tới', 'cho toi da den'],
+    ['tuần tới tui đi tiêm', 'tuan toi toi di tiem'],
   ])('reads the dialect "%s" as "%s"', (input, want) => {
     expect(standardText(input)).toBe(want);
   });
@@ -49,6 +51,8 @@ describe('standardText', () => {
     ['kon tui', 'con toi'],
     ['khoongg dduowcj', 'khong duoc'],
     ['tieems', 'tiem'],
+    ['h tiem dc chua', 'bay gio tiem duoc chua'],
+    ['viem gan b', 'viem gan b'],
   ])('reads the teencode or slip "%s" as "%s"', (input, want) => {
     expect(standardText(input)).toBe(want);
   });
@@ -62,6 +66,9 @@ describe('standardText', () => {
     ['tiem o tram y te', 'tiem o tram y te'],
     ['may bi hong', 'may bi hong'],
     ['zalo web', 'zalo web'],
+    // "tiệm" is a shop; a slipped tone before a vaccination word is still "tiêm"
+    ['tiệm vàng của tui', 'cua hang vang cua toi'],
+    ['tiệm vắc xin ở mô', 'tiem vac xin o dau'],
   ])('keeps the standard meaning of "%s"', (input, want) => {
     expect(standardText(input)).toBe(want);
   });
