@@ -199,7 +199,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     return [...plain, ...sendQueueStats(backlog, PRIORITY_CLASSES, adapters.all(), outboundQueueName, now.getTime())];
   });
   const faq = withFaqMetrics(await createFaqService(), metrics);
-  const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
+  const photos = withPhotoMetrics(createPhotoDecoder({ ownCodePrefix: `${config.publicUrl}/c/` }), metrics);
   const tracing = createTracing({
     config, db, venues, outbox, audit, now: () => clock.now(),
     channelEnabled: (c, b) => adapters.get(c, b) !== undefined,

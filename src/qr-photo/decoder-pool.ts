@@ -11,6 +11,8 @@ export interface PhotoDecoderOptions {
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   readonly maxPixels?: number;
+  /** See `DecodeLimits.ownCodePrefix`: our code links, trusted from one reading as their signature is checked. */
+  readonly ownCodePrefix?: string;
 }
 
 export interface PhotoDecoderPool {
@@ -40,7 +42,7 @@ interface Slot {
 export function createPhotoDecoder(opts: PhotoDecoderOptions = {}): PhotoDecoderPool {
   const threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
   const timeoutMs = opts.timeoutMs ?? 5000;
-  const limits = { maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes, maxPixels: opts.maxPixels ?? DEFAULT_LIMITS.maxPixels };
+  const limits = { maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes, maxPixels: opts.maxPixels ?? DEFAULT_LIMITS.maxPixels, ...(opts.ownCodePrefix ? { ownCodePrefix: opts.ownCodePrefix } : {}) };
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;

@@ -109,9 +109,10 @@ export function* wholeImage(work: Pixels): Generator<Variant> {
 }
 
 /**
- * Variants of one symbol region found by the finder scan (finder-pattern triangulation): the code
- * cropped with a margin and scaled to about 4 px per module, so a small or damaged code in a busy
- * photo fills the decoder's frame; then the same crop with local contrast, sharpened, and
+ * Variants of one symbol region found by the finder scan (finder-pattern triangulation), or of a
+ * code read once that needs a second reading: the code cropped with a margin and scaled to about
+ * 4 px per module, so a small or damaged code in a busy photo fills the decoder's frame; then the
+ * crop at its own scale with two global binarisations; then with local contrast, sharpened, and
  * thresholded locally.
  */
 export function* aroundRegion(work: Pixels, r: SymbolRegion): Generator<Variant> {
@@ -121,6 +122,13 @@ export function* aroundRegion(work: Pixels, r: SymbolRegion): Generator<Variant>
   if (box.w < 8 || box.h < 8) return;
   const scale = Math.min(3, 4 / r.module, 1000 / Math.max(box.w, box.h));
   yield { name: 'region', frame: () => cut(work, scale, box) };
+  // The crop not shrunk below the working copy, binarised at a fixed mid-grey, then by ZXing's
+  // global histogram: strong perspective (modules far smaller on one side than on the other) does
+  // not survive a shrink to 4 px per module, and a different binarisation of the same pixels makes
+  // different module errors, so it can confirm (or fail to confirm) a text read once.
+  const native = Math.min(3, Math.max(1, 4 / r.module), 1000 / Math.max(box.w, box.h));
+  yield { name: 'region-fixed', frame: () => cut(work, native, box), zx: { binarizer: 'FixedThreshold' } };
+  yield { name: 'region-global', frame: () => cut(work, native, box), zx: { binarizer: 'GlobalHistogram' } };
   yield { name: 'region-clahe', frame: () => cut(work, scale, box, clahe(Math.max(box.w, box.h) * scale)) };
   yield { name: 'region-sharpen', frame: () => cut(work, scale, box, sharpen) };
   yield {
