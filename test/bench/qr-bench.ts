@@ -37,9 +37,17 @@ const jsQR = createRequire(import.meta.url)('jsqr') as (d: Uint8ClampedArray, w:
 const OWN_CODE_PREFIX = 'https://quetma.example.vn/c/';
 const LIMITS = { ...DEFAULT_LIMITS, ownCodePrefix: OWN_CODE_PREFIX };
 
+/** Texts the pipeline read once and withheld for want of a second agreeing reading. */
+let withheld = 0;
+
 const decoders: Record<string, (bytes: Buffer) => Promise<string[]>> = {
   // The same deadline the worker pool gives a photo (5 s timeout less 300 ms to answer).
-  pipeline: (b) => decodeQrTexts(b, { ...LIMITS, deadline: Date.now() + 4700 }).catch(() => []),
+  pipeline: async (b) => {
+    const stats: { withheld?: string[] } = {};
+    const texts = await decodeQrTexts(b, { ...LIMITS, deadline: Date.now() + 4700 }, stats).catch(() => []);
+    withheld += stats.withheld?.length ?? 0;
+    return texts;
+  },
   'jsqr-only': async (b) => {
     const img = await Jimp.read(b).catch(() => null);
     const text = img ? jsQR(new Uint8ClampedArray(img.bitmap.data), img.bitmap.width, img.bitmap.height)?.data : undefined;
@@ -120,7 +128,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${line('TOTAL', total)}\n`);
     if (codeFree.length > 0) process.stdout.write(`code-free photos: ${codeFree.length}, p50 ${pct(codeFree, 50).toFixed(0)} ms, p95 ${pct(codeFree, 95).toFixed(0)} ms (cpu p95 ${pct(codeFreeCpu, 95).toFixed(0)} ms)\n`);
     if (name === 'pipeline') {
+      process.stdout.write(`texts read once and withheld (no second reading agreed): ${withheld}\n`);
       Object.assign(figures, {
+        withheldTexts: withheld,
         photos: total.total,
         photosRead: total.ok,
         photosReadPct: Number(((100 * total.ok) / total.total).toFixed(1)),
