@@ -86,9 +86,18 @@ export class Readings {
     return out;
   }
 
-  /** Whether a trusted code accounts for this symbol region. */
-  covered(region: Box): boolean {
-    return this.list.some((r) => r.box && this.confirmed(r.text) && covers(r.box, region));
+  /**
+   * Whether trusted codes account for this symbol region: one code covers it, or each of its
+   * finders lies in a code read whose modules are of the finder's size (three finders of two
+   * posters side by side line up like one symbol; a small code printed inside a big one does not
+   * count as read by the big one).
+   */
+  covered(region: SymbolRegion): boolean {
+    const sameSize = (r: Reading) => r.module === undefined || (r.module < 2 * region.module && region.module < 2 * r.module);
+    const trusted = this.list.filter((r): r is Reading & { box: Box } => r.box !== undefined && this.confirmed(r.text) && sameSize(r));
+    if (trusted.some((r) => covers(r.box, region))) return true;
+    const within = (b: Box, p: { x: number; y: number }) => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
+    return region.finders !== undefined && region.finders.every((f) => trusted.some((r) => within(r.box, f)));
   }
 
   /** Texts read by one source only and never confirmed: what the guard withheld. */
