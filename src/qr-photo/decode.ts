@@ -157,6 +157,9 @@ const boxOf = (q: Quad, map: (p: Point) => Point): Box => {
 /** At most this many symbol regions are cropped and re-read per photo. */
 const MAX_REGIONS = 6;
 
+/** At most this many texts read once are looked at again per photo (a wall of strangers' codes). */
+const MAX_CONFIRMS = 8;
+
 /** Module size from a symbol's box and version (ZXing and jsQR both say the version). */
 const moduleOf = (b: Box, version: number) => (Number.isFinite(version) && version > 0 ? Math.max(b.x1 - b.x0, b.y1 - b.y0) / (17 + 4 * version) : undefined);
 
@@ -235,7 +238,7 @@ export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DE
   const lookedAgain = new Set<string>();
   const confirm = async () => {
     for (const { text, region } of readings.pending()) {
-      if (lookedAgain.has(text)) continue;
+      if (lookedAgain.has(text) || lookedAgain.size >= MAX_CONFIRMS) continue;
       lookedAgain.add(text);
       for (const v of aroundRegion(work.pixels, region, true)) {
         if (late() || readings.confirmed(text)) break;
