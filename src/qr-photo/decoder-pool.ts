@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { PhotoError } from '../checkin/resolver.js';
+import { PhotoError, type DecodedPhoto } from '../checkin/resolver.js';
 import { DEFAULT_LIMITS } from './decode.js';
 import type { DecodeRequest, DecodeResponse } from './decode-worker.js';
 
@@ -16,13 +16,13 @@ export interface PhotoDecoderOptions {
 }
 
 export interface PhotoDecoderPool {
-  decode(bytes: Uint8Array): Promise<string[]>;
+  decode(bytes: Uint8Array): Promise<DecodedPhoto>;
   close(): Promise<void>;
 }
 
 interface Job {
   readonly bytes: Uint8Array;
-  resolve(texts: string[]): void;
+  resolve(photo: DecodedPhoto): void;
   reject(err: Error): void;
 }
 
@@ -61,7 +61,7 @@ export function createPhotoDecoder(opts: PhotoDecoderOptions = {}): PhotoDecoder
       const { job, timer } = slot.job;
       clearTimeout(timer);
       slot.job = undefined;
-      if (msg.ok) job.resolve(msg.texts);
+      if (msg.ok) job.resolve({ texts: msg.texts, unconfirmed: msg.unconfirmed });
       else job.reject(msg.photoError ? new PhotoError(msg.photoError, msg.message) : new Error(`photo decoding failed: ${msg.message}`));
       pump();
     });
