@@ -209,10 +209,13 @@ export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DE
   add('direct-fast', fromFile(fast));
 
   let refits = MAX_REFITS;
+  /** Symbols ZXing located in the last variant read, readable or not. */
+  let lastLocated = 0;
   /** Reads one variant; true when it found something. */
   const attempt = async (v: Variant): Promise<boolean> => {
     const p: Frame = await v.frame();
     const { texts, located } = await zxingLocating(p, v.zx);
+    lastLocated = texts.length + located.length;
     const toWork = (q: Point): Point => ({ x: p.ox + q.x / p.scale, y: p.oy + q.y / p.scale });
     const reading = (text: string, source: string, quad: Quad, version: number): Reading => {
       const box = boxOf(quad, toWork);
@@ -282,12 +285,16 @@ export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DE
       if ((await attempt(v)) && (await confirm(), readings.texts().length > 0)) break;
     }
   }
-  // Finder-pattern triangulation: crop around each symbol region no code accounts for yet.
+  // Finder-pattern triangulation: crop around each symbol region no code accounts for yet. Once a
+  // code is read, looking for more is a search for a second poster: a region where ZXing locates
+  // no symbol at all in the plain crop is finder-like texture (a wall, a shadow's edge, print),
+  // and its processed variants (about 0.3 s each) are skipped.
   for (const r of open().slice(0, MAX_REGIONS)) {
     for (const v of aroundRegion(work.pixels, r)) {
       if (late()) return done();
       await attempt(v);
       if (readings.covered(r)) break;
+      if (v.name === 'region' && lastLocated === 0 && readings.texts().length > 0) break;
     }
   }
   return done();
