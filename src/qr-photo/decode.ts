@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { PhotoError } from '../checkin/resolver.js';
 import { symbolRegions, type SymbolRegion } from './finder-scan.js';
 import { renderModules, resampleSymbol, type Grey, type Quad } from './grid-resample.js';
 import { probeImage } from './image-probe.js';
 import { Readings, type Box, type Reading } from './readings.js';
-import { aroundRegion, rgba, wholeImage, type Frame, type Pixels, type Variant } from './variants.js';
+import { aroundRegion, wholeImage, type Frame, type Pixels, type Variant } from './variants.js';
+import { workingCopy, type Point } from './working-copy.js';
 
 const require = createRequire(import.meta.url);
 // zxing-wasm fetches its .wasm from a CDN by default; a server without internet must hand it the local file.
@@ -101,52 +101,6 @@ function jsqr(p: Pixels): { text: string; quad: Quad; version: number }[] {
   if (!r?.data || !sameBytes(new TextEncoder().encode(r.data), r.binaryData)) return [];
   const l = r.location;
   return [{ text: r.data, version: r.version, quad: { topLeft: l.topLeftCorner, topRight: l.topRightCorner, bottomRight: l.bottomRightCorner, bottomLeft: l.bottomLeftCorner } }];
-}
-
-type Point = { readonly x: number; readonly y: number };
-
-/** The working copy: the image decoded once, upright (EXIF applied), at most 2000 px. */
-interface Work {
-  readonly pixels: Pixels;
-  /** Maps a point of the file as stored (what ZXing sees reading the bytes) into the working copy. */
-  readonly fromFile: (p: Point) => Point;
-}
-
-/**
- * The image decoded once and downscaled to at most 2000 px. libvips (sharp) does the decode and
- * resize: about 150 ms for a 12 MP JPEG where jimp's pure JavaScript took 3.5 s, which left a hard
- * photo almost no time for variants before the deadline. EXIF orientation is applied; a truncated
- * JPEG is still read (libvips only warns), a broken file is "not an image".
- */
-async function workingCopy(bytes: Uint8Array, format: string, maxPixels: number): Promise<Work> {
-  try {
-    const meta = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
-    const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
-      .rotate()
-      .resize({ width: 2000, height: 2000, fit: 'inside', withoutEnlargement: true })
-      // RGBA out of libvips whatever the file holds: converting in JavaScript cost ~50 ms at 2000 px.
-      .toColourspace('srgb')
-      .ensureAlpha(1)
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const W = meta.width ?? info.width, H = meta.height ?? info.height;
-    const turned = (meta.orientation ?? 1) >= 5;
-    const s = info.width / (turned ? H : W);
-    // Orientations 2, 4, 5 and 7 (mirrored) are rare; they map as their unmirrored turn, which
-    // only costs a region re-read, never a code.
-    const o = meta.orientation ?? 1;
-    const upright = (p: Point): Point => (o === 3 || o === 4 ? { x: W - p.x, y: H - p.y } : o === 6 || o === 5 ? { x: H - p.y, y: p.x } : o === 8 || o === 7 ? { x: p.y, y: W - p.x } : p);
-    return {
-      // RGBA whatever the file holds (a greyscale PNG comes out as one channel, or grey + alpha).
-      pixels: { data: rgba(data, info.channels), width: info.width, height: info.height },
-      fromFile: (p) => {
-        const u = upright(p);
-        return { x: u.x * s, y: u.y * s };
-      },
-    };
-  } catch (err) {
-    throw new PhotoError('not-an-image', `cannot decode ${format}: ${err instanceof Error ? err.message : String(err)}`);
-  }
 }
 
 const boxOf = (q: Quad, map: (p: Point) => Point): Box => {
