@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { PhotoError } from '../checkin/resolver.js';
-import { symbolRegions, type SymbolRegion } from './finder-scan.js';
+import { symbolRegions } from './finder-scan.js';
 import { renderModules, resampleSymbol, type Grey, type Quad } from './grid-resample.js';
 import { probeImage } from './image-probe.js';
 import { Readings, type Box, type Reading } from './readings.js';
