@@ -41,7 +41,7 @@ import { producerConnection } from './queue/redis.js';
 import { throttledErrorLog } from './log-throttle.js';
 import { createFaqService, type FaqService } from './faq/service.js';
 import { PhotoTurns } from './pipeline/photo-turns.js';
-import { createPhotoDecoder } from './qr-photo/decoder-pool.js';
+import { createPhotoDecoder, type PhotoDecoderPool } from './qr-photo/decoder-pool.js';
 import { createVenueOps, type VenueOps } from './venue-ops/index.js';
 import { createTracing } from './tracing/index.js';
 import type { TracingDeps } from './tracing/deps.js';
@@ -101,7 +101,7 @@ export interface Runtime {
   /** The officials' web dashboard (issue 14): login links, sessions and its use-cases. */
   readonly dashboard: Dashboard;
   /** Reads QR codes from photos in a worker-thread pool, off the event loop. */
-  readonly photos: { decode(bytes: Uint8Array): Promise<string[]>; close(): Promise<void> };
+  readonly photos: PhotoDecoderPool;
   readonly deps: { readonly ingest: IngestDeps; readonly inbound: InboundDeps; readonly outbound: OutboundDeps; readonly sweep: SweepDeps };
   close(): Promise<void>;
 }
@@ -199,7 +199,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
     return [...plain, ...sendQueueStats(backlog, PRIORITY_CLASSES, adapters.all(), outboundQueueName, now.getTime())];
   });
   const faq = withFaqMetrics(await createFaqService(), metrics);
-  const photos = withPhotoMetrics(createPhotoDecoder(), metrics);
+  const photos = withPhotoMetrics(createPhotoDecoder({ ownCodePrefix: `${config.publicUrl}/c/` }), metrics);
   const tracing = createTracing({
     config, db, venues, outbox, audit, now: () => clock.now(),
     channelEnabled: (c, b) => adapters.get(c, b) !== undefined,

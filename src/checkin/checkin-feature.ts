@@ -115,8 +115,10 @@ export function checkInFeature(deps: CheckInFeatureDeps): Feature {
       return reply(ctx, t.downloadFailed);
     }
     try {
-      const texts = await deps.decode(bytes);
-      if (texts.length === 0) return reply(ctx, t.noCodeInPhoto);
+      const { texts, unconfirmed } = await deps.decode(bytes);
+      // A code was seen but its text could not be confirmed: not ours (ours need one reading), or
+      // too unclear to be sure; never "no code", and never a guess at its text.
+      if (texts.length === 0) return reply(ctx, unconfirmed > 0 ? t.unconfirmedCode : t.noCodeInPhoto);
       const r = await deps.resolver.fromDecoded(texts);
       return (await act(ctx, r, 'photo', texts[0]!)) ?? reply(ctx, t.notOurs['other-text']!);
     } catch (err) {

@@ -24,8 +24,20 @@ export interface CodeResolver {
   fromDecoded(texts: readonly string[]): Promise<Resolution>;
 }
 
-/** Reads QR texts from image bytes; throws a `PhotoError` for files it cannot read. */
-export type PhotoDecoder = (bytes: Uint8Array) => Promise<string[]>;
+/** What a photo held, as far as its codes could be read with confidence. */
+export interface DecodedPhoto {
+  /** The codes' texts (two agreeing readings, or one for our own signed links). */
+  readonly texts: string[];
+  /**
+   * Codes read once whose text no second reading confirmed, so it is not returned. Our own codes
+   * need one reading only, so these are someone else's (or too blurred to be sure): the resident
+   * hears that, not "no code in the photo".
+   */
+  readonly unconfirmed: number;
+}
+
+/** Reads QR codes from image bytes; throws a `PhotoError` for files it cannot read. */
+export type PhotoDecoder = (bytes: Uint8Array) => Promise<DecodedPhoto>;
 
 export class PhotoError extends AppError {
   constructor(readonly kind: 'not-an-image' | 'too-large' | 'timeout', message: string) {

@@ -36,6 +36,9 @@ export const checkinTexts = {
   } as Record<string, string>,
   pickVenue: (n: number) => `Ảnh có ${n} mã khai báo của các địa điểm khác nhau. Bạn đang ở địa điểm nào?`,
   pickExpired: 'Lựa chọn này đã hết hạn. Bạn gửi lại ảnh mã QR nhé.',
+  unconfirmedCode:
+    `Ảnh có mã QR nhưng đó không phải mã khai báo ra vào của địa phương, hoặc ảnh chưa đủ rõ để đọc chắc chắn. ` +
+    `Bạn tìm áp phích có dòng chữ "${POSTER_HEADLINE}" dán ở cửa rồi chụp lại gần hơn, đủ sáng, hoặc nhắn mã số in dưới mã QR nhé.`,
   noCodeInPhoto: 'Tôi không tìm thấy mã QR trong ảnh. Bạn chụp lại gần hơn, đủ sáng, giữ máy thẳng, hoặc nhắn mã số in dưới mã QR nhé.',
   badImage: 'Tôi không mở được tệp này. Bạn gửi ảnh chụp (JPG hoặc PNG, dưới 10 MB) nhé.',
   downloadFailed: 'Không tải được ảnh bạn gửi. Bạn vui lòng gửi lại ảnh, hoặc nhắn mã số in dưới mã QR nhé.',

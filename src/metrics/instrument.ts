@@ -21,9 +21,9 @@ export function withPhotoMetrics(photos: PhotoDecoderPool, metrics: Metrics): Ph
     async decode(bytes) {
       const end = metrics.photoDecodeSeconds.startTimer();
       try {
-        const texts = await photos.decode(bytes);
-        end({ found: texts.length > 0 ? 'yes' : 'no' });
-        return texts;
+        const photo = await photos.decode(bytes);
+        end({ found: photo.texts.length > 0 ? 'yes' : 'no' });
+        return photo;
       } catch (err) {
         end({ found: 'error' });
         throw err;

@@ -9,12 +9,13 @@ export interface DecodeRequest {
   readonly limits: DecodeLimits;
 }
 export type DecodeResponse =
-  | { readonly id: number; readonly ok: true; readonly texts: string[] }
+  | { readonly id: number; readonly ok: true; readonly texts: string[]; readonly unconfirmed: number }
   | { readonly id: number; readonly ok: false; readonly photoError?: PhotoError['kind']; readonly message: string };
 
 parentPort?.on('message', (req: DecodeRequest) => {
-  decodeQrTexts(req.bytes, req.limits).then(
-    (texts) => parentPort!.postMessage({ id: req.id, ok: true, texts } satisfies DecodeResponse),
+  const stats: { withheld?: string[] } = {};
+  decodeQrTexts(req.bytes, req.limits, stats).then(
+    (texts) => parentPort!.postMessage({ id: req.id, ok: true, texts, unconfirmed: stats.withheld?.length ?? 0 } satisfies DecodeResponse),
     (err: unknown) =>
       parentPort!.postMessage({ id: req.id, ok: false, message: err instanceof Error ? err.message : String(err), ...(err instanceof PhotoError ? { photoError: err.kind } : {}) } satisfies DecodeResponse),
   );

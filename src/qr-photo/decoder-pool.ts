@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { PhotoError } from '../checkin/resolver.js';
+import { PhotoError, type DecodedPhoto } from '../checkin/resolver.js';
 import { DEFAULT_LIMITS } from './decode.js';
 import type { DecodeRequest, DecodeResponse } from './decode-worker.js';
 
@@ -11,16 +11,18 @@ export interface PhotoDecoderOptions {
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   readonly maxPixels?: number;
+  /** See `DecodeLimits.ownCodePrefix`: our code links, trusted from one reading as their signature is checked. */
+  readonly ownCodePrefix?: string;
 }
 
 export interface PhotoDecoderPool {
-  decode(bytes: Uint8Array): Promise<string[]>;
+  decode(bytes: Uint8Array): Promise<DecodedPhoto>;
   close(): Promise<void>;
 }
 
 interface Job {
   readonly bytes: Uint8Array;
-  resolve(texts: string[]): void;
+  resolve(photo: DecodedPhoto): void;
   reject(err: Error): void;
 }
 
@@ -40,7 +42,7 @@ interface Slot {
 export function createPhotoDecoder(opts: PhotoDecoderOptions = {}): PhotoDecoderPool {
   const threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
   const timeoutMs = opts.timeoutMs ?? 5000;
-  const limits = { maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes, maxPixels: opts.maxPixels ?? DEFAULT_LIMITS.maxPixels };
+  const limits = { maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes, maxPixels: opts.maxPixels ?? DEFAULT_LIMITS.maxPixels, ...(opts.ownCodePrefix ? { ownCodePrefix: opts.ownCodePrefix } : {}) };
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -59,7 +61,7 @@ export function createPhotoDecoder(opts: PhotoDecoderOptions = {}): PhotoDecoder
       const { job, timer } = slot.job;
       clearTimeout(timer);
       slot.job = undefined;
-      if (msg.ok) job.resolve(msg.texts);
+      if (msg.ok) job.resolve({ texts: msg.texts, unconfirmed: msg.unconfirmed });
       else job.reject(msg.photoError ? new PhotoError(msg.photoError, msg.message) : new Error(`photo decoding failed: ${msg.message}`));
       pump();
     });

@@ -47,13 +47,19 @@ function binarise(img: Grey, r: number): Uint8Array {
       integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1]! + row;
     }
   }
+  // The window's columns per x, computed once: this loop visits every pixel of a 12 MP photo's
+  // working copy, where clamping per pixel was a third of the finder scan's time.
+  const lo = new Int32Array(w), hi = new Int32Array(w);
+  for (let x = 0; x < w; x++) (lo[x] = Math.max(0, x - r)), (hi[x] = Math.min(w, x + r + 1));
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+    const top = y0 * stride, bottom = y1 * stride, rows = y1 - y0, at = y * w;
     for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
-      const sum = integral[y1 * stride + x1]! - integral[y0 * stride + x1]! - integral[y1 * stride + x0]! + integral[y0 * stride + x0]!;
-      out[y * w + x] = data[y * w + x]! * (x1 - x0) * (y1 - y0) < sum - 4 * (x1 - x0) * (y1 - y0) ? 1 : 0;
+      const x0 = lo[x]!, x1 = hi[x]!;
+      const area = (x1 - x0) * rows;
+      const sum = integral[bottom + x1]! - integral[top + x1]! - integral[bottom + x0]! + integral[top + x0]!;
+      out[at + x] = data[at + x]! * area < sum - 4 * area ? 1 : 0;
     }
   }
   return out;
@@ -204,6 +210,11 @@ export interface SymbolRegion {
   readonly y1: number;
   /** Module size in pixels, from the finders. */
   readonly module: number;
+  /**
+   * The three finder centres, in image pixels: when each lies in a code already read, the region
+   * is those codes' finders lined up by chance (posters side by side), not another code.
+   */
+  readonly finders?: readonly { readonly x: number; readonly y: number }[];
 }
 
 const area = (r: SymbolRegion) => (r.x1 - r.x0) * (r.y1 - r.y0);
@@ -249,6 +260,7 @@ export function symbolRegions(img: Grey, limit = 12): SymbolRegion[] {
             x1: Math.min(img.width, Math.max(...xs) * factor + pad),
             y1: Math.min(img.height, Math.max(...ys) * factor + pad),
             module,
+            finders: [a, b, c].map((f) => ({ x: f.x * factor, y: f.y * factor })),
             support: (a.rows + b.rows + c.rows) * factor,
           });
         }

@@ -109,18 +109,28 @@ export function* wholeImage(work: Pixels): Generator<Variant> {
 }
 
 /**
- * Variants of one symbol region found by the finder scan (finder-pattern triangulation): the code
- * cropped with a margin and scaled to about 4 px per module, so a small or damaged code in a busy
- * photo fills the decoder's frame; then the same crop with local contrast, sharpened, and
- * thresholded locally.
+ * Variants of one symbol region found by the finder scan (finder-pattern triangulation), or of a
+ * code read once that needs a second reading (`confirming`): the code cropped with a margin and
+ * scaled to about 4 px per module, so a small or damaged code in a busy photo fills the decoder's
+ * frame; when confirming, the crop at its own scale with two global binarisations; then with
+ * local contrast, sharpened, and thresholded locally.
  */
-export function* aroundRegion(work: Pixels, r: SymbolRegion): Generator<Variant> {
+export function* aroundRegion(work: Pixels, r: SymbolRegion, confirming = false): Generator<Variant> {
   const mx = (r.x1 - r.x0) * 0.12, my = (r.y1 - r.y0) * 0.12;
   const x = Math.max(0, Math.floor(r.x0 - mx)), y = Math.max(0, Math.floor(r.y0 - my));
   const box = { x, y, w: Math.min(work.width, Math.ceil(r.x1 + mx)) - x, h: Math.min(work.height, Math.ceil(r.y1 + my)) - y };
   if (box.w < 8 || box.h < 8) return;
   const scale = Math.min(3, 4 / r.module, 1000 / Math.max(box.w, box.h));
   yield { name: 'region', frame: () => cut(work, scale, box) };
+  // When confirming a text read once: the crop not shrunk below the working copy, binarised at a
+  // fixed mid-grey, then by ZXing's global histogram: strong perspective (modules far smaller on one side than on the other) does
+  // not survive a shrink to 4 px per module, and a different binarisation of the same pixels makes
+  // different module errors, so it can confirm (or fail to confirm) a text read once.
+  const native = Math.min(3, Math.max(1, 4 / r.module), 1000 / Math.max(box.w, box.h));
+  if (confirming) {
+    yield { name: 'region-fixed', frame: () => cut(work, native, box), zx: { binarizer: 'FixedThreshold' } };
+    yield { name: 'region-global', frame: () => cut(work, native, box), zx: { binarizer: 'GlobalHistogram' } };
+  }
   yield { name: 'region-clahe', frame: () => cut(work, scale, box, clahe(Math.max(box.w, box.h) * scale)) };
   yield { name: 'region-sharpen', frame: () => cut(work, scale, box, sharpen) };
   yield {

@@ -39,6 +39,20 @@ describe('reading QR codes from photos', { timeout: 120_000 }, () => {
     expect((await decodeQrTexts(bytes)).sort()).toEqual([URL_A, URL_B].sort());
   });
 
+  it('finds both codes of a "double QR" (a small code printed inside a big one), and nothing else', async () => {
+    const OUTER = 'https://example.org/outer-of-a-double-code';
+    const bytes = await sharp({ create: { width: 900, height: 900, channels: 3, background: '#9a9a9a' } })
+      .composite([
+        { input: await QRCode.toBuffer(OUTER, { errorCorrectionLevel: 'H', width: 640, margin: 4 }), left: 130, top: 130 },
+        { input: await QRCode.toBuffer(URL_A, { width: 170, margin: 2 }), left: 365, top: 365 },
+      ])
+      .png()
+      .toBuffer();
+    const stats: { step?: string; withheld?: string[] } = {};
+    expect((await decodeQrTexts(bytes, undefined, stats)).sort()).toEqual([OUTER, URL_A].sort());
+    expect(stats.withheld).toEqual([]);
+  });
+
   it('finds every code on a notice board, also one the first reading misses (a poster on a rippled surface)', { timeout: 120_000 }, async () => {
     const URL_B2 = 'https://quetma.example.vn/c/Zx0YqRr5bX1n2m3k4j5h6g';
     const URL_C = 'https://quetma.example.vn/c/Cc7d8e9f0g1h2i3j4k5l6m';
@@ -98,7 +112,7 @@ describe('reading QR codes from photos', { timeout: 120_000 }, () => {
   it('decodes in worker threads, several photos at once, with the same answers', async () => {
     const bytes = await scene(1200, 900, [{ img: await qr(URL_A), x: 400, y: 200 }]);
     const results = await Promise.all([1, 2, 3, 4].map(() => pool.decode(bytes)));
-    expect(results).toEqual([[URL_A], [URL_A], [URL_A], [URL_A]]);
+    expect(results).toEqual([1, 2, 3, 4].map(() => ({ texts: [URL_A], unconfirmed: 0 })));
     await expect(pool.decode(Buffer.from('nope'))).rejects.toMatchObject({ kind: 'not-an-image' });
   });
 
@@ -111,7 +125,7 @@ describe('reading QR codes from photos', { timeout: 120_000 }, () => {
       await tight.close();
     }
     const bytes = await scene(800, 800, [{ img: await qr(URL_A), x: 200, y: 200 }], 'image/png');
-    expect(await pool.decode(bytes)).toEqual([URL_A]);
+    expect(await pool.decode(bytes)).toEqual({ texts: [URL_A], unconfirmed: 0 });
   });
 });
 
