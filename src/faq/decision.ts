@@ -28,6 +28,8 @@ export interface Thresholds {
    * entirely and clearly beats the rest.
    */
   readonly minOffDomainAnswerConfidence: number;
+  /** A message asking two things is answered only when the best topic explains this share of it. */
+  readonly minTwoQuestionSupport: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minAnswerMargin: 0.05,
   minOffDomainSuggestSupport: 0.6,
   minOffDomainAnswerConfidence: 0.8,
+  minTwoQuestionSupport: 0.75,
 };
 
 /**
@@ -74,7 +77,7 @@ export function decide(
   // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
   const assistant = ASSISTANT_TOPICS.has(best.id);
   const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
-  const confident = score >= t.minAnswerConfidence && e.margin >= t.minAnswerMargin && e.anchored && topical && !e.otherDisease;
+  const confident = score >= t.minAnswerConfidence && e.margin >= t.minAnswerMargin && e.anchored && topical && !e.otherDisease && (!e.asksTwo || e.support >= t.minTwoQuestionSupport);
   const topic = kb.byId.get(best.id);
   if (!confident || !topic) return { decision: 'suggest', id: null, score, top };
   return {

@@ -39,6 +39,27 @@ export interface MatchEvidence {
   readonly topical: boolean;
   /** Names another disease or vaccine (rabies, flu, HPV...) without naming COVID-19. */
   readonly otherDisease: boolean;
+  /**
+   * Two questions joined by "và" ("đi tiêm cần mang theo gì và ăn uống thế nào"): each part may
+   * belong to another topic, so one topic must explain most of the message to answer.
+   */
+  readonly asksTwo: boolean;
+}
+
+/** Words that make a clause a question: what, which, where, how, how many. */
+const QUESTION_WORDS = new Set(['gi', 'nao', 'dau', 'sao', 'nhieu', 'ntn']);
+/** A clause-final tag makes a yes/no question ("... được không", "... chưa"). */
+const QUESTION_TAGS = new Set(['khong', 'chua']);
+
+/** True when at least two clauses separated by "và" each ask something. */
+export function asksTwoQuestions(sylls: readonly string[]): boolean {
+  const clauses: string[][] = [[]];
+  for (const s of sylls) {
+    if (s === 'va') clauses.push([]);
+    else clauses[clauses.length - 1]!.push(s);
+  }
+  const asks = (c: readonly string[]) => c.some((s) => QUESTION_WORDS.has(s)) || QUESTION_TAGS.has(c[c.length - 1] ?? '');
+  return clauses.filter(asks).length >= 2;
 }
 
 function idf(index: TopicIndex, term: string): number {
@@ -98,6 +119,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     inDomain: isInDomain(terms),
     topical: best !== undefined && domainTerms(terms).some((t) => (t.includes('_') ? best.pairs.has(t) : best.matched.has(t))),
     otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
+    asksTwo: asksTwoQuestions(analysis.syllables),
   };
 }
 

@@ -16,7 +16,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cccd: 'cccd', cc: 'cccd', cmnd: 'cmnd', cmt: 'cmnd', cmtnd: 'cmnd', mddcn: 'ma dinh danh',
   ddcn: 'dinh danh',
   bhyt: 'bhyt',
-  tyt: 'tram y te', yt: 'y te', byt: 'bo y te', kbyt: 'khai bao y te', bs: 'bac si', bv: 'benh vien',
+  tyt: 'tram y te', yt: 'y te', yte: 'y te', byt: 'bo y te', kbyt: 'khai bao y te', bs: 'bac si', bv: 'benh vien',
   gcn: 'giay chung nhan', cnhan: 'chung nhan', hcvx: 'ho chieu vacxin',
   // vaccines
   vx: 'vacxin', vacxin: 'vacxin', vaccine: 'vacxin', vaccines: 'vacxin', vaccin: 'vacxin',
@@ -210,6 +210,8 @@ export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'dulieu', 'lich_su', 'dia_diem',
   'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
   'bhyt', 'nhan_ma', 'duoc_ma',
+  // a one-time code is sent by banks, wallets and every app ("mã OTP ngân hàng không về")
+  'otp',
 ]);
 
 /**

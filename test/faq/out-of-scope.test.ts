@@ -23,6 +23,8 @@ describe('out-of-scope questions', async () => {
     // a shop ("tiem vang"), data that is not "liều", dogs without marks, utilities, schools and other officials
     'tiem vang gan day o dau', 'khoi phuc du lieu dien thoai', 'giay chung nhan tiem phong cho cho', 'dang ky nuoc may o dau',
     'dk dien 3 pha can giay to j', 'uu tien vao lop 10', 'can bo dia chinh xa o dau', 'tang cuong mien dich an gi',
+    // a one-time code from a bank is not the registration OTP
+    'ma otp ngan hang ko ve',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

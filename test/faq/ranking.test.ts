@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/faq/loader.js';
 import { createMatcher } from '../../src/faq/matcher.js';
+import { asksTwoQuestions } from '../../src/faq/evidence.js';
+import { syllables } from '../../src/faq/normalize.js';
 
 describe('ranking', async () => {
   const matcher = createMatcher(await loadKnowledgeBase());
@@ -75,5 +77,18 @@ describe('ranking', async () => {
       'Chào anh chị. Mẹ tôi năm nay 68 tuổi, bị tiểu đường và cao huyết áp đã lâu, uống thuốc đều. ' +
       'Bà có tiêm vắc xin được không hay phải hoãn ạ?';
     expect(top(q)).toBe('contraindications');
+  });
+
+  it('tells a message asking two things from one question with "và" in it', () => {
+    expect(asksTwoQuestions(syllables('di tiem can mang theo gi va an uong the nao'))).toBe(true);
+    expect(asksTwoQuestions(syllables('tiêm mũi 3 được không và ở đâu'))).toBe(true);
+    expect(asksTwoQuestions(syllables('bị tiểu đường và cao huyết áp có tiêm được không'))).toBe(false);
+    expect(asksTwoQuestions(syllables('mũi 1 và mũi 2 cách nhau bao lâu'))).toBe(false);
+  });
+
+  it('offers choices, not one answer, when a message asks two things that one topic explains only in part', () => {
+    const r = matcher.match('di tiem can mang theo gi va an uong the nao');
+    expect(r.decision).toBe('suggest');
+    expect(r.top.map((t) => t.id)).toEqual(expect.arrayContaining(['register-documents', 'before-vaccination']));
   });
 });
