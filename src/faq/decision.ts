@@ -28,6 +28,13 @@ export interface Thresholds {
    * entirely and clearly beats the rest.
    */
   readonly minOffDomainAnswerConfidence: number;
+  /**
+   * A topic tied to an unmarked question only by words that fold ambiguously ("tiem" = tiêm or
+   * tiệm) is answered when the question is otherwise known (this coverage) or the topic leads
+   * clearly (minAmbiguousMargin); otherwise the unknown words may be what the question is about.
+   */
+  readonly minAmbiguousCoverage: number;
+  readonly minAmbiguousMargin: number;
   /** A message asking two things is answered only when the best topic explains this share of it. */
   readonly minTwoQuestionSupport: number;
 }
@@ -47,6 +54,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minOffDomainSuggestSupport: 0.6,
   minOffDomainAnswerConfidence: 0.8,
   minTwoQuestionSupport: 0.75,
+  minAmbiguousCoverage: 0.8,
+  minAmbiguousMargin: 0.5,
 };
 
 /**
@@ -77,7 +86,15 @@ export function decide(
   // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
   const assistant = ASSISTANT_TOPICS.has(best.id);
   const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
-  const confident = score >= t.minAnswerConfidence && e.margin >= t.minAnswerMargin && e.anchored && topical && !e.otherDisease && (!e.asksTwo || e.support >= t.minTwoQuestionSupport);
+  const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage || e.margin >= t.minAmbiguousMargin;
+  const confident =
+    score >= t.minAnswerConfidence &&
+    e.margin >= t.minAnswerMargin &&
+    e.anchored &&
+    topical &&
+    !e.otherDisease &&
+    clearDespiteAmbiguity &&
+    (!e.asksTwo || e.support >= t.minTwoQuestionSupport);
   const topic = kb.byId.get(best.id);
   if (!confident || !topic) return { decision: 'suggest', id: null, score, top };
   return {

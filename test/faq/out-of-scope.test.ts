@@ -25,6 +25,8 @@ describe('out-of-scope questions', async () => {
     'dk dien 3 pha can giay to j', 'uu tien vao lop 10', 'can bo dia chinh xa o dau', 'tang cuong mien dich an gi',
     // a one-time code from a bank is not the registration OTP
     'ma otp ngan hang ko ve',
+    // unmarked words with another reading ("mũi xe", "tiệm") next to another subject
+    'mui xe may bi hu sua o dau', 'tiem nail gan day mo may gio',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

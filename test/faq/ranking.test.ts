@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/faq/loader.js';
 import { createMatcher } from '../../src/faq/matcher.js';
+import { unresolvedAmbiguous } from '../../src/faq/ambiguity.js';
 import { asksTwoQuestions } from '../../src/faq/evidence.js';
 import { syllables } from '../../src/faq/normalize.js';
 
@@ -90,5 +91,25 @@ describe('ranking', async () => {
     const r = matcher.match('di tiem can mang theo gi va an uong the nao');
     expect(r.decision).toBe('suggest');
     expect(r.top.map((t) => t.id)).toEqual(expect.arrayContaining(['register-documents', 'before-vaccination']));
+  });
+
+  it('lets the neighbours decide what an unmarked ambiguous word means', () => {
+    const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
+    expect(unresolved('di tiem can mang gi')).toEqual([]);
+    expect(unresolved('tiem mui 2 khi nao')).toEqual([]);
+    expect(unresolved('mui xe may bi hu')).toEqual(['mui']);
+    expect(unresolved('cho toi hoi ve tiem')).toEqual(['tiem']);
+    // a message with marks says which reading it is
+    expect([...unresolvedAmbiguous(syllables('mũi xe máy bị hư'), false)]).toEqual([]);
+  });
+
+  it('does not answer a shop question with a vaccination topic through an unmarked "tiem"', () => {
+    const r = matcher.match('ma qr cua tiem toi bi mat xin lai o dau');
+    expect(r.decision === 'answer' && r.id !== 'qr-venue-create').toBe(false);
+  });
+
+  it('keeps the vaccination reading when another unsure word ("xa hoi" = xã hỏi) is near', () => {
+    expect(matcher.match('muon gap cb xa hoi ve tiem').top[0]?.id).toBe('talk-to-official');
+    expect(top('hoc sinh cap 2 tiem o dau')).toBe('children-vaccination');
   });
 });
