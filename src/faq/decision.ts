@@ -93,6 +93,7 @@ export function decide(
     e.anchored &&
     topical &&
     !e.otherDisease &&
+    e.definingWords &&
     clearDespiteAmbiguity &&
     (!e.asksTwo || e.support >= t.minTwoQuestionSupport);
   const topic = kb.byId.get(best.id);

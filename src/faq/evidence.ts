@@ -50,6 +50,12 @@ export interface MatchEvidence {
    * belong to another topic, so one topic must explain most of the message to answer.
    */
   readonly asksTwo: boolean;
+  /**
+   * The question names one of the best topic's defining words (its `requires` cues, topic-cues.ts).
+   * Ranking puts topics that fit first; when none fits, the best one may still rank first, but
+   * only on shared words ("bầu bí ăn gì" is not about vaccinating a pregnant woman): no answer.
+   */
+  readonly definingWords: boolean;
 }
 
 /** Words that make a clause a question: what, which, where, how, how many. */
@@ -100,7 +106,7 @@ function placeNames(index: TopicIndex, sylls: readonly string[]): Set<string> {
   return out;
 }
 
-export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[]): MatchEvidence {
+export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[], bestFits = true): MatchEvidence {
   const { analysis, repaired } = query;
   const allTerms = [...analysis.unigrams, ...analysis.bigrams];
   const weak = unresolvedAmbiguous(analysis.syllables, query.unmarked);
@@ -129,6 +135,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     topicalOnlyAmbiguous: explained.length > 0 && explained.every((t) => weak.has(t)),
     otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
     asksTwo: asksTwoQuestions(analysis.syllables),
+    definingWords: bestFits,
   };
 }
 

@@ -112,6 +112,25 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['qua', 'lich'], ['lo', 'lich']],
   [['tre', 'lich'], ['lo', 'lich']],
   [['co', 'bau'], ['co', 'thai']],
+  // registering "for" a relative ("đăng ký (tiêm) cho ông") is registering on their behalf
+  [['ki', 'tiem', 'cho', 'ong'], ['ki', 'tiem', 'giup', 'ong']],
+  [['ki', 'cho', 'ong'], ['ki', 'giup', 'ong']],
+  [['ki', 'tiem', 'cho', 'ba'], ['ki', 'tiem', 'giup', 'ba']],
+  [['ki', 'cho', 'ba'], ['ki', 'giup', 'ba']],
+  [['ki', 'tiem', 'cho', 'bo'], ['ki', 'tiem', 'giup', 'bo']],
+  [['ki', 'cho', 'bo'], ['ki', 'giup', 'bo']],
+  [['ki', 'tiem', 'cho', 'me'], ['ki', 'tiem', 'giup', 'me']],
+  [['ki', 'cho', 'me'], ['ki', 'giup', 'me']],
+  [['ki', 'tiem', 'cho', 'vo'], ['ki', 'tiem', 'giup', 'vo']],
+  [['ki', 'cho', 'vo'], ['ki', 'giup', 'vo']],
+  [['ki', 'tiem', 'cho', 'chong'], ['ki', 'tiem', 'giup', 'chong']],
+  [['ki', 'cho', 'chong'], ['ki', 'giup', 'chong']],
+  [['ki', 'tiem', 'cho', 'chau'], ['ki', 'tiem', 'giup', 'chau']],
+  [['ki', 'cho', 'chau'], ['ki', 'giup', 'chau']],
+  // renting a room ("ở trọ", "nhà trọ", "phòng trọ") is living away from home: tạm trú
+  [['o', 'tro'], ['o', 'tam', 'tru']],
+  [['nha', 'tro'], ['tam', 'tru']],
+  [['phong', 'tro'], ['tam', 'tru']],
   [['bau', 'bi'], ['mang', 'thai']],
 ];
 

@@ -112,4 +112,11 @@ describe('ranking', async () => {
     expect(matcher.match('muon gap cb xa hoi ve tiem').top[0]?.id).toBe('talk-to-official');
     expect(top('hoc sinh cap 2 tiem o dau')).toBe('children-vaccination');
   });
+
+  it('reads registering "for" a relative as registering on their behalf, and a rented room as tạm trú', () => {
+    const r = matcher.match('dk tiem cho ong ntn');
+    expect(r.top[0]?.id).toBe('register-for-others');
+    expect(r.decision === 'answer' && r.id !== 'register-for-others').toBe(false);
+    expect(syllables('e o tro tiem dc o day ko')).toContain('tam');
+  });
 });

@@ -58,4 +58,10 @@ describe('topic cues', async () => {
   it('a café scan question is answered with how to scan', () => {
     expect(matcher.match('quét mã ở quán cà phê thì làm sao').id).toBe('qr-scan-how');
   });
+
+  it('answers only when the question names one of the best topic\'s defining words', () => {
+    const r = matcher.match('vợ em đang mang thai');
+    expect(r.decision).not.toBe('answer');
+    expect(matcher.match('vợ em đang mang thai có tiêm được không').id).toBe('pregnancy');
+  });
 });
