@@ -41,7 +41,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   qrcode: 'qr', kr: 'qr', qrcde: 'qr',
   pccovid: 'pccovid', pcc: 'pccovid', pcovid: 'pccovid',
   covit: 'covid', covy: 'covid', corona: 'covid', cov: 'covid', covi: 'covid',
-  app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
+  ip: 'iphone', ipad: 'iphone', app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
   pass: 'mat khau', password: 'mat khau', free: 'mien phi', fre: 'mien phi',
   dl: 'dulieu', dlieu: 'dulieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
@@ -218,6 +218,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'dan_su', 'ho_tich', 'con_nuoi', 'ly_hon', 'thua_ke', 'di_chuc', 'dia_chinh', 'so_hong', 'xay_dung', 'xay_nha',
   'cong_an', 'vao_lop', 'lop_10', 'xet_tuyen', 'hoc_bong', 'diem_uu', 'ho_ngheo', 'tro_cap', 'luong_huu', 'that_nghiep',
   'ket_ban', 'khoi_phuc', 'sao_luu',
+  // a one-time code of another account or app ("otp zalo không về", "mã otp ngân hàng")
+  'otp_zalo', 'otp_facebook', 'otp_momo', 'otp_shopee', 'otp_ngan', 'otp_gmail', 'otp_tiktok',
 ]);
 
 /**

@@ -28,7 +28,7 @@ describe('out-of-scope questions', async () => {
     // unmarked words with another reading ("mũi xe", "tiệm") next to another subject
     'mui xe may bi hu sua o dau', 'tiem nail gan day mo may gio',
     // a pregnancy or a public measure without vaccination is not a topic's defining subject
-    'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi',
+    'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

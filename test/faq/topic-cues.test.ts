@@ -45,6 +45,8 @@ describe('topic cues', async () => {
     ['di tiem co can deo khau trang khong', 'register-documents'],
     // asking which vaccine is not asking where, even with a place in the question
     ['o xa minh dang tiem vac xin gi', 'where-to-vaccinate'],
+    // who may see the history is a privacy question
+    ['ai coi dc lich su check in cua e', 'checkin-history'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
