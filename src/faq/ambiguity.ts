@@ -15,6 +15,9 @@ interface Resolvers {
 
 const SHOT_NEXT = ['vacxin', 'mui', 'chung', 'phong', 'ngua', 'covid', 'xong', 'xg', 'duoc', 'roi', 'lai', 'cho', 'bu', 'nhac', 'lieu', 'pfizer', 'moderna', 'astrazeneca', 'verocell'];
 
+const CASE_PREV = ['la', 'bi', 'thanh', 'ca', 'nguoi', 'nha', 'voi', 'cac', 'f0', 'f1', 'tiep', 'xuc', 'dien', 'minh', 'toi', 'em', 'e', 'con', 'vo', 'chong'];
+const CASE_NEXT = ['thi', 'co', 'phai', 'cach', 'duoc', 'khong', 'di', 'o', 'tai', 'can', 'nen', 'roi', 'la', 'tiep', 'va', 'f1', 'f2', 'bao', 'tiem', 'lam', 'xet', 'test', 'bi', 'ma', 'tu'];
+
 /** The domain words that fold ambiguously, each with the neighbours that make it the domain word. */
 export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
   // tiêm / tiệm
@@ -34,6 +37,10 @@ export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
   thai: { prev: ['mang', 'co', 'dang', 'thu', 'nhi'], next: ['#num', 'phu', 'ki', 'nhi'] },
   // mắc / mặc / mác
   mac: { prev: ['da', 'bi', 'tung', 'dang', 'tai', 'nguoi'], next: ['covid', 'benh', 'roi'] },
+  // a case class (F0, F1) or a motor race, a hybrid seed ("giống F1"), a keyboard key
+  f0: { prev: CASE_PREV, next: CASE_NEXT },
+  f1: { prev: CASE_PREV, next: CASE_NEXT },
+  f2: { prev: CASE_PREV, next: CASE_NEXT },
   // nhiễm / nhiệm
   nhiem: { prev: ['bi', 'ca', 'da', 'tung', 'nguoi', 'tai', 'lay'], next: ['covid', 'benh', 'roi', 'lai', 'omicron', 'delta'] },
 };

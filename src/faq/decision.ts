@@ -30,11 +30,11 @@ export interface Thresholds {
   readonly minOffDomainAnswerConfidence: number;
   /**
    * A topic tied to an unmarked question only by words that fold ambiguously ("tiem" = tiêm or
-   * tiệm) is answered when the question is otherwise known (this coverage) or the topic leads
-   * clearly (minAmbiguousMargin); otherwise the unknown words may be what the question is about.
+   * tiệm, "f1" = a contact or a motor race) is answered only when the knowledge base knows this
+   * share of the question: otherwise the unknown words are likely what it is about ("f1 bong da").
+   * A clear lead over the runner-up is no excuse: with one ambiguous word, one topic always leads.
    */
   readonly minAmbiguousCoverage: number;
-  readonly minAmbiguousMargin: number;
   /** A message asking two things is answered only when the best topic explains this share of it. */
   readonly minTwoQuestionSupport: number;
 }
@@ -55,7 +55,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minOffDomainAnswerConfidence: 0.8,
   minTwoQuestionSupport: 0.75,
   minAmbiguousCoverage: 0.8,
-  minAmbiguousMargin: 0.5,
 };
 
 /**
@@ -86,7 +85,7 @@ export function decide(
   // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
   const assistant = ASSISTANT_TOPICS.has(best.id);
   const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
-  const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage || e.margin >= t.minAmbiguousMargin;
+  const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage;
   const confident =
     score >= t.minAnswerConfidence &&
     e.margin >= t.minAnswerMargin &&

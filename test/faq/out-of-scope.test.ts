@@ -29,6 +29,8 @@ describe('out-of-scope questions', async () => {
     'mui xe may bi hu sua o dau', 'tiem nail gan day mo may gio',
     // a pregnancy or a public measure without vaccination is not a topic's defining subject
     'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
+    // "f1" without a neighbour that makes it a contact of a case, and little else known
+    'f1 bong da la gi',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -99,6 +99,8 @@ describe('ranking', async () => {
     expect(unresolved('tiem mui 2 khi nao')).toEqual([]);
     expect(unresolved('mui xe may bi hu')).toEqual(['mui']);
     expect(unresolved('cho toi hoi ve tiem')).toEqual(['tiem']);
+    expect(unresolved('toi la f1 thi sao')).toEqual([]);
+    expect(unresolved('f1 bong da')).toEqual(['f1']);
     // a message with marks says which reading it is
     expect([...unresolvedAmbiguous(syllables('mũi xe máy bị hư'), false)]).toEqual([]);
   });

@@ -47,6 +47,9 @@ describe('topic cues', async () => {
     ['o xa minh dang tiem vac xin gi', 'where-to-vaccinate'],
     // who may see the history is a privacy question
     ['ai coi dc lich su check in cua e', 'checkin-history'],
+    ['tiem o benh vien tu co mat phi khong', 'where-to-vaccinate'],
+    ['mat giay hen tiem thi co sao khong', 'register-no-id-or-phone'],
+    ['mat giay hen tiem thi co sao khong', 'certificate'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
