@@ -219,6 +219,9 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'cong_an', 'vao_lop', 'lop_10', 'xet_tuyen', 'hoc_bong', 'diem_uu', 'ho_ngheo', 'tro_cap', 'luong_huu', 'that_nghiep',
   'ket_ban', 'khoi_phuc', 'sao_luu',
   // a one-time code of another account or app ("otp zalo không về", "mã otp ngân hàng")
+  // banks and payment QR codes ("quét mã QR Vietcombank", "VietQR")
+  'vietcombank', 'techcombank', 'vietinbank', 'agribank', 'bidv', 'mbbank', 'vpbank', 'tpbank', 'sacombank', 'acb', 'vietqr',
+  'banking', 'atm',
   // residence confirmations ("giấy xác nhận tạm trú / thường trú")
   'nhan_tam', 'nhan_thuong',
   'otp_zalo', 'otp_facebook', 'otp_momo', 'otp_shopee', 'otp_ngan', 'otp_gmail', 'otp_tiktok',

@@ -30,7 +30,7 @@ describe('out-of-scope questions', async () => {
     // a pregnancy or a public measure without vaccination is not a topic's defining subject
     'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
     // "f1" without a neighbour that makes it a contact of a case, and little else known
-    'f1 bong da la gi', 'giay xac nhan tam tru lam o dau',
+    'f1 bong da la gi', 'giay xac nhan tam tru lam o dau', 'quet ma qr vietcombank ko dc',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');
