@@ -28,6 +28,15 @@ export interface Thresholds {
    * entirely and clearly beats the rest.
    */
   readonly minOffDomainAnswerConfidence: number;
+  /**
+   * A topic tied to an unmarked question only by words that fold ambiguously ("tiem" = tiêm or
+   * tiệm, "f1" = a contact or a motor race) is answered only when the knowledge base knows this
+   * share of the question: otherwise the unknown words are likely what it is about ("f1 bong da").
+   * A clear lead over the runner-up is no excuse: with one ambiguous word, one topic always leads.
+   */
+  readonly minAmbiguousCoverage: number;
+  /** A message asking two things is answered only when the best topic explains this share of it. */
+  readonly minTwoQuestionSupport: number;
 }
 
 /**
@@ -44,6 +53,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minAnswerMargin: 0.05,
   minOffDomainSuggestSupport: 0.6,
   minOffDomainAnswerConfidence: 0.8,
+  minTwoQuestionSupport: 0.75,
+  minAmbiguousCoverage: 0.8,
 };
 
 /**
@@ -74,7 +85,16 @@ export function decide(
   // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
   const assistant = ASSISTANT_TOPICS.has(best.id);
   const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
-  const confident = score >= t.minAnswerConfidence && e.margin >= t.minAnswerMargin && e.anchored && topical && !e.otherDisease;
+  const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage;
+  const confident =
+    score >= t.minAnswerConfidence &&
+    e.margin >= t.minAnswerMargin &&
+    e.anchored &&
+    topical &&
+    !e.otherDisease &&
+    e.definingWords &&
+    clearDespiteAmbiguity &&
+    (!e.asksTwo || e.support >= t.minTwoQuestionSupport);
   const topic = kb.byId.get(best.id);
   if (!confident || !topic) return { decision: 'suggest', id: null, score, top };
   return {

@@ -1,4 +1,5 @@
 import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
+import { AMBIGUOUS_OTHER_ADMIN_TERMS, unresolvedAmbiguous } from './ambiguity.js';
 import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
 import { isSyllableShaped } from '../language/syllable-shape.js';
 import { isStopWord } from './normalize.js';
@@ -37,8 +38,40 @@ export interface MatchEvidence {
    * "hết hạn"), which is no reason to answer, even when the question names a domain word elsewhere.
    */
   readonly topical: boolean;
+  /**
+   * The best topic is tied to the question only through words that fold ambiguously in a message
+   * typed without marks, with no neighbour to decide (ambiguity.ts): "tiem" may be the shop.
+   */
+  readonly topicalOnlyAmbiguous: boolean;
   /** Names another disease or vaccine (rabies, flu, HPV...) without naming COVID-19. */
   readonly otherDisease: boolean;
+  /**
+   * Two questions joined by "và" ("đi tiêm cần mang theo gì và ăn uống thế nào"): each part may
+   * belong to another topic, so one topic must explain most of the message to answer.
+   */
+  readonly asksTwo: boolean;
+  /**
+   * The question names one of the best topic's defining words (its `requires` cues, topic-cues.ts).
+   * Ranking puts topics that fit first; when none fits, the best one may still rank first, but
+   * only on shared words ("bầu bí ăn gì" is not about vaccinating a pregnant woman): no answer.
+   */
+  readonly definingWords: boolean;
+}
+
+/** Words that make a clause a question: what, which, where, how, how many. */
+const QUESTION_WORDS = new Set(['gi', 'nao', 'dau', 'sao', 'nhieu', 'ntn']);
+/** A clause-final tag makes a yes/no question ("... được không", "... chưa"). */
+const QUESTION_TAGS = new Set(['khong', 'chua']);
+
+/** True when at least two clauses separated by "và" each ask something. */
+export function asksTwoQuestions(sylls: readonly string[]): boolean {
+  const clauses: string[][] = [[]];
+  for (const s of sylls) {
+    if (s === 'va') clauses.push([]);
+    else clauses[clauses.length - 1]!.push(s);
+  }
+  const asks = (c: readonly string[]) => c.some((s) => QUESTION_WORDS.has(s)) || QUESTION_TAGS.has(c[c.length - 1] ?? '');
+  return clauses.filter(asks).length >= 2;
 }
 
 function idf(index: TopicIndex, term: string): number {
@@ -73,10 +106,11 @@ function placeNames(index: TopicIndex, sylls: readonly string[]): Set<string> {
   return out;
 }
 
-export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[]): MatchEvidence {
+export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[], bestFits = true): MatchEvidence {
   const { analysis, repaired } = query;
   const allTerms = [...analysis.unigrams, ...analysis.bigrams];
-  const places = isInDomain(allTerms) ? placeNames(index, analysis.syllables) : new Set<string>();
+  const weak = unresolvedAmbiguous(analysis.syllables, query.unmarked);
+  const places = isInDomain(allTerms, weak) ? placeNames(index, analysis.syllables) : new Set<string>();
   const unigrams = [...new Set(analysis.unigrams)].filter((u) => !places.has(u));
   const terms = [...unigrams, ...analysis.bigrams];
   const weight = (u: string) => idf(index, u) * (repaired.has(u) ? REPAIRED_WEIGHT : 1);
@@ -87,6 +121,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
   const best = hits[0];
   const top1 = best?.score ?? 0;
   const top2 = hits[1]?.score ?? 0;
+  const explained = best === undefined ? [] : domainTerms(terms, weak).filter((t) => (t.includes('_') ? best.pairs.has(t) : best.matched.has(t)));
   return {
     contentTerms: unigrams.length,
     coverage: share((u) => index.topicFrequency.has(u)),
@@ -95,9 +130,12 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     top2,
     margin: top1 > 0 ? (top1 - top2) / top1 : 0,
     anchored: best !== undefined && isAnchored(index, best),
-    inDomain: isInDomain(terms),
-    topical: best !== undefined && domainTerms(terms).some((t) => (t.includes('_') ? best.pairs.has(t) : best.matched.has(t))),
+    inDomain: isInDomain(terms, weak),
+    topical: explained.length > 0,
+    topicalOnlyAmbiguous: explained.length > 0 && explained.every((t) => weak.has(t)),
     otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
+    asksTwo: asksTwoQuestions(analysis.syllables),
+    definingWords: bestFits,
   };
 }
 
@@ -107,12 +145,17 @@ function isAnchored(index: TopicIndex, hit: TopicHit): boolean {
   return keywords !== undefined && [...hit.matched].some((t) => keywords.has(t) && !isStopWord(t));
 }
 
-/** The question's domain terms, without the weak ones when it names another procedure. */
-function domainTerms(terms: readonly string[]): string[] {
+/**
+ * The question's domain terms, without the weak ones (WEAK_DOMAIN_TERMS, and `ambiguous`: words
+ * that fold ambiguously in an unmarked message) when it names another procedure.
+ */
+function domainTerms(terms: readonly string[], ambiguous: ReadonlySet<string>): string[] {
   const otherAdmin = terms.some((t) => OTHER_ADMIN_TERMS.has(t));
-  return terms.filter((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)));
+  // only a procedure named by two syllables, itself unambiguous, weakens an ambiguous word ("học sinh" does not)
+  const surelyOtherAdmin = terms.some((t) => OTHER_ADMIN_TERMS.has(t) && t.includes('_') && !AMBIGUOUS_OTHER_ADMIN_TERMS.has(t));
+  return terms.filter((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)) && !(surelyOtherAdmin && ambiguous.has(t)));
 }
 
-function isInDomain(terms: readonly string[]): boolean {
-  return domainTerms(terms).length > 0;
+function isInDomain(terms: readonly string[], ambiguous: ReadonlySet<string>): boolean {
+  return domainTerms(terms, ambiguous).length > 0;
 }

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { analyze, analyzeSyllables, isStopWord, syllables, termsOf, type Analysis } from './normalize.js';
+import { hasMarks } from '../language/standardize.js';
 import { SyllableSpeller } from './spelling.js';
 import type { KnowledgeBase, Topic } from './types.js';
 
@@ -88,6 +89,11 @@ export interface AnalyzedQuery {
   readonly analysis: Analysis;
   /** Syllables that were repaired (weaker evidence). */
   readonly repaired: ReadonlySet<string>;
+  /**
+   * Typed without any tone or vowel mark: its folded words may stand for several marked ones
+   * ("tiem" = tiêm or tiệm, "mui" = mũi or mùi), so they are weaker evidence (see evidence.ts).
+   */
+  readonly unmarked: boolean;
 }
 
 export function analyzeQuery(index: TopicIndex, question: string): AnalyzedQuery {
@@ -99,5 +105,5 @@ export function analyzeQuery(index: TopicIndex, question: string): AnalyzedQuery
     repaired.add(fixed);
     return fixed;
   });
-  return { analysis: analyzeSyllables(sylls), repaired };
+  return { analysis: analyzeSyllables(sylls), repaired, unmarked: !hasMarks(question.normalize('NFC').toLowerCase()) };
 }

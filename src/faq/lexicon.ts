@@ -16,7 +16,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cccd: 'cccd', cc: 'cccd', cmnd: 'cmnd', cmt: 'cmnd', cmtnd: 'cmnd', mddcn: 'ma dinh danh',
   ddcn: 'dinh danh',
   bhyt: 'bhyt',
-  tyt: 'tram y te', yt: 'y te', byt: 'bo y te', kbyt: 'khai bao y te', bs: 'bac si', bv: 'benh vien',
+  tyt: 'tram y te', yt: 'y te', yte: 'y te', byt: 'bo y te', kbyt: 'khai bao y te', bs: 'bac si', bv: 'benh vien',
   gcn: 'giay chung nhan', cnhan: 'chung nhan', hcvx: 'ho chieu vacxin',
   // vaccines
   vx: 'vacxin', vacxin: 'vacxin', vaccine: 'vacxin', vaccines: 'vacxin', vaccin: 'vacxin',
@@ -41,7 +41,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   qrcode: 'qr', kr: 'qr', qrcde: 'qr',
   pccovid: 'pccovid', pcc: 'pccovid', pcovid: 'pccovid',
   covit: 'covid', covy: 'covid', corona: 'covid', cov: 'covid', covi: 'covid',
-  app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
+  ip: 'iphone', ipad: 'iphone', app: 'ung dung', apps: 'ung dung', ap: 'ung dung', ud: 'ung dung',
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
   pass: 'mat khau', password: 'mat khau', free: 'mien phi', fre: 'mien phi',
   dl: 'dulieu', dlieu: 'dulieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
@@ -112,6 +112,25 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['qua', 'lich'], ['lo', 'lich']],
   [['tre', 'lich'], ['lo', 'lich']],
   [['co', 'bau'], ['co', 'thai']],
+  // registering "for" a relative ("đăng ký (tiêm) cho ông") is registering on their behalf
+  [['ki', 'tiem', 'cho', 'ong'], ['ki', 'tiem', 'giup', 'ong']],
+  [['ki', 'cho', 'ong'], ['ki', 'giup', 'ong']],
+  [['ki', 'tiem', 'cho', 'ba'], ['ki', 'tiem', 'giup', 'ba']],
+  [['ki', 'cho', 'ba'], ['ki', 'giup', 'ba']],
+  [['ki', 'tiem', 'cho', 'bo'], ['ki', 'tiem', 'giup', 'bo']],
+  [['ki', 'cho', 'bo'], ['ki', 'giup', 'bo']],
+  [['ki', 'tiem', 'cho', 'me'], ['ki', 'tiem', 'giup', 'me']],
+  [['ki', 'cho', 'me'], ['ki', 'giup', 'me']],
+  [['ki', 'tiem', 'cho', 'vo'], ['ki', 'tiem', 'giup', 'vo']],
+  [['ki', 'cho', 'vo'], ['ki', 'giup', 'vo']],
+  [['ki', 'tiem', 'cho', 'chong'], ['ki', 'tiem', 'giup', 'chong']],
+  [['ki', 'cho', 'chong'], ['ki', 'giup', 'chong']],
+  [['ki', 'tiem', 'cho', 'chau'], ['ki', 'tiem', 'giup', 'chau']],
+  [['ki', 'cho', 'chau'], ['ki', 'giup', 'chau']],
+  // renting a room ("ở trọ", "nhà trọ", "phòng trọ") is living away from home: tạm trú
+  [['o', 'tro'], ['o', 'tam', 'tru']],
+  [['nha', 'tro'], ['tam', 'tru']],
+  [['phong', 'tro'], ['tam', 'tru']],
   [['bau', 'bi'], ['mang', 'thai']],
 ];
 
@@ -199,6 +218,13 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'dan_su', 'ho_tich', 'con_nuoi', 'ly_hon', 'thua_ke', 'di_chuc', 'dia_chinh', 'so_hong', 'xay_dung', 'xay_nha',
   'cong_an', 'vao_lop', 'lop_10', 'xet_tuyen', 'hoc_bong', 'diem_uu', 'ho_ngheo', 'tro_cap', 'luong_huu', 'that_nghiep',
   'ket_ban', 'khoi_phuc', 'sao_luu',
+  // a one-time code of another account or app ("otp zalo không về", "mã otp ngân hàng")
+  // banks and payment QR codes ("quét mã QR Vietcombank", "VietQR")
+  'vietcombank', 'techcombank', 'vietinbank', 'agribank', 'bidv', 'mbbank', 'vpbank', 'tpbank', 'sacombank', 'acb', 'vietqr',
+  'banking', 'atm',
+  // residence confirmations ("giấy xác nhận tạm trú / thường trú")
+  'nhan_tam', 'nhan_thuong',
+  'otp_zalo', 'otp_facebook', 'otp_momo', 'otp_shopee', 'otp_ngan', 'otp_gmail', 'otp_tiktok',
 ]);
 
 /**
@@ -210,6 +236,8 @@ export const WEAK_DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'dang_ki', 'xac_nhan', 'chung_nhan', 'suc_khoe', 'y_te', 'khai_bao', 'dulieu', 'lich_su', 'dia_diem',
   'kich_hoat', 'xac_thuc', 'ma_xac', 'uu_tien', 'test', 'check', 'quet', 'quet_ma', 'qr', 'ma_qr', 'can_bo',
   'bhyt', 'nhan_ma', 'duoc_ma',
+  // a one-time code is sent by banks, wallets and every app ("mã OTP ngân hàng không về")
+  'otp',
 ]);
 
 /**

@@ -2,7 +2,7 @@ import { decide, DEFAULT_THRESHOLDS, type Thresholds } from './decision.js';
 import { computeEvidence, type MatchEvidence } from './evidence.js';
 import { analyzeQuery, buildIndex } from './index-builder.js';
 import { rankTopics } from './ranking.js';
-import { preferFitting, readCues } from './topic-cues.js';
+import { fitsCues, preferFitting, readCues } from './topic-cues.js';
 import type { KnowledgeBase, MatchResult, RankedTopic } from './types.js';
 
 /**
@@ -25,7 +25,8 @@ export function createMatcher(kb: KnowledgeBase, thresholds: Thresholds = DEFAUL
     const query = analyzeQuery(index, question);
     const terms = [...new Set([...query.analysis.unigrams, ...query.analysis.bigrams])];
     const hits = preferFitting(rankTopics(index, terms), cues, query.analysis.syllables);
-    const evidence = computeEvidence(index, query, hits);
+    const best = hits[0];
+    const evidence = computeEvidence(index, query, hits, best === undefined || fitsCues(cues.get(best.id), query.analysis.syllables));
     const top: RankedTopic[] = hits.slice(0, 3).map((h) => ({
       id: h.id,
       title: kb.byId.get(h.id)?.title ?? h.id,

@@ -49,6 +49,8 @@ const CAN_VERBS = ['co', 'tiem', 'chich', 'lam', 'nhan', 'xem', 'dung', 'vao', '
 /** Nouns after which "chi" is a name or "chỉ"/"chị", not the dialect "gì". */
 const CHI_NOT_NEXT = ['phi', 'tiet', 'dinh', 'dan', 'nhanh', 'tieu', 'tra', 'cuc', 'hoi', 'oi', 'em', 'toi', 'tui', 'minh', 'ay', 'gai', 'dau', 'can', 'co', 'la', 'muon', 'hai', 'ba', 'ut', 'ca'];
 const CHI_NOT_PREV = ['chong', 'anh', 'ba', 'thi', 'ten', 'cho', 'hoi', 'goi', 'gap', 'giup'];
+/** Words after "tiem" that make it the shot ("tiệm vắc xin" is a slipped tone, "của tiêm mũi 2"). */
+const SHOT_WORDS = ['vac', 'vacxin', 'vaccine', 'vx', 'mui', 'm1', 'm2', 'm3', 'm4', 'chung', 'phong', 'ngua', 'covid', 'xong', 'xg', 'duoc', 'dc', 'roi', 'r', 'o', 'cho', 'lai'];
 const NEGATIONS_AND_TAGS = ['ko', 'k', 'khong', 'kh', 'hok', 'hem', 'khum', 'hong', 'a', 'ha', 'nhi', 'nha', 'nhe', 'z', 'v', 'vay', 'ad', 'mn'];
 
 export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
@@ -132,8 +134,12 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   // "tiệm" (shop: "tiệm vàng", "tiệm tạp hóa") folds to "tiem" (inject) unless read with its mark
   // (a slipped tone before a vaccination word is still "tiêm": "tiệm vắc xin", "tiệm mũi 2")
   // unmarked "tiem" before what a shop sells or does ("tiem vang", "tiem tap hoa") is a shop too
-  tiem: [{ to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] }],
-  'tiệm': [{ to: 'cua hang', form: 'exact', notNext: ['vac', 'vacxin', 'vaccine', 'vx', 'mui', 'chung', 'phong', 'ngua', 'covid', 'xong', 'duoc', 'dc', 'roi', 'o', 'cho', 'lai'] }],
+  // and so is one after its owner or door ("chủ tiệm", "của tiệm tôi", "cửa tiệm") unless a vaccination word follows
+  tiem: [
+    { to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach', 'nail', 'spa', 'cafe', 'kem'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] },
+    { to: 'cua hang', form: 'bare', prev: ['cua', 'chu'], notNext: SHOT_WORDS },
+  ],
+  'tiệm': [{ to: 'cua hang', form: 'exact', notNext: SHOT_WORDS }],
   // ---- teencode (typed bare, sometimes with đ)
   ko: [{ to: 'khong', form: 'bare' }],
   k: [{ to: 'nghin', form: 'bare', prev: ['#num'] }, { to: 'khong', form: 'bare' }],

@@ -17,7 +17,7 @@ export function foldWord(s: string): string {
 }
 
 /** True when the token carries a tone or vowel mark ("đ" alone does not count: "đc" is teencode). */
-function hasMarks(token: string): boolean {
+export function hasMarks(token: string): boolean {
   return foldWord(token) !== token.replace(/đ/g, 'd');
 }
 

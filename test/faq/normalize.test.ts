@@ -39,6 +39,8 @@ describe('syllables', () => {
     expect(syllables('hok')).toEqual(['khong']);
     expect(syllables('tc')).toEqual(['tiem', 'chung']);
     expect(syllables('sđt')).toEqual(['so', 'dien', 'thoai']);
+    expect(syllables('khai bao yte')).toEqual(['khai', 'bao', 'y', 'te']);
+    expect(syllables('cai tren ip')).toEqual(['cai', 'tren', 'iphone']);
   });
 
   it('turns long names and their abbreviations into the same single term', () => {

@@ -23,6 +23,14 @@ describe('out-of-scope questions', async () => {
     // a shop ("tiem vang"), data that is not "liều", dogs without marks, utilities, schools and other officials
     'tiem vang gan day o dau', 'khoi phuc du lieu dien thoai', 'giay chung nhan tiem phong cho cho', 'dang ky nuoc may o dau',
     'dk dien 3 pha can giay to j', 'uu tien vao lop 10', 'can bo dia chinh xa o dau', 'tang cuong mien dich an gi',
+    // a one-time code from a bank is not the registration OTP
+    'ma otp ngan hang ko ve',
+    // unmarked words with another reading ("mũi xe", "tiệm") next to another subject
+    'mui xe may bi hu sua o dau', 'tiem nail gan day mo may gio',
+    // a pregnancy or a public measure without vaccination is not a topic's defining subject
+    'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
+    // "f1" without a neighbour that makes it a contact of a case, and little else known
+    'f1 bong da la gi', 'giay xac nhan tam tru lam o dau', 'quet ma qr vietcombank ko dc',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/faq/loader.js';
 import { createMatcher } from '../../src/faq/matcher.js';
+import { unresolvedAmbiguous } from '../../src/faq/ambiguity.js';
+import { asksTwoQuestions } from '../../src/faq/evidence.js';
+import { syllables } from '../../src/faq/normalize.js';
 
 describe('ranking', async () => {
   const matcher = createMatcher(await loadKnowledgeBase());
@@ -75,5 +78,47 @@ describe('ranking', async () => {
       'Chào anh chị. Mẹ tôi năm nay 68 tuổi, bị tiểu đường và cao huyết áp đã lâu, uống thuốc đều. ' +
       'Bà có tiêm vắc xin được không hay phải hoãn ạ?';
     expect(top(q)).toBe('contraindications');
+  });
+
+  it('tells a message asking two things from one question with "và" in it', () => {
+    expect(asksTwoQuestions(syllables('di tiem can mang theo gi va an uong the nao'))).toBe(true);
+    expect(asksTwoQuestions(syllables('tiêm mũi 3 được không và ở đâu'))).toBe(true);
+    expect(asksTwoQuestions(syllables('bị tiểu đường và cao huyết áp có tiêm được không'))).toBe(false);
+    expect(asksTwoQuestions(syllables('mũi 1 và mũi 2 cách nhau bao lâu'))).toBe(false);
+  });
+
+  it('offers choices, not one answer, when a message asks two things that one topic explains only in part', () => {
+    const r = matcher.match('di tiem can mang theo gi va an uong the nao');
+    expect(r.decision).toBe('suggest');
+    expect(r.top.map((t) => t.id)).toEqual(expect.arrayContaining(['register-documents', 'before-vaccination']));
+  });
+
+  it('lets the neighbours decide what an unmarked ambiguous word means', () => {
+    const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
+    expect(unresolved('di tiem can mang gi')).toEqual([]);
+    expect(unresolved('tiem mui 2 khi nao')).toEqual([]);
+    expect(unresolved('mui xe may bi hu')).toEqual(['mui']);
+    expect(unresolved('cho toi hoi ve tiem')).toEqual(['tiem']);
+    expect(unresolved('toi la f1 thi sao')).toEqual([]);
+    expect(unresolved('f1 bong da')).toEqual(['f1']);
+    // a message with marks says which reading it is
+    expect([...unresolvedAmbiguous(syllables('mũi xe máy bị hư'), false)]).toEqual([]);
+  });
+
+  it('does not answer a shop question with a vaccination topic through an unmarked "tiem"', () => {
+    const r = matcher.match('ma qr cua tiem toi bi mat xin lai o dau');
+    expect(r.decision === 'answer' && r.id !== 'qr-venue-create').toBe(false);
+  });
+
+  it('keeps the vaccination reading when another unsure word ("xa hoi" = xã hỏi) is near', () => {
+    expect(matcher.match('muon gap cb xa hoi ve tiem').top[0]?.id).toBe('talk-to-official');
+    expect(top('hoc sinh cap 2 tiem o dau')).toBe('children-vaccination');
+  });
+
+  it('reads registering "for" a relative as registering on their behalf, and a rented room as tạm trú', () => {
+    const r = matcher.match('dk tiem cho ong ntn');
+    expect(r.top[0]?.id).toBe('register-for-others');
+    expect(r.decision === 'answer' && r.id !== 'register-for-others').toBe(false);
+    expect(syllables('e o tro tiem dc o day ko')).toContain('tam');
   });
 });

@@ -43,6 +43,19 @@ describe('topic cues', async () => {
     // going back to work after the shot is not the interval between doses; a mask is not a paper
     ['tiem xong bao lau thi duoc di lam', 'dose-interval'],
     ['di tiem co can deo khau trang khong', 'register-documents'],
+    // asking which vaccine is not asking where, even with a place in the question
+    ['o xa minh dang tiem vac xin gi', 'where-to-vaccinate'],
+    // who may see the history is a privacy question
+    ['ai coi dc lich su check in cua e', 'checkin-history'],
+    ['tiem o benh vien tu co mat phi khong', 'where-to-vaccinate'],
+    ['mat giay hen tiem thi co sao khong', 'register-no-id-or-phone'],
+    ['mat giay hen tiem thi co sao khong', 'certificate'],
+    // "được chưa" asks whether it is time yet: not where, not mixing, not a faulty record
+    ['bh tiem m2 dc chua ad', 'where-to-vaccinate'],
+    ['bh tiem m2 dc chua ad', 'mixing-vaccines'],
+    ['bh tiem m2 dc chua ad', 'certificate-errors'],
+    ['nguoi tren 65 tuoi co phai tiem mui 4 khong', 'age-eligibility'],
+    ['khi nao thi can goi cap cuu khi bi covid', 'hotline'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
@@ -55,5 +68,11 @@ describe('topic cues', async () => {
 
   it('a café scan question is answered with how to scan', () => {
     expect(matcher.match('quét mã ở quán cà phê thì làm sao').id).toBe('qr-scan-how');
+  });
+
+  it('answers only when the question names one of the best topic\'s defining words', () => {
+    const r = matcher.match('vợ em đang mang thai');
+    expect(r.decision).not.toBe('answer');
+    expect(matcher.match('vợ em đang mang thai có tiêm được không').id).toBe('pregnancy');
   });
 });

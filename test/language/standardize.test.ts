@@ -45,6 +45,11 @@ describe('standardText', () => {
     ['ng gia 80t', 'nguoi gia 80 tuoi'],
     ['50k', '50 nghin'],
     ['tiem xong oy', 'tiem xong roi'],
+    // unmarked "tiem" after its owner or "của", or before a shop's trade, is the shop (tiệm)
+    ['chu tiem can lam gi', 'chu cua hang can lam gi'],
+    ['ma qr cua tiem toi', 'ma qr cua cua hang toi'],
+    ['tao ma cho tiem nail', 'tao ma cho cua hang nail'],
+    ['phan ung cua tiem vac xin', 'phan ung cua tiem vac xin'],
     ['di vs me', 'di voi me'],
     ['wa met', 'qua met'],
     ['fai tiem', 'phai tiem'],
