@@ -149,10 +149,7 @@ export async function decodeQrTexts(bytes: Uint8Array, limits: DecodeLimits = DE
   const direct = async (extra: ReaderOptions) => (info.format === 'webp' ? [] : readable(await readBarcodes(bytes, { ...ZX, ...extra }).catch(() => [])));
   // libvips decodes the working copy on its own threads while ZXing reads the file on this one:
   // on a 12 MP photo the two decodes are most of the cost, and they overlap instead of adding up.
-  const copying = workingCopy(bytes, info.format, limits.maxPixels);
-  copying.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
-  const fast = await direct({ tryRotate: false, tryInvert: false });
-  const work = await copying;
+  const [fast, work] = await Promise.all([direct({ tryRotate: false, tryInvert: false }), workingCopy(bytes, info.format, limits.maxPixels)]);
   // The two readings of the file are one source: the same pixels, the same decoder.
   const fromFile = (rs: Result[]): Reading[] =>
     rs.map((r) => {

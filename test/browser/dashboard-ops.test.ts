@@ -155,7 +155,7 @@ describe('Thông báo', () => {
     await page.waitForSelector('text=Đã hủy thông báo.');
     expect(await page.textContent('#broadcast-status')).toBe('Đã hủy');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải kết quả (CSV)')]);
-    expect(await readFile((await csv.path())!, 'utf8')).toContain('commune');
+    expect(await readFile((await csv.path())!, 'utf8')).toContain('Xã, phường');
     expect(await auditActions(id)).toEqual(expect.arrayContaining(['broadcasts.preview', 'broadcasts.create', 'broadcasts.paused', 'broadcasts.resumed', 'broadcasts.cancelled', 'broadcasts.export']));
     const detail = page.url().replace(/\?.*$/, '');
     await ctx.close();

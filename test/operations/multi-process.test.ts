@@ -124,7 +124,9 @@ describe('two web and two worker processes on one Postgres and one Redis', () =>
       const notices = () => telegram.delivered().filter((d) => String(d.params.chat_id) === '6600001' && String(d.params.text).includes('xếp lịch tiêm'));
       if (isQuiet(new Date())) {
         // At night the notice waits for 07:00: it is scheduled once, not once per worker.
-        const q = new ReminderQueue({ redisUrl: 'redis://127.0.0.1:6379', prefix: env.QUEUE_PREFIX!, log: pino({ level: 'silent' }) });
+        // The processes' queues live under QUEUE_PREFIX plus the database's own namespace (src/runtime.ts).
+        const [ns] = await sql<{ value: string }[]>`select value from app_settings where key = 'queue_namespace'`;
+        const q = new ReminderQueue({ redisUrl: 'redis://127.0.0.1:6379', prefix: `${env.QUEUE_PREFIX!}-${ns!.value}`, log: pino({ level: 'silent' }) });
         try {
           await sleep(3000);
           expect((await q.pending()).filter((j) => j.data.registrationId === Number(reg!.id) && j.data.kind.startsWith('appointed'))).toHaveLength(1);
