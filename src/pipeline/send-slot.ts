@@ -1,0 +1,117 @@
+import { performance } from 'node:perf_hooks';
+import type { PriorityClass } from '../outbox/types.js';
+
+/** A bot's and a chat's rates as the pacer spaces them. */
+export interface PaceRates {
+  readonly perSecond: number;
+  readonly perChatPerSecond: number;
+}
+
+/**
+ * One answer of the pacer: `waitMs` ≥ 0 is a slot taken that far ahead; negative is how long to
+ * wait before asking again (nothing taken), because of the chat (`blockedBy: 'chat'`) or the bot.
+ * `chatTat` identifies the chat slot taken, so a send that misses its slot can move it.
+ */
+export interface Reservation {
+  readonly waitMs: number;
+  readonly chatTat: string;
+  readonly blockedBy?: 'bot' | 'chat';
+  /** A taken slot's time on the pacer's clock (ms since the epoch): what any window count is about. */
+  readonly slotAt?: number;
+}
+
+/**
+ * The bot-wide pace every send of a bot shares (src/queue/bot-pacer.ts). `reserve` takes the bot's
+ * and the chat's next slot together; `pause` keeps every sender of the bot quiet for `ms`.
+ */
+export interface BotPacer {
+  reserve(bot: string, chat: string, rates: PaceRates, maxWaitMs: number, heldChatTat?: string): Promise<Reservation>;
+  pause(bot: string, ms: number): Promise<void>;
+}
+
+/**
+ * How late (ms) a send may leave after its slot. Part of the pacer's jitter budget (bot-pacer.ts):
+ * a send later than this takes a new slot instead, because late sends bunch up with the on-time
+ * ones behind them and a platform counting a sliding second sees more than its limit.
+ */
+export const LATE_TOLERANCE_MS = 10;
+
+/**
+ * How far ahead a send may hold a slot. Bulk sends keep it short: a slot once given is kept, so a
+ * resident's reply queues behind every bulk slot already handed out; others may look further.
+ */
+export const MAX_LEAD_MS: Readonly<Record<PriorityClass, number>> = { reply: 1000, alert: 1000, reminder: 1000, bulk: 150 };
+/** The lead of a class at a bot's rate: at least two slots, so a slow bot's next slot is never out of reach. */
+function leadOf(priority: string, rates: PaceRates): number {
+  return Math.max(MAX_LEAD_MS[priority as PriorityClass] ?? 1000, 2000 / Math.max(0.01, rates.perSecond));
+}
+
+/** A bulk send whose slot is further than its lead but within this waits in its job; beyond, it goes back to the queue. */
+const HOLD_IN_JOB_MS = 1500;
+
+/** A taken slot: when (performance.now() time) the platform call should leave. */
+export interface HeldSlot {
+  at: number;
+  chatTat: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleepUntil = async (at: number) => {
+  const ms = at - performance.now();
+  if (ms > 0.5) await sleep(ms);
+};
+
+/**
+ * Takes the send's slot. Never early: the slot is counted from the pacer's answer, which Redis
+ * gave at or before the moment we read it. Returns the slot, or how long to wait (the job goes
+ * back to the queue) when it is far away or the chat is not free yet.
+ */
+export async function takeSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, priority: string): Promise<HeldSlot | { waitMs: number }> {
+  const lead = leadOf(priority, rates);
+  for (;;) {
+    const r = await pacer.reserve(bot, chat, rates, lead);
+    const answeredAt = performance.now();
+    if (r.waitMs >= 0) return { at: answeredAt + r.waitMs, chatTat: r.chatTat };
+    const wait = -r.waitMs;
+    if (r.blockedBy === 'chat' || wait > HOLD_IN_JOB_MS) return { waitMs: Math.ceil(wait) };
+    // The bot is busy further ahead than this class may hold a slot: ask again when it is near.
+    await sleep(Math.max(5, wait - lead / 2));
+  }
+}
+
+/**
+ * Called with the row claimed, right before the platform call: waits for the slot, and if the
+ * send would leave later than LATE_TOLERANCE_MS after it (a slow claim, a busy event loop), takes
+ * a new slot for the bot and this chat (the chat's slot was ours, so it moves with us), no further
+ * ahead than the class may hold one. Returns false when no slot is near enough (the caller gives
+ * the row back and waits).
+ */
+export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string): Promise<boolean> {
+  const lead = leadOf(priority, rates);
+  for (let tries = 0; tries < 3; tries++) {
+    await sleepUntil(slot.at);
+    if (performance.now() - slot.at <= LATE_TOLERANCE_MS) return true;
+    const r = await pacer.reserve(bot, chat, rates, lead, slot.chatTat);
+    if (r.waitMs < 0) return false;
+    slot.at = performance.now() + r.waitMs;
+    slot.chatTat = r.chatTat;
+  }
+  await sleepUntil(slot.at);
+  return performance.now() - slot.at <= LATE_TOLERANCE_MS;
+}
+
+/**
+ * A running estimate (mean) of how long a claim takes, so a send claims its row about that long
+ * before its slot: the row is claimed (the at-most-once boundary) only just before the call, and
+ * the call is on time. A mean, not a high quantile: every ms a claimed row waits is a row a crash
+ * would leave `uncertain`; the slow tail takes a new slot instead (keepSlot).
+ */
+export class ClaimLead {
+  private value = 2;
+  note(ms: number): void {
+    this.value = Math.min(100, Math.max(0, this.value + (ms - this.value) * 0.1));
+  }
+  get ms(): number {
+    return this.value;
+  }
+}
