@@ -16,7 +16,10 @@
  * - rss_growth_mb: the most one service process's RSS grew from when it started sending to its
  *   peak (each process is counted separately; the child's RSS only, not the bench's).
  *
- * `--rss-trace` prints the service's RSS every 10 s to stderr.
+ * `--rss-trace` prints the service's RSS every 10 s to stderr; `--heap-snapshots DIR` has the
+ * service write a heap snapshot there at 50 % and 95 % of the broadcast (to see what grows);
+ * BENCH_SERVICE_NODE_FLAGS adds Node flags to the service (e.g. --trace-gc, with
+ * BENCH_SERVICE_LOG_LEVEL set so its output is shown).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -30,7 +33,7 @@ import { createTestDatabase } from '../harness/database.js';
 import { seedResidents } from '../harness/broadcasts.js';
 import { RatedFakeTelegram } from './rated-fake-telegram.js';
 
-const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' }, 'rss-trace': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' }, 'rss-trace': { type: 'boolean', default: false }, 'heap-snapshots': { type: 'string' } } });
 const N = Number(values.recipients);
 const LIMIT = Number(values.limit);
 const TOKEN = '777000:bench-token_abcdefghijklmnopqrstuvwxyz';
@@ -71,7 +74,9 @@ await rt.close();
 let child: ChildProcess | undefined;
 let stopping = false;
 function startService(): ChildProcess {
-  const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
+  const snapshots = values['heap-snapshots'] ? [`--heapsnapshot-signal=SIGUSR2`, `--diagnostic-dir=${values['heap-snapshots']}`] : [];
+  const flags = process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const c = spawn(process.execPath, [...snapshots, ...flags, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
   c.on('exit', (code, signal) => {
     if (!stopping && signal !== 'SIGKILL') log(`service ${c.pid} exited unexpectedly (${code ?? signal})`);
   });
@@ -124,6 +129,7 @@ let downMs = 0;
 let lastProgress = Date.now();
 let lastCount = 0;
 let lastTrace = 0;
+const snapshotAt = [0.5, 0.95];
 const replies: Promise<void>[] = [];
 /** RSS per service process: when its sending began, and the most it reached. */
 const perProcess = new Map<number, { base: number; max: number }>();
@@ -142,6 +148,11 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
     }
   }
   if (count > 0 && count < N) replies.push(residentWrites());
+  while (values['heap-snapshots'] && snapshotAt.length && count >= N * snapshotAt[0]!) {
+    snapshotAt.shift();
+    log(`heap snapshot at ${count} delivered`);
+    child.kill('SIGUSR2');
+  }
   if (!killed && count >= N * Number(values['kill-at'])) {
     killed = true;
     log(`kill -9 at ${count} delivered`);
