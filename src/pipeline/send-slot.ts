@@ -91,7 +91,8 @@ export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates
   for (let tries = 0; tries < 3; tries++) {
     await sleepUntil(slot.at);
     if (performance.now() - slot.at <= LATE_TOLERANCE_MS) return true;
-    const r = await pacer.reserve(bot, chat, rates, lead, slot.chatTat);
+    // The end of the line is about one lead ahead (every sender holds slots up to it): allow two.
+    const r = await pacer.reserve(bot, chat, rates, 2 * lead, slot.chatTat);
     if (r.waitMs < 0) return false;
     slot.at = performance.now() + r.waitMs;
     slot.chatTat = r.chatTat;
