@@ -13,8 +13,9 @@
  *   bulk_fraction: the same for broadcast messages alone.
  * - n429 (n429_bot, n429_chat: which rule), duplicates and lost (broadcast chats with more than
  *   one / no message), reply_p95_ms (webhook to reply at the fake).
- * - rss_growth_mb: the most one service process's RSS grew from when it started sending to its
- *   peak (each process is counted separately; the child's RSS only, not the bench's).
+ * - rss_growth_mb: the most one service process's RSS grew from when it first answered /healthz
+ *   (started, idle or just starting the run) to its peak, resolving the audience included (each
+ *   process counted separately; the service's RSS only, not the bench's).
  *
  * `--rss-trace` prints the service's RSS every 10 s to stderr; `--heap-snapshots DIR` has the
  * service write a heap snapshot there at 50 % and 95 % of the broadcast (to see what grows);
@@ -121,8 +122,12 @@ async function residentWrites(): Promise<void> {
 }
 
 const broadcastDelivered = () => fake.bulkChats;
+/** RSS per service process: when it first answered /healthz (started, before its sending), and the most it reached. */
+const perProcess = new Map<number, { base: number; max: number }>();
+const baseline = (c: ChildProcess) => c.pid && perProcess.set(c.pid, { base: rssOf(c.pid), max: rssOf(c.pid) });
 child = startService();
 await ready();
+baseline(child);
 const startedAt = Date.now();
 let killed = false;
 let downMs = 0;
@@ -131,13 +136,11 @@ let lastCount = 0;
 let lastTrace = 0;
 const snapshotAt = [0.5, 0.95];
 const replies: Promise<void>[] = [];
-/** RSS per service process: when its sending began, and the most it reached. */
-const perProcess = new Map<number, { base: number; max: number }>();
 while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
   await sleep(500);
   const count = broadcastDelivered();
   if (count > lastCount) (lastCount = count), (lastProgress = Date.now());
-  if (child.pid && count > 0) {
+  if (child.pid) {
     const kb = rssOf(child.pid);
     const seen = perProcess.get(child.pid) ?? { base: kb, max: kb };
     seen.max = Math.max(seen.max, kb);
@@ -161,6 +164,7 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
     await sleep(1000);
     child = startService();
     await ready();
+    baseline(child);
     downMs = Date.now() - down;
     log(`restarted after ${downMs} ms`);
   }
