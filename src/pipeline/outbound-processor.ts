@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { SendError, type OutboundPart } from '../channels/contract.js';
 import type { ContactsRepo } from '../db/repos/contacts-repo.js';
@@ -97,9 +96,8 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     if ('waitMs' in got) return { kind: 'wait', ms: got.waitMs };
     slot = got;
     // Claim just before the slot, so the claim's round trip does not make the call late.
-    const lead = deps.sendLedger?.claimLeadMs?.() ?? 0;
-    const early = slot.at - lead - performance.now();
-    if (early > 0.5) await sleep(early);
+    const claimLead = deps.sendLedger?.claimLeadMs?.() ?? 0;
+    if (!(await keepSlot(deps.botPacer, botKey, chatKey, { perSecond, perChatPerSecond }, slot, row.priority, claimLead))) return { kind: 'wait', ms: 200 };
   } else {
     const waitMs = await deps.pacer.take(chatKey, perChatBurst, perChatPerSecond);
     if (waitMs > 0) return { kind: 'wait', ms: waitMs };

@@ -80,16 +80,17 @@ export async function takeSlot(pacer: BotPacer, bot: string, chat: string, rates
 }
 
 /**
- * Called with the row claimed, right before the platform call: waits for the slot, and if the
- * send would leave later than LATE_TOLERANCE_MS after it (a slow claim, a busy event loop), takes
- * a new slot for the bot and this chat (the chat's slot was ours, so it moves with us), no further
- * ahead than the class may hold one. Returns false when no slot is near enough (the caller gives
- * the row back and waits).
+ * Waits until `before` ms ahead of the slot (before the claim: the claim's own time; right before
+ * the call: 0), and if by then the send would leave later than LATE_TOLERANCE_MS after its slot
+ * (a busy event loop, a slow claim), takes a new slot for the bot and this chat (the chat's slot
+ * was ours, so it moves with us). Called before the claim, a late timer costs only a slot, never a
+ * claimed row left waiting. Returns false when no slot is near enough (the caller waits, giving
+ * the row back if it claimed it).
  */
-export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string): Promise<boolean> {
+export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string, before = 0): Promise<boolean> {
   const lead = leadOf(priority, rates);
   for (let tries = 0; tries < 3; tries++) {
-    await sleepUntil(slot.at);
+    await sleepUntil(slot.at - before);
     if (performance.now() - slot.at <= LATE_TOLERANCE_MS) return true;
     // The end of the line is about one lead ahead (every sender holds slots up to it): allow two.
     const r = await pacer.reserve(bot, chat, rates, 2 * lead, slot.chatTat);
@@ -97,7 +98,7 @@ export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates
     slot.at = performance.now() + r.waitMs;
     slot.chatTat = r.chatTat;
   }
-  await sleepUntil(slot.at);
+  await sleepUntil(slot.at - before);
   return performance.now() - slot.at <= LATE_TOLERANCE_MS;
 }
 
