@@ -4,7 +4,7 @@ import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { OutboundRepo, OutboundRow } from '../db/repos/outbound-repo.js';
 import { PAUSE_RECHECK_MS, type PausedBots } from '../outbox/bot-health.js';
 import type { AdapterRegistry } from './adapters.js';
-import { keepSlot, takeSlot, type BotPacer, type HeldSlot } from './send-slot.js';
+import { keepSlot, onTime, takeSlot, type BotPacer, type HeldSlot } from './send-slot.js';
 
 export type { BotPacer, PaceRates, Reservation } from './send-slot.js';
 
@@ -109,10 +109,11 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     const now = await deps.outbound.get(row.id);
     return now?.status === 'pending' ? { kind: 'wait', ms: 200 } : { kind: 'done', status: 'claimed-elsewhere' };
   }
-  if (deps.botPacer && slot && !(await keepSlot(deps.botPacer, botKey, chatKey, { perSecond, perChatPerSecond }, slot, row.priority))) {
-    // Missed its slot and no new one is near (the bot was paused meanwhile): back to pending.
+  if (slot && !(await onTime(slot))) {
+    // The claim took longer than usual: leaving now would bunch with the sends behind it. The row
+    // goes back to pending (not held claimed while waiting: a crash would leave it uncertain).
     await deps.outbound.release(row.id, 'send slot missed; sent later');
-    return { kind: 'wait', ms: 200 };
+    return { kind: 'wait', ms: 50 };
   }
   try {
     const result = await adapter.send({ chatId: row.chatId, part: row.part as OutboundPart });

@@ -80,12 +80,10 @@ export async function takeSlot(pacer: BotPacer, bot: string, chat: string, rates
 }
 
 /**
- * Waits until `before` ms ahead of the slot (before the claim: the claim's own time; right before
- * the call: 0), and if by then the send would leave later than LATE_TOLERANCE_MS after its slot
- * (a busy event loop, a slow claim), takes a new slot for the bot and this chat (the chat's slot
- * was ours, so it moves with us). Called before the claim, a late timer costs only a slot, never a
- * claimed row left waiting. Returns false when no slot is near enough (the caller waits, giving
- * the row back if it claimed it).
+ * Before the claim: waits until `before` ms ahead of the slot (the claim's usual time), and if by
+ * then the send would leave later than LATE_TOLERANCE_MS after its slot (a busy event loop), takes
+ * a new slot for the bot and this chat (the chat's slot was ours, so it moves with us). A late
+ * timer costs a slot, never a claimed row left waiting. Returns false when no slot is near enough.
  */
 export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string, before = 0): Promise<boolean> {
   const lead = leadOf(priority, rates);
@@ -99,6 +97,16 @@ export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates
     slot.chatTat = r.chatTat;
   }
   await sleepUntil(slot.at - before);
+  return performance.now() - slot.at <= LATE_TOLERANCE_MS;
+}
+
+/**
+ * Called with the row claimed: waits for the slot (the claim came back early) and says whether the
+ * call can still leave on time. A late one is not held claimed while it waits for a new slot (a
+ * crash meanwhile would leave an unsent row `uncertain`): the caller gives the row back.
+ */
+export async function onTime(slot: HeldSlot): Promise<boolean> {
+  await sleepUntil(slot.at);
   return performance.now() - slot.at <= LATE_TOLERANCE_MS;
 }
 

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JITTER_BUDGET_MS, RedisBotPacer, slotIntervalMs } from '../../src/queue/bot-pacer.js';
-import { keepSlot, LATE_TOLERANCE_MS, takeSlot } from '../../src/pipeline/send-slot.js';
+import { keepSlot, LATE_TOLERANCE_MS, onTime, takeSlot } from '../../src/pipeline/send-slot.js';
 
 const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
 const prefix = `pacer-test-${randomBytes(4).toString('hex')}`;
@@ -99,6 +99,11 @@ describe('the bot pacer', () => {
     const next = await pacer.reserve('telegram:4', 'late', rates(100), 2000);
     expect(next.blockedBy).toBe('chat');
     expect(-next.waitMs).toBeGreaterThan(slotIntervalMs(1) - 30);
+
+    // With the row claimed, a late send is not sent: the caller gives the row back.
+    const claimedLate = { at: performance.now() - 30, chatTat: got.chatTat };
+    expect(await onTime(claimedLate)).toBe(false);
+    expect(await onTime({ at: performance.now() + 20, chatTat: got.chatTat })).toBe(true);
 
     const again = await takeSlot(pacer, 'telegram:4', 'late2', rates(100), 'reply');
     if ('waitMs' in again) throw new Error('no slot');
