@@ -129,7 +129,6 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Another claim holds the row: wait for it, or resolve it when its worker is gone. */
 async function waitForClaim(deps: OutboundDeps, row: OutboundRow): Promise<SendOutcome> {
