@@ -111,17 +111,17 @@ export async function onTime(slot: HeldSlot): Promise<boolean> {
 }
 
 /**
- * A running estimate (mean) of how long a claim takes, so a send claims its row about that long
- * before its slot: the row is claimed (the at-most-once boundary) only just before the call, and
- * the call is on time. A mean, not a high quantile: every ms a claimed row waits is a row a crash
- * would leave `uncertain`; the slow tail takes a new slot instead (keepSlot).
+ * How long before its slot a send claims its row: the running mean of claim times less half the
+ * lateness tolerance. A claim that comes back early holds its row claimed until the slot (a crash
+ * then would leave an unsent row `uncertain`), one that comes back a little late still leaves on
+ * time; aiming half a tolerance late keeps both rare. The slow tail gives its row back (onTime).
  */
 export class ClaimLead {
-  private value = 2;
+  private mean = 2;
   note(ms: number): void {
-    this.value = Math.min(100, Math.max(0, this.value + (ms - this.value) * 0.1));
+    this.mean = Math.min(100, Math.max(0, this.mean + (ms - this.mean) * 0.1));
   }
   get ms(): number {
-    return this.value;
+    return Math.max(0, this.mean - LATE_TOLERANCE_MS / 2);
   }
 }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JITTER_BUDGET_MS, RedisBotPacer, slotIntervalMs } from '../../src/queue/bot-pacer.js';
-import { keepSlot, LATE_TOLERANCE_MS, onTime, takeSlot } from '../../src/pipeline/send-slot.js';
+import { ClaimLead, keepSlot, LATE_TOLERANCE_MS, onTime, takeSlot } from '../../src/pipeline/send-slot.js';
 
 const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
 const prefix = `pacer-test-${randomBytes(4).toString('hex')}`;
@@ -122,5 +122,13 @@ describe('the bot pacer', () => {
     expect(Math.abs((await p.reserve('zalo-oa:9', 'y', rates(50), 200)).waitMs - refused.waitMs)).toBeLessThan(100);
     const waited = await p.reserve('zalo-oa:9', 'z', rates(50), 2000);
     expect(waited.waitMs).toBeGreaterThan(500);
+  });
+
+  it('claims half a tolerance later than the usual claim time, so a claimed row rarely waits for its slot', () => {
+    const lead = new ClaimLead();
+    for (let i = 0; i < 100; i++) lead.note(30);
+    expect(lead.ms).toBeCloseTo(30 - LATE_TOLERANCE_MS / 2, 0);
+    for (let i = 0; i < 100; i++) lead.note(1);
+    expect(lead.ms).toBe(0);
   });
 });
