@@ -31,6 +31,9 @@ export interface AudienceOptions {
   readonly templateChannels?: ReadonlySet<string>;
 }
 
+/** People resolved per chunk: the memory a start needs stays the same for 1,000 or 100,000 people. */
+export const AUDIENCE_CHUNK = 5000;
+
 /**
  * Resolves an audience to people and, for each, the chat to use or why not: consent (residents
  * must have said yes; owners and registrants can say no), reachability (the chat used last that
@@ -38,8 +41,21 @@ export interface AudienceOptions {
  * whatever the audience size.
  */
 export async function resolveAudience(db: Db, o: AudienceOptions): Promise<Candidate[]> {
-  const people = await members(db, o.audience, o.communeIds);
-  if (people.length === 0) return [];
+  const all: Candidate[] = [];
+  await forEachAudienceChunk(db, o, async (chunk) => void all.push(...chunk));
+  return all;
+}
+
+/**
+ * The same resolution, handed over `chunk` people at a time (in person order), so a run of a whole
+ * district's residents never holds every person's rows at once (a few queries per chunk).
+ */
+export async function forEachAudienceChunk(db: Db, o: AudienceOptions, onChunk: (candidates: Candidate[]) => Promise<void>, chunk = AUDIENCE_CHUNK): Promise<void> {
+  const everyone = await members(db, o.audience, o.communeIds);
+  for (let i = 0; i < everyone.length; i += chunk) await onChunk(await resolveChunk(db, o, everyone.slice(i, i + chunk)));
+}
+
+async function resolveChunk(db: Db, o: AudienceOptions, people: { personId: number; communeId: string }[]): Promise<Candidate[]> {
   const ids = people.map((p) => p.personId);
   const consent = await consentOf(db, ids, o.audience === 'pending-registrations' ? 'reminders' : 'announcements');
   const reminderOut = o.audience === 'pending-registrations' ? await reminderOptOuts(db, ids) : new Set<number>();

@@ -4,6 +4,9 @@ import type { ContactsRepo } from '../db/repos/contacts-repo.js';
 import type { OutboundRepo, OutboundRow } from '../db/repos/outbound-repo.js';
 import { PAUSE_RECHECK_MS, type PausedBots } from '../outbox/bot-health.js';
 import type { AdapterRegistry } from './adapters.js';
+import { keepSlot, onTime, takeSlot, type BotPacer, type HeldSlot } from './send-slot.js';
+
+export type { BotPacer, PaceRates, Reservation } from './send-slot.js';
 
 export type SendOutcome =
   | { readonly kind: 'done'; readonly status: string }
@@ -18,25 +21,14 @@ export interface ChatPacer {
   take(key: string, burst: number, perSecond: number): Promise<number>;
 }
 
-/**
- * The bot-wide pace every send of a bot shares (src/queue/bot-pacer.ts). `reserve` takes the next
- * slot and returns how many ms until it (the caller sends then), or a negative number of ms to
- * wait without having taken one; `pause` keeps every sender of the bot quiet for `ms`.
- */
-export interface BotPacer {
-  reserve(bot: string, perSecond: number, maxWaitMs: number): Promise<number>;
-  pause(bot: string, ms: number): Promise<void>;
-}
-
 /** The ledger steps of a send, as BatchedSendLedger provides them. */
 export interface SendLedger {
   get(id: number): Promise<OutboundRow | undefined>;
   claim(row: Pick<OutboundRow, 'id' | 'channel' | 'botId' | 'chatId' | 'priority'>): Promise<boolean>;
   finish(f: { id: number; status: 'sent'; platformMessageId?: string }): Promise<void>;
+  /** How long before its slot a send should claim its row (a high quantile of recent claim times). */
+  claimLeadMs?(): number;
 }
-
-/** A slot at most this far ahead is waited for inside the job; a later one sends the job back to wait. */
-export const MAX_INLINE_PACE_WAIT_MS = 1000;
 
 export interface OutboundDeps {
   readonly outbound: OutboundRepo;
@@ -95,19 +87,20 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   if (row.priority !== 'bulk' && (await deps.outbound.hasEarlierUnsent(row))) return { kind: 'wait', ms: 200 };
   const { perChatBurst, perChatPerSecond, perSecond } = adapter.capabilities.rate;
   const chatKey = `${row.channel}:${row.botId}:${row.chatId}`;
+  const botKey = `${row.channel}:${row.botId}`;
+  let slot: HeldSlot | undefined;
   if (deps.botPacer) {
-    // One chat at most perChatPerSecond, evenly spaced (a platform counting a sliding second
-    // answers a burst with a 429 that pauses the whole bot); a slot not due yet is not taken.
-    const chatWait = await deps.botPacer.reserve(`chat:${chatKey}`, perChatPerSecond, 0);
-    if (chatWait < 0) return { kind: 'wait', ms: Math.ceil(-chatWait) };
+    // The bot's and the chat's slot together (one chat at most perChatPerSecond, evenly spaced:
+    // a platform counting a sliding second answers a burst with a 429 that pauses the whole bot).
+    const got = await takeSlot(deps.botPacer, botKey, chatKey, { perSecond, perChatPerSecond }, row.priority);
+    if ('waitMs' in got) return { kind: 'wait', ms: got.waitMs };
+    slot = got;
+    // Claim just before the slot, so the claim's round trip does not make the call late.
+    const claimLead = deps.sendLedger?.claimLeadMs?.() ?? 0;
+    if (!(await keepSlot(deps.botPacer, botKey, chatKey, { perSecond, perChatPerSecond }, slot, row.priority, claimLead))) return { kind: 'wait', ms: 200 };
   } else {
     const waitMs = await deps.pacer.take(chatKey, perChatBurst, perChatPerSecond);
     if (waitMs > 0) return { kind: 'wait', ms: waitMs };
-  }
-  if (deps.botPacer) {
-    const slot = await deps.botPacer.reserve(`${row.channel}:${row.botId}`, perSecond, MAX_INLINE_PACE_WAIT_MS);
-    if (slot < 0) return { kind: 'wait', ms: Math.ceil(-slot) };
-    if (slot > 0) await sleep(slot);
   }
 
   const claimed = deps.sendLedger ? await deps.sendLedger.claim(row) : await deps.outbound.claimIfNext(row, deps.workerId, deps.leaseMs ?? CLAIM_LEASE_MS);
@@ -115,6 +108,12 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     // Still pending: an earlier message to this chat is unsent (keep the chat's order).
     const now = await deps.outbound.get(row.id);
     return now?.status === 'pending' ? { kind: 'wait', ms: 200 } : { kind: 'done', status: 'claimed-elsewhere' };
+  }
+  if (slot && !(await onTime(slot))) {
+    // The claim took longer than usual: leaving now would bunch with the sends behind it. The row
+    // goes back to pending (not held claimed while waiting: a crash would leave it uncertain).
+    await deps.outbound.release(row.id, 'send slot missed; sent later');
+    return { kind: 'wait', ms: 50 };
   }
   try {
     const result = await adapter.send({ chatId: row.chatId, part: row.part as OutboundPart });
@@ -130,7 +129,6 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Another claim holds the row: wait for it, or resolve it when its worker is gone. */
 async function waitForClaim(deps: OutboundDeps, row: OutboundRow): Promise<SendOutcome> {

@@ -1,30 +1,55 @@
 import type { Redis } from 'ioredis';
-import type { BotPacer } from '../pipeline/outbound-processor.js';
+import type { BotPacer, PaceRates, Reservation } from '../pipeline/send-slot.js';
 
 /**
- * Share of a bot's configured rate that we actually use. Platforms count arrivals in a sliding
- * second; network and event-loop jitter bunch evenly spaced requests a little, so sending at
- * exactly the limit draws occasional 429s (each one pauses the whole bot for its retry_after).
+ * How far (ms) a send may arrive at the platform from its reserved slot, in total, without the
+ * platform ever counting more than its limit in one second. Platforms count arrivals in a sliding
+ * second (the strictest reading of "N per second"); slots `(1000 + budget) / N` ms apart put at
+ * most N arrivals in any second as long as each arrives within `budget` of its slot. The sender
+ * spends part of it (LATE_TOLERANCE_MS, checked right before the call); the rest is for the trip
+ * (event loops, sockets). 25 ms: 97.6 % of the rate.
  */
-export const PACE_HEADROOM = 0.97;
+export const JITTER_BUDGET_MS = 25;
+
+/** Slot spacing for `perSecond` under the jitter budget (see JITTER_BUDGET_MS). */
+export function slotIntervalMs(perSecond: number, budgetMs = JITTER_BUDGET_MS): number {
+  return (1000 + budgetMs) / Math.max(0.01, perSecond);
+}
 
 /**
- * GCRA ("virtual scheduling") in one Lua call, on Redis's own clock so every process agrees:
- * the bot's next free slot is max(now, TAT); a caller that takes it moves TAT one interval on.
- * Unused time is never banked, so a quiet bot does not get to burst afterwards. A slot further
- * away than `maxWaitMs` is not taken: the caller is told how long to wait instead (returned
- * negative), so a long pause (a 429's retry_after) never holds a worker slot.
+ * GCRA ("virtual scheduling") for a bot and one of its chats in one Lua call, on Redis's own clock
+ * so every process agrees. The bot's next free slot is max(now, bot TAT); the chat must be free by
+ * then (its TAT at or before that slot), else nothing is taken and the caller is told how long the
+ * chat needs. A taken slot moves the bot's TAT one bot interval on and the chat's TAT one chat
+ * interval past the slot, so bot and chat spacing hold for the same instant (no per-chat slot
+ * taken at one time and used at another). Unused time is never banked: a quiet bot does not
+ * burst afterwards. A slot further away than `maxWait` is not taken (returned negative), so a long
+ * pause (a 429's retry_after) never holds a worker slot.
+ *
+ * ARGV[5], when given, is the chat TAT this caller's previous reservation wrote: the caller holds
+ * the chat's latest slot and moves it (a send that could not go on time), so the chat check is
+ * skipped. If someone reserved the chat since, it is an ordinary reservation.
+ *
+ * Returns { wait ms (negative: not taken), chat TAT written, 'chat' | 'bot' when not taken, the slot on Redis's clock }.
  */
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local interval = tonumber(ARGV[1])
-local maxWait = tonumber(ARGV[2])
-local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = math.max(now, tat)
-if slot - now > maxWait then return tostring(-(slot - now)) end
-redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + interval - now) + 60000)
-return tostring(slot - now)
+local botInterval = tonumber(ARGV[1])
+local chatInterval = tonumber(ARGV[2])
+local maxWait = tonumber(ARGV[3])
+local held = ARGV[4]
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local chatRaw = redis.call('GET', KEYS[2])
+local chatTat = tonumber(chatRaw or '0')
+if chatTat > slot and not (held ~= '' and chatRaw == held) then
+  return {tostring(-math.max(chatTat - now, 1)), '', 'chat'}
+end
+if slot - now > maxWait then return {tostring(-(slot - now)), '', 'bot'} end
+redis.call('SET', KEYS[1], tostring(slot + botInterval), 'PX', math.ceil(slot + botInterval - now) + 60000)
+local newChat = tostring(slot + chatInterval)
+redis.call('SET', KEYS[2], newChat, 'PX', math.ceil(slot + chatInterval - now) + 60000)
+return {tostring(slot - now), newChat, '', tostring(slot)}
 `;
 
 /** Pushes the bot's next slot to at least now + ms (a 429 pauses every sender of the bot). */
@@ -39,25 +64,34 @@ return 1
 
 /**
  * The one pace of a bot's sends, shared by every worker process and every class (replies, alerts,
- * reminders, broadcasts): each send takes the bot's next slot just before its platform call.
- * Replaces BullMQ's per-queue limiter, which counts jobs (also those that only waited or found
- * their row already sent) in fixed one-second windows that can double up at their edges.
+ * reminders, broadcasts): each send takes the bot's and its chat's next slot together just before
+ * its platform call. Replaces BullMQ's per-queue limiter, which counts jobs (also those that only
+ * waited or found their row already sent) in fixed one-second windows that can double up at
+ * their edges.
  */
 export class RedisBotPacer implements BotPacer {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly headroom = PACE_HEADROOM,
+    private readonly budgetMs = JITTER_BUDGET_MS,
   ) {}
 
   private key(bot: string): string {
     return `${this.prefix}:botpace:${bot}`;
   }
 
-  async reserve(bot: string, perSecond: number, maxWaitMs: number): Promise<number> {
-    const interval = 1000 / Math.max(0.01, perSecond * this.headroom);
-    const got = await this.redis.eval(RESERVE, 1, this.key(bot), String(interval), String(maxWaitMs));
-    return Number(got);
+  async reserve(bot: string, chat: string, rates: PaceRates, maxWaitMs: number, heldChatTat?: string): Promise<Reservation> {
+    const [wait, chatTat, blockedBy, slotAt] = (await this.redis.eval(
+      RESERVE,
+      2,
+      this.key(bot),
+      this.key(`chat:${chat}`),
+      String(slotIntervalMs(rates.perSecond, this.budgetMs)),
+      String(slotIntervalMs(rates.perChatPerSecond, this.budgetMs)),
+      String(maxWaitMs),
+      heldChatTat ?? '',
+    )) as [string, string, string, string?];
+    return { waitMs: Number(wait), chatTat, ...(slotAt ? { slotAt: Number(slotAt) } : {}), ...(blockedBy === 'chat' || blockedBy === 'bot' ? { blockedBy } : {}) };
   }
 
   async pause(bot: string, ms: number): Promise<void> {

@@ -47,8 +47,9 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
  * Send jobs in flight per bot when a bot pacer paces them. Each job spends a few database and
  * Redis round trips besides its platform call; on a busy machine a round trip takes tens of ms,
  * so a handful of slots cannot keep up with a fast bot (4 slots sent ~18 msg/s against a 200/s
- * limit). About a quarter of the per-second rate keeps the pipe full, while reserved slots reach
- * at most ~250 ms ahead, which bounds how long a resident's reply waits behind bulk sends.
+ * limit). About a quarter of the per-second rate keeps the pipe full; how far ahead bulk sends
+ * hold slots (and so how long a resident's reply waits behind them) is bounded by the pacer's
+ * bulk lead (MAX_LEAD_MS in src/pipeline/send-slot.ts), not by this number.
  */
 export function sendConcurrency(perSecond: number): number {
   return Math.min(100, Math.max(4, Math.ceil(perSecond / 4)));

@@ -1,9 +1,26 @@
 /**
  * `npm run bench:broadcast [-- --recipients N --limit R]`: one broadcast to N Telegram residents
  * through the real service (a child process: HTTP intake, queues, broadcast engine) against a fake
- * Telegram that enforces R msg/s for the bot and 1 msg/s per chat with 429s. Half-way the service
- * is killed with SIGKILL and restarted. During the broadcast residents write to the bot and the
- * time to their reply is measured. Ends with one JSON line of the figures.
+ * Telegram that enforces R msg/s for the bot (sliding second) and 1 msg/s per chat with 429s.
+ * At `--kill-at` of the way the service is killed with SIGKILL and restarted. During the broadcast
+ * a resident writes to the bot every half second and the time to their reply is measured.
+ *
+ * Figures (one JSON line at the end):
+ * - achieved_fraction: messages the fake accepted (broadcast and replies: they share the bot's
+ *   limit) per second of sending time, over R. Sending time runs from the first broadcast message
+ *   the fake accepted to the last (replies after that are not counted), minus the downtime the bench itself causes (from the kill until the restarted
+ *   service answers /healthz): the restarted service's ramp-up counts against it.
+ *   bulk_fraction: the same for broadcast messages alone.
+ * - n429 (n429_bot, n429_chat: which rule), duplicates and lost (broadcast chats with more than
+ *   one / no message), reply_p95_ms (webhook to reply at the fake).
+ * - rss_growth_mb: the most one service process's RSS grew from when it first answered /healthz
+ *   (started, idle or just starting the run) to its peak, resolving the audience included (each
+ *   process counted separately; the service's RSS only, not the bench's).
+ *
+ * `--rss-trace` prints the service's RSS every 10 s to stderr; `--heap-snapshots DIR` has the
+ * service write a heap snapshot there at 50 % and 95 % of the broadcast (to see what grows);
+ * BENCH_SERVICE_NODE_FLAGS adds Node flags to the service (e.g. --trace-gc, with
+ * BENCH_SERVICE_LOG_LEVEL set so its output is shown).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,7 +34,7 @@ import { createTestDatabase } from '../harness/database.js';
 import { seedResidents } from '../harness/broadcasts.js';
 import { RatedFakeTelegram } from './rated-fake-telegram.js';
 
-const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' } } });
+const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' }, 'rss-trace': { type: 'boolean', default: false }, 'heap-snapshots': { type: 'string' } } });
 const N = Number(values.recipients);
 const LIMIT = Number(values.limit);
 const TOKEN = '777000:bench-token_abcdefghijklmnopqrstuvwxyz';
@@ -25,7 +42,7 @@ const SECRET = 'bench-secret_0123456789';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (msg: string) => process.stderr.write(`[bench:broadcast] ${msg}\n`);
 
-const fake = await new RatedFakeTelegram(LIMIT, 1).start();
+const fake = (await new RatedFakeTelegram(LIMIT, 1).start()).trackBroadcast('9', N);
 const db = await createTestDatabase();
 const port = 20000 + Math.floor(Math.random() * 20000);
 const env = {
@@ -58,7 +75,9 @@ await rt.close();
 let child: ChildProcess | undefined;
 let stopping = false;
 function startService(): ChildProcess {
-  const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
+  const snapshots = values['heap-snapshots'] ? [`--heapsnapshot-signal=SIGUSR2`, `--diagnostic-dir=${values['heap-snapshots']}`] : [];
+  const flags = process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const c = spawn(process.execPath, [...snapshots, ...flags, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', process.env.BENCH_SERVICE_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
   c.on('exit', (code, signal) => {
     if (!stopping && signal !== 'SIGKILL') log(`service ${c.pid} exited unexpectedly (${code ?? signal})`);
   });
@@ -102,28 +121,41 @@ async function residentWrites(): Promise<void> {
   }
 }
 
-const broadcastDelivered = () => [...fake.received.keys()].filter((c) => c.startsWith('9')).length;
+const broadcastDelivered = () => fake.bulkChats;
+/** RSS per service process: when it first answered /healthz (started, before its sending), and the most it reached. */
+const perProcess = new Map<number, { base: number; max: number }>();
+const baseline = (c: ChildProcess) => c.pid && perProcess.set(c.pid, { base: rssOf(c.pid), max: rssOf(c.pid) });
 child = startService();
 await ready();
+baseline(child);
 const startedAt = Date.now();
 let killed = false;
 let downMs = 0;
 let lastProgress = Date.now();
 let lastCount = 0;
+let lastTrace = 0;
+const snapshotAt = [0.5, 0.95];
 const replies: Promise<void>[] = [];
-/** RSS per service process: when its sending began, and the most it reached. */
-const perProcess = new Map<number, { base: number; max: number }>();
 while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
   await sleep(500);
   const count = broadcastDelivered();
   if (count > lastCount) (lastCount = count), (lastProgress = Date.now());
-  if (child.pid && count > 0) {
+  if (child.pid) {
     const kb = rssOf(child.pid);
     const seen = perProcess.get(child.pid) ?? { base: kb, max: kb };
     seen.max = Math.max(seen.max, kb);
     perProcess.set(child.pid, seen);
+    if (values['rss-trace'] && Date.now() - lastTrace >= 10_000) {
+      lastTrace = Date.now();
+      log(`t=${Math.round((lastTrace - startedAt) / 1000)} s delivered ${count} rss ${Math.round(kb / 1024)} MB (pid ${child.pid})`);
+    }
   }
   if (count > 0 && count < N) replies.push(residentWrites());
+  while (values['heap-snapshots'] && snapshotAt.length && count >= N * snapshotAt[0]!) {
+    snapshotAt.shift();
+    log(`heap snapshot at ${count} delivered`);
+    child.kill('SIGUSR2');
+  }
   if (!killed && count >= N * Number(values['kill-at'])) {
     killed = true;
     log(`kill -9 at ${count} delivered`);
@@ -132,12 +164,13 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
     await sleep(1000);
     child = startService();
     await ready();
+    baseline(child);
     downMs = Date.now() - down;
     log(`restarted after ${downMs} ms`);
   }
 }
 await Promise.all(replies);
-const elapsedSending = (fake.lastAt - fake.firstAt - downMs) / 1000;
+const elapsedSending = (fake.bulkLastAt - fake.bulkFirstAt - downMs) / 1000;
 stopping = true;
 child.kill('SIGTERM');
 await new Promise((r) => child!.once('exit', r));
@@ -147,24 +180,29 @@ const states = rowsOf(await check.db.execute(sql`select status, count(*)::int as
 await check.close();
 log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);
 
-let duplicates = 0;
-for (const [chat, n] of fake.received) if (chat.startsWith('9') && n > 1) duplicates += n - 1;
+const duplicates = fake.bulkDuplicates;
 const lost = N - broadcastDelivered();
 const sorted = [...replyMs].sort((a, b) => a - b);
 const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! : null;
-const bulkDelivered = [...fake.received].filter(([c]) => c.startsWith('9')).reduce((a, [, n]) => a + n, 0);
+const capacity = Math.max(1e-9, elapsedSending * LIMIT);
 await fake.close();
 await db.drop();
 console.log(
   JSON.stringify({
     recipients: N,
     limit_per_s: LIMIT,
-    achieved_fraction: Number((bulkDelivered / Math.max(1e-9, elapsedSending * LIMIT)).toFixed(3)),
+    achieved_fraction: Number((fake.deliveredByBulkLast / capacity).toFixed(3)),
+    bulk_fraction: Number((fake.bulkMessages / capacity).toFixed(3)),
     n429: fake.n429,
+    n429_bot: fake.n429Bot,
+    n429_chat: fake.n429Chat,
     rss_growth_mb: Number((Math.max(0, ...[...perProcess.values()].map((p) => p.max - p.base)) / 1024).toFixed(1)),
     duplicates,
     lost,
     reply_p95_ms: p95,
+    replies: replyMs.length,
+    sending_s: Number(elapsedSending.toFixed(1)),
+    down_s: Number((downMs / 1000).toFixed(1)),
   }),
 );
 process.exit(0);

@@ -2,26 +2,79 @@ import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A fake Telegram Bot API that enforces Telegram's flood limits like the real one: at most
- * `perSecond` messages in any one-second window for the bot and `perChatPerSecond` per chat;
- * beyond that it answers 429 with `retry_after`. Records how many messages each chat got.
+ * A fake Telegram Bot API that enforces Telegram's flood limits as strictly as they can be read:
+ * at most `perSecond` messages for the bot in ANY one-second window (a sliding window over arrival
+ * times, which is stricter than counting per calendar second: whatever passes here passes a
+ * fixed-window counter too), and per chat at least 1/`perChatPerSecond` s between two messages.
+ * Beyond that it answers 429 with `retry_after` and counts why. Arrival time is when the request
+ * is handled here (Date.now(), the same clock Redis's TIME reads on this machine).
+ *
+ * Bookkeeping is compact so the fake's own event loop stays quick (a stalled fake would bunch
+ * arrivals and blame the sender): the broadcast's chats ("<prefix><1..n>") are counted in a typed
+ * array, other chats (residents' replies) in a small map.
  */
 export class RatedFakeTelegram {
   private readonly app = Fastify({ logger: false });
-  private readonly window: number[] = [];
+  /** Arrival times of the last `perSecond` accepted messages (a ring). */
+  private readonly ring: Float64Array;
+  private ringAt = 0;
   private readonly lastPerChat = new Map<string, number>();
+  private bulkCounts = new Uint8Array(0);
+  private bulkPrefix = '\u0000';
+  /** Messages per chat outside the tracked broadcast (residents' replies). */
   readonly received = new Map<string, number>();
   readonly receivedAt = new Map<string, number>();
+  /** Distinct broadcast chats that got a message, and messages beyond one per chat. */
+  bulkChats = 0;
+  bulkMessages = 0;
+  bulkDuplicates = 0;
   n429 = 0;
+  n429Bot = 0;
+  n429Chat = 0;
   delivered = 0;
   firstAt = 0;
   lastAt = 0;
+  /** First and last broadcast message, and all messages accepted up to the last one. */
+  bulkFirstAt = 0;
+  bulkLastAt = 0;
+  deliveredByBulkLast = 0;
   url = '';
 
   constructor(
     private readonly perSecond: number,
     private readonly perChatPerSecond = 1,
-  ) {}
+  ) {
+    this.ring = new Float64Array(Math.max(1, Math.floor(perSecond))).fill(-Infinity);
+  }
+
+  /** Counts chats "<prefix>1" … "<prefix>n" (the broadcast's recipients) compactly. */
+  trackBroadcast(prefix: string, n: number): this {
+    this.bulkPrefix = prefix;
+    this.bulkCounts = new Uint8Array(n + 1);
+    return this;
+  }
+
+  private bulkIndex(chat: string): number {
+    if (!chat.startsWith(this.bulkPrefix)) return -1;
+    const i = Number(chat.slice(this.bulkPrefix.length));
+    return Number.isInteger(i) && i > 0 && i < this.bulkCounts.length ? i : -1;
+  }
+
+  private count(chat: string, now: number): void {
+    const i = this.bulkIndex(chat);
+    if (i >= 0) {
+      this.bulkMessages++;
+      this.bulkFirstAt ||= now;
+      this.bulkLastAt = now;
+      this.deliveredByBulkLast = this.delivered;
+      if (this.bulkCounts[i]! === 0) this.bulkChats++;
+      else this.bulkDuplicates++;
+      this.bulkCounts[i] = Math.min(255, this.bulkCounts[i]! + 1);
+      return;
+    }
+    this.received.set(chat, (this.received.get(chat) ?? 0) + 1);
+    if (!this.receivedAt.has(chat)) this.receivedAt.set(chat, now);
+  }
 
   async start(): Promise<this> {
     this.app.post<{ Params: { token: string; method: string }; Body: Record<string, unknown> }>('/bot:token/:method', async (req, reply) => {
@@ -29,18 +82,25 @@ export class RatedFakeTelegram {
       if (method === 'getMe') return { ok: true, result: { id: 1, is_bot: true, first_name: 'bench', username: 'bench_bot' } };
       if (method !== 'sendMessage' && method !== 'sendPhoto') return { ok: true, result: true };
       const now = Date.now();
-      while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
       const chat = String(req.body.chat_id);
-      const last = this.lastPerChat.get(chat) ?? 0;
-      if (this.window.length >= this.perSecond || now - last < 1000 / this.perChatPerSecond) {
+      const last = this.lastPerChat.get(chat);
+      // The oldest of the last `perSecond` accepted arrivals: one more now would make perSecond + 1
+      // within the second (now - 1000, now].
+      const botFull = this.ring[this.ringAt]! > now - 1000;
+      const chatFull = last !== undefined && now - last < 1000 / this.perChatPerSecond;
+      if (botFull || chatFull) {
         this.n429++;
+        if (botFull) this.n429Bot++;
+        else this.n429Chat++;
         return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
       }
-      this.window.push(now);
+      this.ring[this.ringAt] = now;
+      this.ringAt = (this.ringAt + 1) % this.ring.length;
+      // Only the last message per chat matters for the per-chat rule; broadcast chats get one each.
       this.lastPerChat.set(chat, now);
-      this.received.set(chat, (this.received.get(chat) ?? 0) + 1);
-      if (!this.receivedAt.has(chat)) this.receivedAt.set(chat, now);
+      if (this.lastPerChat.size > 50_000) for (const [c, at] of this.lastPerChat) if (at <= now - 1000) this.lastPerChat.delete(c);
       this.delivered++;
+      this.count(chat, now);
       this.firstAt ||= now;
       this.lastAt = now;
       return { ok: true, result: { message_id: this.delivered, date: Math.floor(now / 1000), chat: { id: Number(chat) || chat, type: 'private' }, text: req.body.text ?? '' } };

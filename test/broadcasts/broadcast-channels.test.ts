@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zaloOaMac } from '../../bots/zalo-oa/signature.js';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
 import { processInbound } from '../../src/pipeline/inbound-processor.js';
-import { processOutbound } from '../../src/pipeline/outbound-processor.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { FakeZalo } from '../fakes/fake-zalo.js';
-import { operator, seedResidents } from '../harness/broadcasts.js';
+import { operator, seedResidents, sendLikeTheQueue } from '../harness/broadcasts.js';
 import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN, type TestService } from '../harness/service.js';
 
 const A = 'duc-pho/pho-minh';
@@ -60,7 +59,7 @@ async function drain(id: number): Promise<void> {
     const queued = rowsOf(await ts.rt.db.execute(sql`select x.outbound_id from broadcast_recipients x join broadcast_runs r on r.id = x.run_id where r.broadcast_id = ${id} and x.status = 'queued'`));
     const p = await ts.rt.broadcasts.progress(operator, id);
     if (queued.length === 0 && p.runs.every((r) => r.status !== 'sending' && r.status !== 'due')) return;
-    for (const q of queued) await processOutbound(ts.rt.deps.outbound, Number(q.outbound_id));
+    for (const q of queued) await sendLikeTheQueue(ts.rt.deps.outbound, Number(q.outbound_id));
   }
 }
 

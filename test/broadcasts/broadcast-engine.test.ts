@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
 import { SendError } from '../../src/channels/contract.js';
-import { processOutbound } from '../../src/pipeline/outbound-processor.js';
-import { ManualClock, official, operator, RecordingAdapter, seedResidents } from '../harness/broadcasts.js';
+import { ManualClock, official, operator, RecordingAdapter, seedResidents, sendLikeTheQueue } from '../harness/broadcasts.js';
 import { startTestService, type TestService } from '../harness/service.js';
 
 const A = 'duc-pho/pho-minh';
@@ -39,7 +38,7 @@ async function drain(id: number, rounds = 50): Promise<void> {
     const ids = await queued(id);
     const p = await b().progress(operator, id);
     if (ids.length === 0 && p.runs.every((r) => r.status !== 'sending' && r.status !== 'due')) return;
-    for (const o of ids) await processOutbound(ts.rt.deps.outbound, o);
+    for (const o of ids) await sendLikeTheQueue(ts.rt.deps.outbound, o);
   }
 }
 
@@ -154,9 +153,9 @@ describe('sending', () => {
     await b().tick();
     const first = await queued(id);
     expect(first.length).toBe(10);
-    for (const o of first.slice(0, 4)) await processOutbound(ts.rt.deps.outbound, o);
+    for (const o of first.slice(0, 4)) await sendLikeTheQueue(ts.rt.deps.outbound, o);
     await b().pause(operator, 'cli', id);
-    for (const o of first) await processOutbound(ts.rt.deps.outbound, o); // the withdrawn six are not sent
+    for (const o of first) await sendLikeTheQueue(ts.rt.deps.outbound, o); // the withdrawn six are not sent
     await b().tick();
     expect(await queued(id)).toEqual([]);
     expect((await b().progress(operator, id)).runs[0]!.counts).toEqual({ pending: 21, sent: 4 });
@@ -164,7 +163,7 @@ describe('sending', () => {
     await b().tick();
     const second = await queued(id);
     expect(second.length).toBe(10);
-    for (const o of second) await processOutbound(ts.rt.deps.outbound, o);
+    for (const o of second) await sendLikeTheQueue(ts.rt.deps.outbound, o);
     await b().cancel(operator, 'cli', id);
     await b().tick();
     const p = await b().progress(operator, id);
@@ -184,7 +183,7 @@ describe('restarts and schedules', () => {
     const { id } = await b().create(operator, 'cli', { text: 'Sau sự cố', communes: [commune], audience: 'residents' });
     await b().tick();
     const handed = await queued(id);
-    for (const o of handed.slice(0, 5)) await processOutbound(ts.rt.deps.outbound, o);
+    for (const o of handed.slice(0, 5)) await sendLikeTheQueue(ts.rt.deps.outbound, o);
     // The process dies during the sixth platform call: the row stays claimed ("sending").
     await ts.rt.db.execute(sql`update outbound_messages set status = 'sending', claimed_at = now() - interval '10 minutes' where id = ${handed[5]!}`);
     // A new process on the same database and queues takes over.
@@ -193,7 +192,7 @@ describe('restarts and schedules', () => {
       const b2 = again.rt.broadcasts;
       for (let i = 0; i < 20; i++) {
         await b2.tick();
-        for (const o of await queued(id)) await processOutbound(again.rt.deps.outbound, o);
+        for (const o of await queued(id)) await sendLikeTheQueue(again.rt.deps.outbound, o);
       }
       const p = await b2.progress(operator, id);
       expect(p.runs[0]!.counts).toEqual({ sent: 22, uncertain: 1 });

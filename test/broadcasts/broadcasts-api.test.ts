@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkToken } from '../../src/broadcasts/links.js';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
-import { processOutbound } from '../../src/pipeline/outbound-processor.js';
-import { ManualClock, RecordingAdapter, seedResidents } from '../harness/broadcasts.js';
+import { ManualClock, RecordingAdapter, seedResidents, sendLikeTheQueue } from '../harness/broadcasts.js';
 import { startTestService, type TestService } from '../harness/service.js';
 
 const KEY = 'officials-key-0123456789';
@@ -46,7 +45,7 @@ describe('broadcasts API', () => {
     for (let i = 0; i < 3; i++) {
       await ts.rt.broadcasts.tick();
       const ids = rowsOf(await ts.rt.db.execute(sql`select outbound_id from broadcast_recipients where status = 'queued'`)).map((r) => Number(r.outbound_id));
-      for (const o of ids) await processOutbound(ts.rt.deps.outbound, o);
+      for (const o of ids) await sendLikeTheQueue(ts.rt.deps.outbound, o);
     }
     const link = /https?:\/\/\S+\/b\/(\S+)/.exec(tg.sent.map((m) => (m.part.type === 'text' ? m.part.text : '')).join('\n'))!;
     expect(link).not.toBeNull();

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
-import { processOutbound } from '../../src/pipeline/outbound-processor.js';
-import { ManualClock, official, operator, RecordingAdapter, seedResidents } from '../harness/broadcasts.js';
+import { ManualClock, official, operator, RecordingAdapter, seedResidents, sendLikeTheQueue } from '../harness/broadcasts.js';
 import { startTestService, type TestService } from '../harness/service.js';
 
 const A = 'duc-pho/pho-minh';
@@ -28,7 +27,7 @@ async function appointment(personId: number, at: string, name: string): Promise<
 
 async function sendQueued(): Promise<void> {
   const ids = rowsOf(await ts.rt.db.execute(sql`select outbound_id from campaign_messages where status = 'queued'`)).map((r) => Number(r.outbound_id));
-  for (const id of ids) await processOutbound(ts.rt.deps.outbound, id);
+  for (const id of ids) await sendLikeTheQueue(ts.rt.deps.outbound, id);
 }
 
 describe('campaigns tied to registrations', () => {

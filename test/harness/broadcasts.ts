@@ -1,3 +1,4 @@
+import { processOutbound, type OutboundDeps, type SendOutcome } from '../../src/pipeline/outbound-processor.js';
 import { SendError, type ChannelAdapter, type ChannelName, type OutboundMessage } from '../../src/channels/contract.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
@@ -92,4 +93,18 @@ export class RecordingAdapter implements ChannelAdapter {
     for (const s of this.sent) m.set(s.chatId, (m.get(s.chatId) ?? 0) + 1);
     return m;
   }
+}
+
+/**
+ * Sends one ledger row through the real outbound processor the way its queue job would: a `wait`
+ * outcome (a slot not due yet, a claim that came back too late for its slot) is waited out and
+ * tried again, as the queue's delayed retry does.
+ */
+export async function sendLikeTheQueue(deps: OutboundDeps, id: number, tries = 20): Promise<SendOutcome> {
+  let outcome = await processOutbound(deps, id);
+  for (let i = 1; i < tries && outcome.kind === 'wait'; i++) {
+    await new Promise((r) => setTimeout(r, Math.min(outcome.kind === 'wait' ? outcome.ms : 0, 1500)));
+    outcome = await processOutbound(deps, id);
+  }
+  return outcome;
 }

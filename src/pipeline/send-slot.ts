@@ -1,0 +1,127 @@
+import { performance } from 'node:perf_hooks';
+import type { PriorityClass } from '../outbox/types.js';
+
+/** A bot's and a chat's rates as the pacer spaces them. */
+export interface PaceRates {
+  readonly perSecond: number;
+  readonly perChatPerSecond: number;
+}
+
+/**
+ * One answer of the pacer: `waitMs` ≥ 0 is a slot taken that far ahead; negative is how long to
+ * wait before asking again (nothing taken), because of the chat (`blockedBy: 'chat'`) or the bot.
+ * `chatTat` identifies the chat slot taken, so a send that misses its slot can move it.
+ */
+export interface Reservation {
+  readonly waitMs: number;
+  readonly chatTat: string;
+  readonly blockedBy?: 'bot' | 'chat';
+  /** A taken slot's time on the pacer's clock (ms since the epoch): what any window count is about. */
+  readonly slotAt?: number;
+}
+
+/**
+ * The bot-wide pace every send of a bot shares (src/queue/bot-pacer.ts). `reserve` takes the bot's
+ * and the chat's next slot together; `pause` keeps every sender of the bot quiet for `ms`.
+ */
+export interface BotPacer {
+  reserve(bot: string, chat: string, rates: PaceRates, maxWaitMs: number, heldChatTat?: string): Promise<Reservation>;
+  pause(bot: string, ms: number): Promise<void>;
+}
+
+/**
+ * How late (ms) a send may leave after its slot. Part of the pacer's jitter budget (bot-pacer.ts):
+ * a send later than this takes a new slot instead, because late sends bunch up with the on-time
+ * ones behind them and a platform counting a sliding second sees more than its limit.
+ */
+export const LATE_TOLERANCE_MS = 10;
+
+/**
+ * How far ahead a send may hold a slot. Bulk sends keep it short: a slot once given is kept, so a
+ * resident's reply queues behind every bulk slot already handed out; others may look further.
+ */
+export const MAX_LEAD_MS: Readonly<Record<PriorityClass, number>> = { reply: 1000, alert: 1000, reminder: 1000, bulk: 150 };
+/** The lead of a class at a bot's rate: at least two slots, so a slow bot's next slot is never out of reach. */
+function leadOf(priority: string, rates: PaceRates): number {
+  return Math.max(MAX_LEAD_MS[priority as PriorityClass] ?? 1000, 2000 / Math.max(0.01, rates.perSecond));
+}
+
+/** A bulk send whose slot is further than its lead but within this waits in its job; beyond, it goes back to the queue. */
+const HOLD_IN_JOB_MS = 1500;
+
+/** A taken slot: when (performance.now() time) the platform call should leave. */
+export interface HeldSlot {
+  at: number;
+  chatTat: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleepUntil = async (at: number) => {
+  const ms = at - performance.now();
+  if (ms > 0.5) await sleep(ms);
+};
+
+/**
+ * Takes the send's slot. Never early: the slot is counted from the pacer's answer, which Redis
+ * gave at or before the moment we read it. Returns the slot, or how long to wait (the job goes
+ * back to the queue) when it is far away or the chat is not free yet.
+ */
+export async function takeSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, priority: string): Promise<HeldSlot | { waitMs: number }> {
+  const lead = leadOf(priority, rates);
+  for (;;) {
+    const r = await pacer.reserve(bot, chat, rates, lead);
+    const answeredAt = performance.now();
+    if (r.waitMs >= 0) return { at: answeredAt + r.waitMs, chatTat: r.chatTat };
+    const wait = -r.waitMs;
+    if (r.blockedBy === 'chat' || wait > HOLD_IN_JOB_MS) return { waitMs: Math.ceil(wait) };
+    // The bot is busy further ahead than this class may hold a slot: ask again when it is near.
+    await sleep(Math.max(5, wait - lead / 2));
+  }
+}
+
+/**
+ * Before the claim: waits until `before` ms ahead of the slot (the claim's usual time), and if by
+ * then the send would leave later than LATE_TOLERANCE_MS after its slot (a busy event loop), takes
+ * a new slot for the bot and this chat (the chat's slot was ours, so it moves with us). A late
+ * timer costs a slot, never a claimed row left waiting. Returns false when no slot is near enough.
+ */
+export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string, before = 0): Promise<boolean> {
+  const lead = leadOf(priority, rates);
+  for (let tries = 0; tries < 3; tries++) {
+    await sleepUntil(slot.at - before);
+    if (performance.now() - slot.at <= LATE_TOLERANCE_MS) return true;
+    // The end of the line is about one lead ahead (every sender holds slots up to it): allow two.
+    const r = await pacer.reserve(bot, chat, rates, 2 * lead, slot.chatTat);
+    if (r.waitMs < 0) return false;
+    slot.at = performance.now() + r.waitMs;
+    slot.chatTat = r.chatTat;
+  }
+  await sleepUntil(slot.at - before);
+  return performance.now() - slot.at <= LATE_TOLERANCE_MS;
+}
+
+/**
+ * Called with the row claimed: waits for the slot (the claim came back early) and says whether the
+ * call can still leave on time. A late one is not held claimed while it waits for a new slot (a
+ * crash meanwhile would leave an unsent row `uncertain`): the caller gives the row back.
+ */
+export async function onTime(slot: HeldSlot): Promise<boolean> {
+  await sleepUntil(slot.at);
+  return performance.now() - slot.at <= LATE_TOLERANCE_MS;
+}
+
+/**
+ * How long before its slot a send claims its row: the running mean of claim times less half the
+ * lateness tolerance. A claim that comes back early holds its row claimed until the slot (a crash
+ * then would leave an unsent row `uncertain`), one that comes back a little late still leaves on
+ * time; aiming half a tolerance late keeps both rare. The slow tail gives its row back (onTime).
+ */
+export class ClaimLead {
+  private mean = 2;
+  note(ms: number): void {
+    this.mean = Math.min(100, Math.max(0, this.mean + (ms - this.mean) * 0.1));
+  }
+  get ms(): number {
+    return Math.max(0, this.mean - LATE_TOLERANCE_MS / 2);
+  }
+}
