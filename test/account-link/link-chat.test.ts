@@ -83,6 +83,8 @@ describe('linking a resident\'s Zalo/Telegram/web chats', () => {
     expect(textOf(await c.send(`LIÊN KẾT ${code}`))).toMatch(/không đúng hoặc đã hết hạn/);
     await a.replies();
     expect(textOf(await a.send({ choice: 'link:ok' }))).toMatch(/Đã liên kết/);
+    // b is told too; read that first, so the next answer is the one to b's new message.
+    expect(textOf(await b.replies())).toMatch(/Đã liên kết/);
     expect(textOf(await b.send(`LIÊN KẾT ${code}`))).toMatch(/không đúng hoặc đã hết hạn/);
   });
 
