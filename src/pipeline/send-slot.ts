@@ -34,7 +34,7 @@ export interface BotPacer {
  * a send later than this takes a new slot instead, because late sends bunch up with the on-time
  * ones behind them and a platform counting a sliding second sees more than its limit.
  */
-export const LATE_TOLERANCE_MS = 10;
+export const LATE_TOLERANCE_MS = 20;
 
 /**
  * How far ahead a send may hold a slot. Bulk sends keep it short: a slot once given is kept, so a
