@@ -24,7 +24,8 @@ export class SimChat {
     this.session = session ?? `s${randomBytes(6).toString('hex')}`;
   }
 
-  async send(input: string | { choice: string }): Promise<SimMessage[]> {
+  /** Sends a message and returns the replies (see `replies` for `atLeast`). */
+  async send(input: string | { choice: string }, atLeast = 1): Promise<SimMessage[]> {
     const body = typeof input === 'string' ? { text: input } : { choice: input.choice };
     const res = await fetch(`${this.ts.baseUrl}/chat/api/messages`, {
       method: 'POST',
@@ -32,7 +33,7 @@ export class SimChat {
       body: JSON.stringify({ id: `m${randomBytes(6).toString('hex')}`, session: this.session, role: this.role, ...body }),
     });
     if (res.status !== 200) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
-    return this.replies();
+    return this.replies(15_000, atLeast);
   }
 
   async photo(bytes: Uint8Array, mime = 'image/png'): Promise<SimMessage[]> {
@@ -41,12 +42,16 @@ export class SimChat {
     return this.replies();
   }
 
-  /** Waits for at least one new message, then until no more arrive for 300 ms. */
-  async replies(timeoutMs = 15_000): Promise<SimMessage[]> {
+  /**
+   * Waits for at least `atLeast` new messages, then until no more arrive for 300 ms. A turn whose
+   * replies take long to render (a poster PDF on a busy machine) names how many it sends, so a
+   * pause between two of them is not taken for its end.
+   */
+  async replies(timeoutMs = 15_000, atLeast = 1): Promise<SimMessage[]> {
     const got = await waitFor(async () => {
       const m = await this.fetchAfter(this.seen);
-      return m.length > 0 && m;
-    }, `replies in ${this.session}`, timeoutMs);
+      return m.length >= atLeast && m;
+    }, `${atLeast} replies in ${this.session}`, timeoutMs);
     let all = got;
     for (;;) {
       await sleep(300);

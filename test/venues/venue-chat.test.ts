@@ -24,7 +24,8 @@ async function registerShop(owner: SimChat): Promise<SimMessage[]> {
   expect(textOf(await owner.send('12 Nguyễn Nghiêm, tổ dân phố 1'))).toMatch(/xã, phường/);
   expect(textOf(await owner.send('pho minh'))).toMatch(/điện thoại/);
   expect(textOf(await owner.send('0905 12 34 56'))).toMatch(/0905123456[\s\S]*Xác nhận/);
-  return owner.send({ choice: 'vn:confirm' });
+  // The code, the poster preview, the PDF and the text: four messages.
+  return owner.send({ choice: 'vn:confirm' }, 4);
 }
 
 describe('a venue owner gets a QR code by chat, and residents use it', () => {
