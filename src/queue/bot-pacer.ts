@@ -35,6 +35,9 @@ export function slotIntervalMs(perSecond: number, budgetMs = JITTER_BUDGET_MS): 
  * Returns { wait ms (negative: not taken), chat TAT written, 'chat' | 'bot' when not taken, the slot on Redis's clock }.
  */
 const RESERVE = `
+-- tostring keeps 14 digits: about 0.1 ms of an epoch in ms, so every stored slot could round a
+-- little early and the spacing shrink; microseconds, written out, keep it exact.
+local function ms(x) return string.format('%.3f', x) end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local botInterval = tonumber(ARGV[1])
@@ -48,10 +51,10 @@ if chatTat > slot and not (held ~= '' and chatRaw == held) then
   return {tostring(-math.max(chatTat - now, 1)), '', 'chat'}
 end
 if slot - now > maxWait then return {tostring(-(slot - now)), '', 'bot'} end
-redis.call('SET', KEYS[1], tostring(slot + botInterval), 'PX', math.ceil(slot + botInterval - now) + 60000)
-local newChat = tostring(slot + chatInterval)
+redis.call('SET', KEYS[1], ms(slot + botInterval), 'PX', math.ceil(slot + botInterval - now) + 60000)
+local newChat = ms(slot + chatInterval)
 redis.call('SET', KEYS[2], newChat, 'PX', math.ceil(slot + chatInterval - now) + 60000)
-return {tostring(slot - now), newChat, '', tostring(slot)}
+return {ms(slot - now), newChat, '', ms(slot)}
 `;
 
 /** Pushes the bot's next slot to at least now + ms (a 429 pauses every sender of the bot). */
@@ -60,7 +63,7 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 local until_ = math.max(tat, now + tonumber(ARGV[1]))
-redis.call('SET', KEYS[1], tostring(until_), 'PX', math.ceil(until_ - now) + 60000)
+redis.call('SET', KEYS[1], string.format('%.3f', until_), 'PX', math.ceil(until_ - now) + 60000)
 return 1
 `;
 
