@@ -51,6 +51,7 @@ describe('sending exposure alerts', () => {
     const zb = await waitFor(() => svc.zalo.calls('sendMessage').find((c) => JSON.stringify(c.params).includes('THÔNG BÁO')), 'the Zalo Bot alert');
     expect(JSON.stringify(zb.params)).toContain('Đã nhận');
     const ownerMsgs = await waitFor(async () => { const m = telegramTexts(await chatOf(owner)); return m.length ? m : null; }, 'the owner notice');
+    await waitFor(async () => telegramTexts(await chatOf(onTelegram)).length === 1, 'the Telegram alert');
     expect(String(ownerMsgs[0]!.text)).toContain('vệ sinh');
 
     // A re-run alerts nobody again; an extension alerts only people not alerted yet.
