@@ -100,11 +100,11 @@ export class RecordingAdapter implements ChannelAdapter {
  * outcome (a slot not due yet, a claim that came back too late for its slot) is waited out and
  * tried again, as the queue's delayed retry does.
  */
-export async function sendLikeTheQueue(deps: OutboundDeps, id: number, tries = 20): Promise<SendOutcome> {
-  let outcome = await processOutbound(deps, id);
+export async function sendLikeTheQueue(deps: OutboundDeps, id: number, tries = 20, opts?: Parameters<typeof processOutbound>[2]): Promise<SendOutcome> {
+  let outcome = await processOutbound(deps, id, opts);
   for (let i = 1; i < tries && outcome.kind === 'wait'; i++) {
     await new Promise((r) => setTimeout(r, Math.min(outcome.kind === 'wait' ? outcome.ms : 0, 1500)));
-    outcome = await processOutbound(deps, id);
+    outcome = await processOutbound(deps, id, opts);
   }
   return outcome;
 }

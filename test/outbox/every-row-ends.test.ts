@@ -8,6 +8,7 @@ import { processOutbound } from '../../src/pipeline/outbound-processor.js';
 import { DEFAULT_LIFETIME_MS, PRIORITY_CLASSES } from '../../src/outbox/types.js';
 import { processReminder } from '../../src/registration/reminders.js';
 import { useTelegramService } from '../harness/telegram-service.js';
+import { sendLikeTheQueue } from '../harness/broadcasts.js';
 import { sleep, waitFor } from '../harness/wait.js';
 
 const tg = useTelegramService();
@@ -29,7 +30,7 @@ describe('every ledger row ends', () => {
     const to = chat();
     const [first] = await add([{ to, priority: 'reply', parts: text('Lần một') }], false);
     tg.fake.failNext('sendMessage', 502, { ok: false, error_code: 502, description: 'Bad Gateway' });
-    expect(await processOutbound(tg.ts.rt.deps.outbound, first!, { final: true })).toEqual({ kind: 'done', status: 'failed' });
+    expect(await sendLikeTheQueue(tg.ts.rt.deps.outbound, first!, 20, { final: true })).toEqual({ kind: 'done', status: 'failed' });
     const [row] = await rowsOf([first!]);
     expect(row).toMatchObject({ status: 'failed' });
     expect(row!.error).toMatch(/retries exhausted/);
