@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isSyllableShaped } from '../language/syllable-shape.js';
 
 /**
  * Venue code tokens: 8 random bytes (the code id) + the first 8 bytes of HMAC-SHA256(key, id),
@@ -100,6 +101,15 @@ export function looksLikeManualCode(input: string): boolean {
   const s = typedCode(input);
   if (s.length < 6 || s.length > 8 || !/^[A-Z0-9]+$/.test(s)) return false;
   if (!/\d/.test(s) || !/[A-Z]/.test(s)) return false;
-  // "covid19", "3mui" and licence plates ("76C12345") are not codes
-  return !/^[A-Z]{2,}\d{1,3}$/.test(s) && !/^\d{1,3}[A-Z]{2,}$/.test(s) && !/^\d{2}[A-Z]{1,2}\d{4,5}$/.test(s);
+  if (/^\d{2}[A-Z]{1,2}\d{4,5}$/.test(s)) return false; // a licence plate ("76C12345")
+  // A word and a number ("covid19", "12thang"); a real code may also split so ("3JHWNEA"), but its
+  // letters are neither syllables nor written with the letters codes never use.
+  const split = /^([A-Z]+)\d{1,3}$/.exec(s) ?? /^\d{1,3}([A-Z]+)$/.exec(s);
+  return !split || !wordLike(split[1]!);
+}
+
+/** Letters that read as a word: they use a letter no code holds (I, L, O, U), or are one Vietnamese syllable ("12thang"). */
+function wordLike(letters: string): boolean {
+  if (/[ILOU]/.test(letters)) return true;
+  return isSyllableShaped(letters.toLowerCase());
 }
