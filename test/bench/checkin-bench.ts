@@ -16,6 +16,7 @@ import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { FakeZaloGraph } from '../fakes/fake-zalo-graph.js';
 import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN } from '../harness/service.js';
 import { sleep } from '../harness/wait.js';
+import { runBench } from './run-bench.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '40' }, only: { type: 'string' } } });
 const rounds = Number(values.rounds);
@@ -116,10 +117,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ rounds, ...figures })}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

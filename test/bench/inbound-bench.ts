@@ -18,6 +18,7 @@ import { inboundUpdates } from '../../src/db/schema/inbound.js';
 import { FakeTelegram } from '../fakes/fake-telegram.js';
 import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN } from '../harness/service.js';
 import { sleep } from '../harness/wait.js';
+import { runBench } from './run-bench.js';
 
 const { values } = parseArgs({ options: { updates: { type: 'string', default: '3000' }, chats: { type: 'string', default: '600' }, inflight: { type: 'string', default: '16' } } });
 const UPDATES = Number(values.updates);
@@ -107,10 +108,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

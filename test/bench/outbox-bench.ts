@@ -14,6 +14,7 @@ import Fastify from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import type { OutboxMessage } from '../../src/outbox/types.js';
 import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN } from '../harness/service.js';
+import { runBench } from './run-bench.js';
 
 const { values } = parseArgs({ options: { bulk: { type: 'string', default: '50000' }, replies: { type: 'string', default: '20' } } });
 const BULK = Number(values.bulk);
@@ -117,10 +118,4 @@ async function deleteOwnKeys(url: string, prefix: string): Promise<void> {
   await redis.quit();
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -15,6 +15,7 @@ import { Jimp } from 'jimp';
 import QRCode from 'qrcode';
 import { createVenueDomain } from '../../src/venues/venue-domain.js';
 import { rippleSource } from '../harness/rippled-code.js';
+import { runBench } from './run-bench.js';
 
 type Img = Awaited<ReturnType<typeof Jimp.read>>;
 const as = (x: unknown) => x as Img;
@@ -169,10 +170,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${path.join(dir, 'manifest.json')}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

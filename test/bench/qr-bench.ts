@@ -19,6 +19,7 @@ import { readBarcodes } from 'zxing-wasm/reader';
 import { decodeQrTexts, DEFAULT_LIMITS } from '../../src/qr-photo/decode.js';
 import { MANIFEST_GAPS, withGaps } from './qr-manifest-gaps.js';
 import { throughput } from './qr-throughput.js';
+import { runBench } from './run-bench.js';
 
 interface Entry {
   readonly file: string;
@@ -162,10 +163,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);
