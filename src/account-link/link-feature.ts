@@ -4,6 +4,7 @@ import { fold } from '../domain/fold.js';
 import { guessKeyOf, type GuessLimiter } from '../abuse/guess-limiter.js';
 import type { ChatAddress, LinkStore } from './ports.js';
 import { channelNames, linkTexts as t } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 export interface LinkDeps {
   readonly store: LinkStore;
@@ -27,7 +28,7 @@ export const confirmQuestion = (requesterChannel: string) => t.confirmAsk(channe
 const LINK = /^lien ket(?: tai khoan)?(?: ([\d ]{6,9}))?$/;
 const UNLINK = /^(?:huy|bo|go) lien ket(?: tai khoan)?$/;
 
-const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: t.veDanhMuc, data: 'menu:main' }] }], state: {} });
+const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [BACK_TO_MENU] }], state: {} });
 const names = (chats: readonly { channel: string }[]) => [...new Set(chats.map((c) => channelNames[c.channel] ?? c.channel))];
 
 /**

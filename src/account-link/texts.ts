@@ -11,7 +11,6 @@ const chatList = (names: readonly string[]) => names.join(', ');
 
 /** Every word account linking says to residents. */
 export const linkTexts = {
-  veDanhMuc: 'Về danh mục',
   code: (spaced: string, plain: string, minutes: number, linked: readonly string[]) =>
     `Mã liên kết của bạn: ${spaced}\n\n` +
     `Mở trợ lý "Quét mã" trên ứng dụng còn lại (Zalo hoặc Telegram) và nhắn: LIÊN KẾT ${plain}\n` +

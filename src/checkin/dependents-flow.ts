@@ -5,6 +5,7 @@ import type { TurnContext, TurnResult } from '../conversation/types.js';
 import { cleanDependentName, cleanRelation, validBirthYear } from './dependent-rules.js';
 import { checkinTexts as t, dependentsTexts } from './texts.js';
 import type { VisitStore } from './types.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[], keepVenue?: { codeText: string }) => TurnResult;
 type Who = { selfToo: boolean; dependentIds: number[] };
@@ -86,7 +87,7 @@ export function dependentsFeatureHandlers(deps: Deps) {
       const relation = cleanRelation(input);
       const d = await deps.store.addDependent(ctx.person.contactId, { name: String(data.name), birthYear: (data.birthYear as number | null) ?? null, relation });
       const codeText = typeof data.codeText === 'string' ? data.codeText : undefined;
-      const choices: Choice[] = codeText ? [{ label: dependentsTexts.khaiBaoCho(d.name), data: `ci:fam:${d.id}` }, { label: dependentsTexts.themNguoiNua, data: 'ci:depadd' }] : [{ label: dependentsTexts.themNguoiNua, data: 'ci:depadd' }, { label: dependentsTexts.veDanhMuc, data: 'menu:main' }];
+      const choices: Choice[] = codeText ? [{ label: dependentsTexts.khaiBaoCho(d.name), data: `ci:fam:${d.id}` }, { label: dependentsTexts.themNguoiNua, data: 'ci:depadd' }] : [{ label: dependentsTexts.themNguoiNua, data: 'ci:depadd' }, BACK_TO_MENU];
       return deps.reply(ctx, t.depAdded(d), choices, codeText ? { codeText } : undefined);
     }
     return null;

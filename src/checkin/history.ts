@@ -2,6 +2,7 @@ import type { Choice } from '../channels/contract.js';
 import type { TurnContext, TurnResult } from '../conversation/types.js';
 import { checkinTexts as t, historyTexts } from './texts.js';
 import type { VisitStore } from './types.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 type Reply = (ctx: TurnContext, text: string, choices?: Choice[]) => TurnResult;
 
@@ -15,7 +16,7 @@ export function historyHandlers(deps: { store: VisitStore; reply: Reply; retenti
     const visits = await deps.store.recentVisits(ctx.person.contactId, since);
     if (visits.length === 0) return deps.reply(ctx, t.historyEmpty);
     const text = [t.historyTitle, ...visits.map(t.historyLine), '', t.historyPrivacy(deps.retentionDays)].join('\n');
-    return deps.reply(ctx, text, [{ label: historyTexts.xoaLichSuCuaToi, data: 'ci:wipe' }, { label: historyTexts.veDanhMuc, data: 'menu:main' }]);
+    return deps.reply(ctx, text, [{ label: historyTexts.xoaLichSuCuaToi, data: 'ci:wipe' }, BACK_TO_MENU]);
   };
   const confirmDelete = async (ctx: TurnContext): Promise<TurnResult> =>
     deps.reply(ctx, t.confirmDelete, [{ label: historyTexts.xoaHet, data: 'ci:confirmwipe' }, { label: historyTexts.khongXoa, data: 'menu:main' }]);

@@ -90,7 +90,6 @@ export const dependentsTexts = {
   nguoiThan: 'Người thân',
   khaiBaoCho: (p0: string | number) => `Khai báo cho ${p0}`,
   themNguoiNua: 'Thêm người nữa',
-  veDanhMuc: 'Về danh mục',
 };
 
 /** Resident-facing sentences of checkin-feature.ts (kept here so all wording is reviewed in one place). */
@@ -103,7 +102,6 @@ export const checkinFeatureTexts = {
 /** Resident-facing sentences of history.ts (kept here so all wording is reviewed in one place). */
 export const historyTexts = {
   xoaLichSuCuaToi: 'Xóa lịch sử của tôi',
-  veDanhMuc: 'Về danh mục',
   xoaHet: 'Xóa hết',
   khongXoa: 'Không xóa',
 };

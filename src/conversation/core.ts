@@ -1,7 +1,7 @@
 import type { Choice } from '../channels/contract.js';
 import { standardText } from '../language/standardize.js';
 import { smallTalk } from './small-talk.js';
-import { coreTexts, mainMenu, texts } from './texts.js';
+import { BACK_TO_MENU, mainMenu, texts } from './texts.js';
 import type { ConversationState, Feature, Reply, TurnContext, TurnHandler, TurnResult } from './types.js';
 
 /**
@@ -129,7 +129,7 @@ export class ConversationCore {
   }
 
   private helpReply(ctx: TurnContext): TurnResult {
-    return { replies: [{ type: 'text', text: texts.help, choices: [{ label: coreTexts.veDanhMuc, data: 'menu:main' }] }], state: ctx.state };
+    return { replies: [{ type: 'text', text: texts.help, choices: [BACK_TO_MENU] }], state: ctx.state };
   }
 }
 

@@ -54,7 +54,5 @@ export const mainMenu: readonly Choice[] = [
   { label: 'Xóa dữ liệu của tôi', data: 'menu:erase' },
 ];
 
-/** Resident-facing sentences of core.ts (kept here so all wording is reviewed in one place). */
-export const coreTexts = {
-  veDanhMuc: 'Về danh mục',
-};
+/** The button that ends any flow and shows the menu: one label in every feature, so residents learn it once. */
+export const BACK_TO_MENU: Choice = { label: 'Về danh mục', data: 'menu:main' };

@@ -10,7 +10,8 @@ import { maskPersonalNumbers } from '../log-scrub.js';
 import type { Commune } from '../venue-ops/ports.js';
 import { fold } from '../venue-ops/venue-flow.js';
 import { officialHandlers } from './official-replies.js';
-import { helpDeskFeatureTexts, helpDeskTexts as t } from './texts.js';
+import { helpDeskTexts as t } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 export interface HelpDeskDeps {
   readonly faq: FaqService;
@@ -31,7 +32,7 @@ const PERSON_WORDS = ['gap can bo', 'hoi can bo', 'noi chuyen voi can bo', 'gap 
 const FEATURED = ['register-portal', 'where-to-vaccinate', 'certificate', 'after-vaccination', 'qr-scan-how'];
 
 type Data = Record<string, unknown>;
-const menu: Choice = { label: helpDeskFeatureTexts.veDanhMuc, data: 'menu:main' };
+const menu: Choice = BACK_TO_MENU;
 
 /**
  * Vaccination questions in everyday Vietnamese, and a way to a person: answers when the matcher is

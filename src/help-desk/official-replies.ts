@@ -7,6 +7,7 @@ import type { TurnContext, TurnResult } from '../conversation/types.js';
 import type { QuestionRepo } from '../db/repos/question-repo.js';
 import type { Commune } from '../venue-ops/ports.js';
 import { helpDeskTexts as t, officialReplyTexts } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 type Data = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ export function officialHandlers(deps: Deps) {
     const open = (await deps.questions.open(me.communeIds)).filter((q) => q.status === 'forwarded');
     await deps.audit.record(deps.db, { officialId: me.id, via: 'chat', action: 'questions.read', ...communesOfEntry(me.communeIds, { shown: open.length }) });
     const lines = open.map((q) => `#${q.id} (${deps.communeById(q.communeId ?? '')?.name ?? officialReplyTexts.chuaRoXa}): ${q.text.slice(0, 120)}`);
-    return deps.say(t.openQuestions(lines), [...open.slice(0, 8).map((q) => ({ label: `${t.reply} #${q.id}`, data: `hd:reply:${q.id}` })), { label: officialReplyTexts.veDanhMuc, data: 'menu:main' }]);
+    return deps.say(t.openQuestions(lines), [...open.slice(0, 8).map((q) => ({ label: `${t.reply} #${q.id}`, data: `hd:reply:${q.id}` })), BACK_TO_MENU]);
   };
 
   const start = async (ctx: TurnContext, id: number): Promise<TurnResult> => {

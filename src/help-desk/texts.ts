@@ -31,11 +31,5 @@ export const helpDeskTexts = {
 /** Resident-facing sentences of official-replies.ts (kept here so all wording is reviewed in one place). */
 export const officialReplyTexts = {
   chuaRoXa: 'chưa rõ xã, phường',
-  veDanhMuc: 'Về danh mục',
   xaPhuong: 'xã, phường',
-};
-
-/** Resident-facing sentences of help-desk-feature.ts (kept here so all wording is reviewed in one place). */
-export const helpDeskFeatureTexts = {
-  veDanhMuc: 'Về danh mục',
 };

@@ -5,6 +5,7 @@ import type { Commune } from '../venue-ops/ports.js';
 import { normaliseInviteCode } from './codes.js';
 import type { Officials } from './index.js';
 import { officialsChatTexts, officialTexts as t } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 
 export interface OfficialsChatDeps {
@@ -14,7 +15,7 @@ export interface OfficialsChatDeps {
   communeById(id: string): Commune | undefined;
 }
 
-const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: officialsChatTexts.veDanhMuc, data: 'menu:main' }] }], state: {} });
+const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [BACK_TO_MENU] }], state: {} });
 const ADMIN_WORDS = ['quan tri', 'quan tri vien', 'admin'];
 
 /**

@@ -23,7 +23,6 @@ export const officialTexts = {
 
 /** Resident-facing sentences of officials-chat.ts (kept here so all wording is reviewed in one place). */
 export const officialsChatTexts = {
-  veDanhMuc: 'Về danh mục',
   quanTriVien: 'quản trị viên',
   canBo: (p0: string | number) => `cán bộ ${p0}`,
 };

@@ -1,6 +1,7 @@
 import type { Feature, TurnContext, TurnResult } from '../conversation/types.js';
 import { fold } from '../domain/fold.js';
 import { eraseTexts } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 export interface EraseDeps {
   erasePerson(personId: number, keepChatId: number): Promise<{ chats: number; visits: number; familyMembers: number; registrations: number }>;
@@ -20,7 +21,7 @@ const texts = {
   kept: eraseTexts.khongXoaGiDuLieu,
 } as const;
 
-const say = (text: string, choices = [{ label: eraseTexts.veDanhMuc, data: 'menu:main' }]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
+const say = (text: string, choices = [BACK_TO_MENU]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
 
 /** "XÓA DỮ LIỆU" (or the menu entry): a confirmation, then everything about the person goes. */
 export function eraseFeature(deps: EraseDeps): Feature {

@@ -8,6 +8,7 @@ import { showDate } from './fields.js';
 import { nextStep, registrationSteps, summaryLines, type Data } from './registration-steps.js';
 import { showVnDateTime } from './reminder-plan.js';
 import { fieldNames, regFeatureTexts, regTexts as t } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 /** Typed agreement to give the form's personal data (the button is "Đồng ý"). */
 const AGREE = new Set(['toi dong y', 'dong y', 'co dong y', 'dong y a', 'toi dong y a', 'co toi dong y']);
@@ -77,7 +78,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
     if (input === 'rg:refuse' || REFUSE.has(said)) return say(t.refused);
     return askConsent(ctx, t.consentAgain);
   };
-  const say = (text: string, choices: Choice[] = [{ label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
+  const say = (text: string, choices: Choice[] = [BACK_TO_MENU]): TurnResult => ({ replies: [{ type: 'text', text, choices }], state: {} });
 
   const ask = (ctx: TurnContext, data: Data, prefix?: string): TurnResult => {
     const step = nextStep(steps, data);
@@ -128,7 +129,7 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
       preferredDate: String(d.preferredDate),
       screening: (d.screening as Record<string, string>) ?? {},
     });
-    return say(t.saved(row.id, String(d.fullName)), [{ label: regFeatureTexts.dangKyChoNguoiKhac, data: 'rg:start' }, { label: regFeatureTexts.dangKyCuaToi, data: 'rg:mine' }, { label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]);
+    return say(t.saved(row.id, String(d.fullName)), [{ label: regFeatureTexts.dangKyChoNguoiKhac, data: 'rg:start' }, { label: regFeatureTexts.dangKyCuaToi, data: 'rg:mine' }, BACK_TO_MENU]);
   };
 
   const answer = async (ctx: TurnContext, data: Data, input: string): Promise<TurnResult> => {
@@ -151,11 +152,11 @@ export function registrationFeature(deps: RegistrationFeatureDeps): Feature {
 
   const mine = async (ctx: TurnContext): Promise<TurnResult> => {
     const rows = await deps.store.byContact(ctx.person.contactId);
-    if (rows.length === 0) return say(t.none, [{ label: regFeatureTexts.dangKyTiem, data: 'rg:start' }, { label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]);
+    if (rows.length === 0) return say(t.none, [{ label: regFeatureTexts.dangKyTiem, data: 'rg:start' }, BACK_TO_MENU]);
     const status = (r: RegistrationRow) => (r.status === 'cancelled' ? regFeatureTexts.daHuy : r.appointmentAt ? regFeatureTexts.lichTiem(showVnDateTime(r.appointmentAt), r.appointmentPlace ?? '') : regFeatureTexts.choXepLichMongMuon(showDate(r.preferredDate ?? '')));
     const lines = rows.map((r) => `#${r.id} ${r.fullName ?? ''}${r.relation === 'self' ? '' : ` (${r.relation})`}: ${status(r)}`);
     const choices = rows.filter((r) => r.status !== 'cancelled').slice(0, 6).map((r) => ({ label: regFeatureTexts.huyDangKy(r.id), data: `rg:cancel:${r.id}` }));
-    return say(t.mine(lines), [...choices, { label: regFeatureTexts.veDanhMuc, data: 'menu:main' }]);
+    return say(t.mine(lines), [...choices, BACK_TO_MENU]);
   };
 
   const cancel = async (ctx: TurnContext, arg: string): Promise<TurnResult> => {

@@ -140,7 +140,6 @@ export const stepTexts = {
 /** Resident-facing sentences of registration-feature.ts (kept here so all wording is reviewed in one place). */
 export const regFeatureTexts = {
   huy: 'Hủy',
-  veDanhMuc: 'Về danh mục',
   suaPLlUC: (p0: string | number) => `Sửa ${p0}`,
   suaSoGiayTo: 'Sửa số giấy tờ',
   dangKyCuaToi: 'Đăng ký của tôi',

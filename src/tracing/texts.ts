@@ -105,7 +105,6 @@ export const alertTemplateTexts = {
 export const tracingFeatureTexts = {
   eventLine: (id: number, place: boolean, commune: string, open: boolean) =>
     `#${id} ${place ? 'địa điểm' : 'người mắc'}, ${commune}, ${open ? 'đang mở' : 'đã đóng'}`,
-  veDanhMuc: 'Về danh mục',
   suKien: (p0: string | number) => `Sự kiện #${p0}`,
   xemTruocGuiThem: 'Xem trước / gửi thêm',
   theoDoi: 'Theo dõi',

@@ -13,6 +13,7 @@ import { previewEvent } from './preview-event.js';
 import { approveEvent, sendAlerts } from './send-alerts.js';
 import { createShareCode, normaliseShareCode, openPersonEvent } from './share-history.js';
 import { tracingFeatureTexts, tracingTexts as t } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 export interface TracingFeatureDeps {
   readonly tracing: TracingDeps;
@@ -24,7 +25,7 @@ export interface TracingFeatureDeps {
   readonly questions: QuestionRepo;
 }
 
-const menu: Choice = { label: tracingFeatureTexts.veDanhMuc, data: 'menu:main' };
+const menu: Choice = BACK_TO_MENU;
 /** How long after an alert typed answers still count (the 14 days residents are asked to watch their health). */
 const FOLLOW_UP_DAYS = 14;
 

@@ -10,8 +10,9 @@ import { communeReport, communeReportText } from './reports.js';
 import { officialOfTurn } from './official-scope.js';
 import { fold } from './venue-flow.js';
 import { venueOfficialTexts } from './texts.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
-const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [{ label: venueOfficialTexts.veDanhMuc, data: 'menu:main' }] }], state: {} });
+const say = (text: string): TurnResult => ({ replies: [{ type: 'text', text, choices: [BACK_TO_MENU] }], state: {} });
 const OFFICIAL_HELP =
   venueOfficialTexts.lenhDanhChoCanBo +
   venueOfficialTexts.baocaoTinhHinhTrienKhai +

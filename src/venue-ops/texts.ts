@@ -66,7 +66,6 @@ export const venueOfficialTexts = {
   venueLine: (name: string, type: string, commune: string, active: boolean) => `• ${name} — ${type}, ${commune}${active ? '' : ' (tạm ngừng)'}`,
   venueList: (type: string | null, suspended: boolean, lines: readonly string[]) =>
     `Địa điểm${type ? ` loại "${type}"` : ''}${suspended ? ' đang tạm ngừng' : ''} (tối đa 40):\n${lines.join('\n')}`,
-  veDanhMuc: 'Về danh mục',
   lenhDanhChoCanBo: 'Lệnh dành cho cán bộ xã, phường:\n',
   baocaoTinhHinhTrienKhai: '• /baocao — tình hình triển khai mã QR từng xã, phường\n',
   dsdiadiemLoaiTamNgungDanh: '• /dsdiadiem [loại] [tạm ngừng] — danh sách địa điểm, ví dụ: /dsdiadiem chợ\n',
@@ -118,5 +117,4 @@ export const venueFlowTexts = {
   xacNhan: 'Xác nhận',
   sua: (p0: string | number) => `Sửa ${p0}`,
   diaDiemCuaToi: 'Địa điểm của tôi',
-  veDanhMuc: 'Về danh mục',
 };

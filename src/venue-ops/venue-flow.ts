@@ -10,6 +10,7 @@ import { fieldLabels, venueFlowTexts, venueTexts as t } from './texts.js';
 import type { CodeArtifacts, VenueService } from './venue-service.js';
 import { ownerHandlers } from './owner-menu.js';
 import { fold } from '../domain/fold.js';
+import { BACK_TO_MENU } from '../conversation/texts.js';
 
 /** "Địa điểm của tôi" (the menu entry's label, as the README says) typed instead of pressed. */
 const MY_VENUES_WORDS = new Set(['dia diem cua toi', 'cac dia diem cua toi', 'xem dia diem cua toi', 'ma qr cua toi', 'ma cua toi', 'quan li dia diem', 'dia diem cua minh']);
@@ -142,7 +143,7 @@ export function venueFeature(deps: VenueFlowDeps): Feature {
           { type: 'image', media: m.qr, caption: t.qrCaption(a.venue.name) },
           { type: 'image', media: m.preview, caption: t.posterCaption },
           { type: 'document', media: m.pdf },
-          { type: 'text', text, choices: [{ label: venueFlowTexts.diaDiemCuaToi, data: 'vn:list' }, { label: venueFlowTexts.veDanhMuc, data: 'menu:main' }] },
+          { type: 'text', text, choices: [{ label: venueFlowTexts.diaDiemCuaToi, data: 'vn:list' }, BACK_TO_MENU] },
         ],
         state: {},
       };
