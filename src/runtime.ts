@@ -148,7 +148,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
   const telegram = bots.telegram[0];
   const zaloBot = bots.zaloBot[0];
   const zaloTokens = bots.zaloTokens[0];
-  const simulator = config.SIMULATOR_ENABLED ? new WebSimulatorAdapter(db, media) : undefined;
+  const simulator = config.SIMULATOR_ENABLED ? new WebSimulatorAdapter(db, media, () => clock.now()) : undefined;
   const builtIn = [...bots.telegram, ...bots.zaloOa, ...bots.zaloBot, ...(simulator ? [simulator] : [])];
   const adapters = new AdapterRegistry([...builtIn, ...(opts.adapters ?? [])]);
   const venues = await createVenueOps({ config, db, log });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { asc, and, eq, gt } from 'drizzle-orm';
+import { asc, and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { ChannelAdapter, ChannelCapabilities, EventBody, ImageRef, MediaAccess, OutboundMessage, OutboundPart, ParsedUpdate, SendResult } from '../../src/channels/contract.js';
 import type { Db } from '../../src/db/client.js';
+import { inboundUpdates } from '../../src/db/schema/inbound.js';
+import { outboundMessages } from '../../src/db/schema/outbound.js';
 import { simulatorMessages } from '../../src/db/schema/simulator.js';
 
 /** The in-browser simulator: a channel like the others, whose "platform" is a table the page polls. */
@@ -44,6 +46,8 @@ export class WebSimulatorAdapter implements ChannelAdapter {
   constructor(
     private readonly db: Db,
     private readonly media: MediaAccess,
+    /** The service's clock: a scheduled message is due by it, as the send worker judges. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The simulator is an open demo page; it is switched off with SIMULATOR_ENABLED=false. */
@@ -89,5 +93,30 @@ export class WebSimulatorAdapter implements ChannelAdapter {
       .orderBy(asc(simulatorMessages.id))
       .limit(100);
     return rows.map((r) => ({ id: r.id, part: r.part as OutboundPart, at: r.createdAt }));
+  }
+
+  /**
+   * Whether the bot is still working on this chat: an accepted message not yet handled by the
+   * conversation worker, or a message to the chat written to the outbox but not yet delivered
+   * here. Both live in Postgres, so every process sees the same answer. A turn commits its
+   * "processed" mark with its outbox rows, so the inbound table is read first: a turn finishing
+   * in between is then seen in the outbox. A row is marked sent only after its message is stored
+   * here, so a caller that reads this before the messages gets every message of a finished turn.
+   * Messages scheduled for later (reminders) are not part of a turn and do not count.
+   */
+  async inProgress(chatId: string): Promise<boolean> {
+    const chat = (t: typeof inboundUpdates | typeof outboundMessages) => and(eq(t.channel, this.channel), eq(t.botId, this.botId), eq(t.chatId, chatId));
+    const inbound = await this.db
+      .select({ id: inboundUpdates.id })
+      .from(inboundUpdates)
+      .where(and(chat(inboundUpdates), eq(inboundUpdates.status, 'received')))
+      .limit(1);
+    if (inbound.length > 0) return true;
+    const outbound = await this.db
+      .select({ id: outboundMessages.id })
+      .from(outboundMessages)
+      .where(and(chat(outboundMessages), inArray(outboundMessages.status, ['pending', 'sending']), or(isNull(outboundMessages.dueAt), lte(outboundMessages.dueAt, this.now()))))
+      .limit(1);
+    return outbound.length > 0;
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { MediaStore } from '../../src/db/repos/media-repo.js';
 import { ingest, type IngestDeps } from '../../src/pipeline/ingest.js';
 import { roles, simulatorChatId, type WebSimulatorAdapter } from './adapter.js';
+import { webTexts } from './texts.js';
 
 const PHOTO_LIMIT = 10 * 1024 * 1024;
 const pageFile = new URL('./page.html', import.meta.url);
@@ -25,7 +26,7 @@ const badRequest = (message: string) => ({ ok: false, error: { code: 'bad_reques
  */
 export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
   return async (app) => {
-    const page = await readFile(pageFile, 'utf8');
+    const page = (await readFile(pageFile, 'utf8')).replace('{{typing}}', webTexts.dangTraLoi);
     app.get('/', async (_req, reply) => reply.redirect('/chat'));
     app.get('/chat', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
 
@@ -52,8 +53,11 @@ export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
     app.get<{ Querystring: Record<string, string> }>('/chat/api/messages', async (req, reply) => {
       const { session = '', role = '', after = '0' } = req.query;
       if (!/^[A-Za-z0-9_-]{8,64}$/.test(session) || !(roles as readonly string[]).includes(role)) return reply.code(400).send(badRequest('bad session or role'));
-      const messages = await deps.adapter.messagesFor(simulatorChatId(session, role), Number(after) || 0);
-      return { messages: messages.map((m) => ({ id: m.id, at: m.at, part: withUrls(m.part) })) };
+      const chatId = simulatorChatId(session, role);
+      // Asked before the messages are read: when nothing is in progress, every reply is in the list.
+      const inProgress = await deps.adapter.inProgress(chatId);
+      const messages = await deps.adapter.messagesFor(chatId, Number(after) || 0);
+      return { messages: messages.map((m) => ({ id: m.id, at: m.at, part: withUrls(m.part) })), inProgress };
     });
   };
 }

@@ -85,7 +85,6 @@ describe('Truy vết', () => {
     const market = await seedVenue(ts.rt, { name: 'Chợ Phổ Minh', communeId: COMMUNE_A });
     const resident = new SimChat(ts, 'resident');
     await resident.send('xin chào');
-    await resident.replies().catch(() => []);
     const contact = await ts.rt.repos.contacts.find('web', 'simulator', `${resident.session}.resident`);
     const at = new Date(Date.now() - 3 * 3600_000);
     await seedVisits(ts.rt, { ...market, communeId: COMMUNE_A }, contact!.id, [at]);

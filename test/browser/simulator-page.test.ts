@@ -3,16 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feature } from '../../src/conversation/types.js';
+import { defaultFeatures } from '../../src/features.js';
 import { launchBrowser } from '../harness/browser.js';
 import { startTestService, type TestService } from '../harness/service.js';
+
+/** `/thulau` holds its turn until the test releases it (a slow poster render, a hard photo). */
+let release!: () => void;
+const held = new Promise<void>((r) => (release = r));
+const slowTurn: Feature = {
+  name: 'slow-turn',
+  commands: {
+    thulau: async () => {
+      await held;
+      return { replies: [{ type: 'text', text: 'Trả lời chậm đã xong' }], state: {} };
+    },
+  },
+};
 
 let ts: TestService;
 let browser: Browser;
 beforeAll(async () => {
-  ts = await startTestService({ listen: true });
+  ts = await startTestService({ listen: true, features: async (host) => [...(await defaultFeatures(host)), slowTurn] });
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  release();
   await browser?.close();
   await ts?.stop();
 });
@@ -28,6 +44,25 @@ describe('the simulator page in a real browser', () => {
     expect(await page.locator('.msg.me').allTextContents()).toContain('6');
     await page.close();
   });
+});
+
+describe('the simulator shows when the bot is still answering', () => {
+  it('shows "Đang trả lời…" while a turn is in progress and hides it once the reply is there', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${ts.baseUrl}/chat`);
+    await page.locator('.msg.bot', { hasText: 'Xin chào' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('#typing').waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.fill('#text', '/thulau');
+    await page.press('#text', 'Enter');
+    await page.locator('#typing', { hasText: 'Đang trả lời…' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForTimeout(1_500); // two polls at least: the turn is still held, the indicator stays
+    expect(await page.isVisible('#typing')).toBe(true);
+    expect(await page.locator('.msg.bot', { hasText: 'Trả lời chậm' }).count()).toBe(0);
+    release();
+    await page.locator('.msg.bot', { hasText: 'Trả lời chậm đã xong' }).waitFor({ timeout: 15_000 });
+    await page.locator('#typing').waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.close();
+  }, 90_000);
 });
 
 describe('the simulator keeps an error on screen until the next action', () => {

@@ -16,14 +16,11 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-/**
- * Sends and collects replies until one matches: on a busy machine a turn's later messages can
- * arrive after the harness's quiet window, and must not be mistaken for the next turn's.
- */
-async function say(chat: SimChat, input: string | { choice: string }, until: RegExp): Promise<SimMessage[]> {
-  const all = [...(await chat.send(input))];
-  while (!until.test(textOf(all))) all.push(...(await chat.replies()));
-  return all;
+/** Sends and checks that the turn's replies (all of them: the harness waits for the turn's end) match. */
+async function say(chat: SimChat, input: string | { choice: string }, expected: RegExp): Promise<SimMessage[]> {
+  const replies = await chat.send(input);
+  expect(textOf(replies)).toMatch(expected);
+  return replies;
 }
 
 /** An owner registers a venue, typing the way people do; returns the owner chat, code and link. */

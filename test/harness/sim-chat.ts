@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestService } from './service.js';
-import { sleep, waitFor } from './wait.js';
+import { sleep } from './wait.js';
 
 export interface SimMessage {
   readonly id: number;
@@ -10,7 +10,7 @@ export interface SimMessage {
 /**
  * One person talking to the bot through the browser simulator over real HTTP, the real queues and
  * the real conversation core. `send` posts a text or a button press and resolves with the replies
- * of that turn (it waits until replies stop arriving for a moment).
+ * of that turn (it waits until the server says the turn is done, see `replies`).
  */
 export class SimChat {
   private seen = 0;
@@ -26,6 +26,12 @@ export class SimChat {
 
   /** Sends a message and returns the replies (see `replies` for `atLeast`). */
   async send(input: string | { choice: string }, atLeast = 1): Promise<SimMessage[]> {
+    await this.post(input);
+    return this.replies(15_000, atLeast);
+  }
+
+  /** Sends a message without waiting for its replies (the server has accepted it when this resolves). */
+  async post(input: string | { choice: string }): Promise<void> {
     const body = typeof input === 'string' ? { text: input } : { choice: input.choice };
     const res = await fetch(`${this.ts.baseUrl}/chat/api/messages`, {
       method: 'POST',
@@ -33,7 +39,6 @@ export class SimChat {
       body: JSON.stringify({ id: `m${randomBytes(6).toString('hex')}`, session: this.session, role: this.role, ...body }),
     });
     if (res.status !== 200) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
-    return this.replies(15_000, atLeast);
   }
 
   async photo(bytes: Uint8Array, mime = 'image/png'): Promise<SimMessage[]> {
@@ -43,30 +48,37 @@ export class SimChat {
   }
 
   /**
-   * Waits for at least `atLeast` new messages, then until no more arrive for 300 ms. A turn whose
-   * replies take long to render (a poster PDF on a busy machine) names how many it sends, so a
-   * pause between two of them is not taken for its end.
+   * Waits until at least `atLeast` new messages arrived and the server says nothing is in progress
+   * for this chat (no accepted message unhandled, no reply queued but undelivered), then returns
+   * every new message. No quiet-window guess: a slow render or a slow delivery is still "in progress".
    */
   async replies(timeoutMs = 15_000, atLeast = 1): Promise<SimMessage[]> {
-    const got = await waitFor(async () => {
-      const m = await this.fetchAfter(this.seen);
-      return m.length >= atLeast && m;
-    }, `${atLeast} replies in ${this.session}`, timeoutMs);
-    let all = got;
+    let last: SimPoll = { messages: [], inProgress: true };
+    const end = Date.now() + timeoutMs;
     for (;;) {
-      await sleep(300);
-      const more = await this.fetchAfter(all.at(-1)!.id);
-      if (more.length === 0) break;
-      all = [...all, ...more];
+      last = await this.poll(this.seen);
+      if (last.messages.length >= atLeast && !last.inProgress) break;
+      if (Date.now() > end) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${atLeast} replies in ${this.session} (${this.role}): got ${last.messages.length}, ${last.inProgress ? 'still in progress' : 'nothing in progress'}`);
+      }
+      await sleep(50);
     }
-    this.seen = all.at(-1)!.id;
-    return all;
+    this.seen = last.messages.at(-1)?.id ?? this.seen;
+    return last.messages;
   }
 
-  private async fetchAfter(after: number): Promise<SimMessage[]> {
+  /** The chat's messages after `after` and whether the bot is still working on it (one API call). */
+  async poll(after = this.seen): Promise<SimPoll> {
     const res = await fetch(`${this.ts.baseUrl}/chat/api/messages?session=${this.session}&role=${this.role}&after=${after}`);
-    return ((await res.json()) as { messages: SimMessage[] }).messages;
+    if (res.status !== 200) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as SimPoll;
   }
+}
+
+/** One answer of the simulator's message API. */
+export interface SimPoll {
+  readonly messages: SimMessage[];
+  readonly inProgress: boolean;
 }
 
 /** All texts (and captions) of a turn's replies, joined, for assertions. */

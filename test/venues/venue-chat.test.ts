@@ -24,8 +24,10 @@ async function registerShop(owner: SimChat): Promise<SimMessage[]> {
   expect(textOf(await owner.send('12 Nguyễn Nghiêm, tổ dân phố 1'))).toMatch(/xã, phường/);
   expect(textOf(await owner.send('pho minh'))).toMatch(/điện thoại/);
   expect(textOf(await owner.send('0905 12 34 56'))).toMatch(/0905123456[\s\S]*Xác nhận/);
-  // The code, the poster preview, the PDF and the text: four messages.
-  return owner.send({ choice: 'vn:confirm' }, 4);
+  // The code, the poster preview, the PDF and the text: four messages, all of one turn.
+  const done = await owner.send({ choice: 'vn:confirm' });
+  expect(done).toHaveLength(4);
+  return done;
 }
 
 describe('a venue owner gets a QR code by chat, and residents use it', () => {
