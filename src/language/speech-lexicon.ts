@@ -115,6 +115,9 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'tới': [{ to: 'den', form: 'exact', notPrev: ['tuan', 'thang', 'nam', 'lan', 'dot', 'ki', 'ky', 'sap'] }],
   'ói': [{ to: 'non', form: 'exact' }],
   'bít': [{ to: 'biet', form: 'exact' }],
+  // "hoài" = "mãi" (on and on): "đợi hoài không thấy mã"
+  'hoài': [{ to: 'mai', form: 'exact', notNext: ['niem', 'nghi', 'bao', 'co', 'huong'] }],
+  hoai: [{ to: 'mai', form: 'bare', prev: ['doi', 'cho', 'bam', 'gui', 'nhap', 'goi', 'thu', 'lam', 'hoi', 'tim', 'xem', 'coi', 'dang', 'bi', 'met', 'dau', 'ho', 'sot'] }],
   'mần': [{ to: 'lam', form: 'exact' }],
   'chộ': [{ to: 'thay', form: 'exact' }],
   'ưng': [{ to: 'thich', form: 'exact' }],

@@ -31,6 +31,8 @@ describe('out-of-scope questions', async () => {
     'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
     // "f1" without a neighbour that makes it a contact of a case, and little else known
     'f1 bong da la gi', 'giay xac nhan tam tru lam o dau', 'quet ma qr vietcombank ko dc',
+    // an illness with no shot named is not a question about who may be vaccinated
+    'cho e bi sot an ko dc',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -121,4 +121,13 @@ describe('ranking', async () => {
     expect(r.decision === 'answer' && r.id !== 'register-for-others').toBe(false);
     expect(syllables('e o tro tiem dc o day ko')).toContain('tam');
   });
+
+  it('reads a fee word as a cost question, a time before the shot as preparation, a cough as a reason to wait', () => {
+    expect(matcher.match('tiem o tram y te co thu tien khong').id).toBe('vaccine-cost');
+    expect(matcher.match('truoc hom tiem co duoc thuc khuya khong').id).toBe('before-vaccination');
+    expect(matcher.match('toi bi ho nhe co di tiem duoc khong').id).toBe('contraindications');
+    expect(matcher.match('muon biet hom qua minh da check in nhung cho nao').id).toBe('checkin-history');
+    // an electronic certificate with no error named is the certificate itself
+    expect(matcher.match('chung nhan tiem chung dien tu xem tren app nao').id).toBe('certificate');
+  });
 });
