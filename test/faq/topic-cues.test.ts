@@ -62,6 +62,16 @@ describe('topic cues', async () => {
     expect(m.decision === 'answer' && m.id === wrongId).toBe(false);
   });
 
+  it('a topic defined by two things needs a word of each group ("requires" and "requires_also")', () => {
+    const pregnancy = cues.get('pregnancy');
+    expect(pregnancy?.requiresAlso?.length ?? 0).toBeGreaterThan(0);
+    expect(fitsCues(pregnancy, syllables('đang có bầu tiêm được không'))).toBe(true);
+    expect(fitsCues(pregnancy, syllables('mẹ tôi 92 tuổi có nên đi tiêm'))).toBe(false);
+    expect(fitsCues(pregnancy, syllables('bầu bí ăn gì cho con thông minh'))).toBe(false);
+    expect(fitsCues({ requires: [' tiem '], requiresAlso: [' thai '], excludes: [] }, ['tiem', 'thai'])).toBe(true);
+    expect(fitsCues({ requires: [' tiem '], requiresAlso: [' thai '], excludes: [] }, ['tiem'])).toBe(false);
+  });
+
   it('a question without an ID card gets the no-ID answer', () => {
     expect(matcher.match('khong co cmnd thi di tiem dc ko').id).toBe('register-no-id-or-phone');
   });
