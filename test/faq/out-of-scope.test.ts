@@ -33,6 +33,8 @@ describe('out-of-scope questions', async () => {
     'f1 bong da la gi', 'giay xac nhan tam tru lam o dau', 'quet ma qr vietcombank ko dc',
     // an illness with no shot named is not a question about who may be vaccinated
     'cho e bi sot an ko dc',
+    // "mặc áo" is wearing, not "mắc" (catching) anything; "cách ly xã hội" typed with marks
+    'mac ao gi di phong van', 'mặc áo gì đi phỏng vấn', 'Cách ly xã hội là gì',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

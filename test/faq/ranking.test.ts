@@ -130,4 +130,17 @@ describe('ranking', async () => {
     // an electronic certificate with no error named is the certificate itself
     expect(matcher.match('chung nhan tiem chung dien tu xem tren app nao').id).toBe('certificate');
   });
+
+  it('reads "tiêm rồi" as after the shot, "khỏi covid" as having had it, "giấy cn" as a certificate, "gửi lại mã" as the code', () => {
+    expect(matcher.match('tiem r bao lau dc uong ruou bia').id).toBe('after-vaccination');
+    expect(matcher.match('benh covid khoi duoc 3 thang roi tiem mui 2 duoc chua').id).toBe('had-covid');
+    expect(matcher.match('lay giay cn tiem o tram yte dc ko').id).toBe('certificate');
+    expect(matcher.match('cn cty co dc uu tien ko').id).toBe('priority-groups');
+    expect(matcher.match('bam gui lai ma may lan roi van khong thay tin nhan').id).toBe('otp-not-received');
+    expect(matcher.match('di tiem thi nen mac ao gi').id).toBe('before-vaccination');
+  });
+
+  it('in a message with marks, "xã hỏi" (the commune asks) is not "xã hội"', () => {
+    expect(matcher.match('tui muốn gặp cán bộ xã hỏi chút').id).toBe('talk-to-official');
+  });
 });
