@@ -115,6 +115,16 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   // registering "for" a relative ("đăng ký (tiêm) cho ông") is registering on their behalf
   [['ki', 'tiem', 'cho', 'ong'], ['ki', 'tiem', 'giup', 'ong']],
   [['ki', 'cho', 'ong'], ['ki', 'giup', 'ong']],
+  // "đăng ký hộ" + a person is on their behalf ("hộ khẩu" is the household book)
+  [['ki', 'ho', 'nguoi'], ['ki', 'giup', 'nguoi']],
+  [['ki', 'ho', 'ong'], ['ki', 'giup', 'ong']],
+  [['ki', 'ho', 'ba'], ['ki', 'giup', 'ba']],
+  [['ki', 'ho', 'bo'], ['ki', 'giup', 'bo']],
+  [['ki', 'ho', 'me'], ['ki', 'giup', 'me']],
+  [['ki', 'ho', 'vo'], ['ki', 'giup', 'vo']],
+  [['ki', 'ho', 'chong'], ['ki', 'giup', 'chong']],
+  [['ki', 'ho', 'con'], ['ki', 'giup', 'con']],
+  [['ki', 'ho', 'chau'], ['ki', 'giup', 'chau']],
   [['ki', 'tiem', 'cho', 'ba'], ['ki', 'tiem', 'giup', 'ba']],
   [['ki', 'cho', 'ba'], ['ki', 'giup', 'ba']],
   [['ki', 'tiem', 'cho', 'bo'], ['ki', 'tiem', 'giup', 'bo']],

@@ -102,7 +102,9 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'đặng': [{ to: 'duoc', form: 'exact' }],
   'nỏ': [{ to: 'khong', form: 'exact' }],
   bua: [{ to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
-  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
+  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich'] }],
+  // "ôn" = ông (grandfather) before whose he is or after whom for: "ôn nội tui", "cho ôn với mệ"
+  'ôn': [{ to: 'ong', form: 'exact', next: [...OWNERS, 'noi', 'ngoai', 'gia', 'voi', 'va', 'vs'] }, { to: 'ong', form: 'exact', prev: ['cho', 'giup', 'gium', 'dum', 'ho', 'voi', 'va', 'vs', 'cua'] }],
   'chừng': [{ to: 'khi', form: 'exact', next: ['nao', 'mo'] }],
   chung: [{ to: 'khi', form: 'bare', next: ['nao', 'mo'], notPrev: ['tiem', 'loai', 'giay', 'chu', 'cac', 'nhung'] }],
   // "trốc" = đầu (head): "nhức trốc", "đau trốc"

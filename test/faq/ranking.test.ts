@@ -143,4 +143,17 @@ describe('ranking', async () => {
   it('in a message with marks, "xã hỏi" (the commune asks) is not "xã hội"', () => {
     expect(matcher.match('tui muốn gặp cán bộ xã hỏi chút').id).toBe('talk-to-official');
   });
+
+  it('reads "ôn" as a grandfather, "đăng ký hộ" + a person as on their behalf, the app as the app', () => {
+    expect(matcher.match('ôn nội tui 86 tuổi, ổng có chích được không').id).toBe('age-eligibility');
+    expect(matcher.match('tui đăng ký chích cho ôn với mệ được không').id).toBe('register-for-others');
+    expect(matcher.match('dk ho ng than dc ko').id).toBe('register-for-others');
+    expect(matcher.match('dang ky ho khau o dau').decision).not.toBe('answer');
+    expect(matcher.match('đăng ký chích trên sổ sức khỏe điện tử làm răng').id).toBe('register-app');
+    expect(matcher.match('mai tiem nay an j').id).toBe('before-vaccination');
+  });
+
+  it('living with someone who tested positive is being a contact, not having symptoms', () => {
+    expect(matcher.match('thằng em tui dương tính, tui ở chung nhà thì làm răng').id).toBe('close-contact');
+  });
 });
