@@ -56,6 +56,15 @@ describe('topic cues', async () => {
     ['bh tiem m2 dc chua ad', 'certificate-errors'],
     ['nguoi tren 65 tuoi co phai tiem mui 4 khong', 'age-eligibility'],
     ['khi nao thi can goi cap cuu khi bi covid', 'hotline'],
+    // an age with registering is eligibility; a missing code is the OTP topic; a missing appointment message is the status
+    ['e 15t dk tiem dc chua', 'register-portal'],
+    ['e 15t dk tiem dc chua', 'register-for-others'],
+    ['dk tiem ma otp ko ve', 'register-portal'],
+    ['k nhan dc tin nhan lich tiem', 'otp-not-received'],
+    // a contact of a case asking about a dose is the close-contact topic
+    ['f1 co dc di tiem ko', 'before-vaccination'],
+    ['e la f1 dc tiem m3 ko', 'booster'],
+    ['toi la f1 thi bao lau moi duoc tiem', 'dose-interval'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
