@@ -79,6 +79,7 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   // mũi" is not a dose, "cho chó" is for a dog
   [['du', 'lieu'], ['dulieu']],
   [['so', 'mui'], ['somui']],
+  [['nuoc', 'mui'], ['somui']],
   [['nghet', 'mui'], ['nghetmui']],
   [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
   // "bây giờ" (and the dialect "chừ") only sets the time of a question

@@ -113,6 +113,8 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'bịnh': [{ to: 'benh', form: 'exact' }],
   binh: [{ to: 'benh', form: 'bare', prev: ['bi', 'co', 'mac', 'dang', 'nhieu'], next: ['tieu', 'tim', 'nen', 'gan', 'than', 'phoi', 'hen', 'man', 'gi', 'chi', 'j'] }],
   'vô': [{ to: 'vao', form: 'exact' }],
+  // "sanh" = sinh (to give birth, born): "mới sanh", "sanh năm 2015"
+  sanh: [{ to: 'sinh', form: 'any' }],
   // "tới" = "đến" (to arrive); folded it would read as "tôi". "tuần tới" (next week) stays.
   'tới': [{ to: 'den', form: 'exact', notPrev: ['tuan', 'thang', 'nam', 'lan', 'dot', 'ki', 'ky', 'sap'] }],
   'ói': [{ to: 'non', form: 'exact' }],

@@ -156,4 +156,22 @@ describe('ranking', async () => {
   it('living with someone who tested positive is being a contact, not having symptoms', () => {
     expect(matcher.match('thằng em tui dương tính, tui ở chung nhà thì làm răng').id).toBe('close-contact');
   });
+
+  it('a fee word makes a dose question a cost one, unless it is the cost of calling the hotline', () => {
+    expect(matcher.match('Tiêm mũi nhắc lại có phải đóng phí không?').id).toBe('vaccine-cost');
+    expect(matcher.match('goi 19009095 co mat tien ko').id).toBe('hotline');
+  });
+
+  it('knows runny noses, caesareans, a home visit for the bedridden, a green pass that stays yellow, past visits', () => {
+    expect(matcher.match('chay nuoc mui hat hoi co phai covid khong').id).toBe('covid-symptoms');
+    expect(matcher.match('mới sanh mổ xong chích được hông').id).toBe('pregnancy');
+    expect(matcher.match('ba toi 80 tuoi nam mot cho, co ai den nha tiem khong').id).toBe('where-to-vaccinate');
+    expect(matcher.match('sao tiem r ma pc covid chua xanh').id).toBe('certificate-errors');
+    expect(matcher.match('chích rồi mà chừ chưa thấy lên app, răng rứa').id).toBe('certificate-errors');
+    expect(matcher.match('minh muon biet thang truoc da vao nhung dia diem nao').id).toBe('checkin-history');
+  });
+
+  it('"cho em hỏi" is not "chờ" (waiting for an appointment)', () => {
+    expect(matcher.match('a oi cho e hoi tiem xg bao lau thi het met').id).toBe('after-vaccination');
+  });
 });

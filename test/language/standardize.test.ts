@@ -31,6 +31,7 @@ describe('standardText', () => {
     ['ôn nội tui', 'ong noi toi'],
     ['đăng ký cho ôn với mệ', 'dang ky cho ong voi ba'],
     ['ôn tập bài', 'on tap bai'],
+    ['mới sanh mổ', 'moi sinh mo'],
     ['bình thường', 'binh thuong'],
     ['chỗ tui đã tới', 'cho toi da den'],
     ['tuần tới tui đi tiêm', 'tuan toi toi di tiem'],
