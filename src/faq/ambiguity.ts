@@ -27,7 +27,7 @@ const CASE_NEXT = ['thi', 'co', 'phai', 'cach', 'duoc', 'khong', 'di', 'o', 'tai
 export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
   // tiêm / tiệm
   tiem: {
-    prev: ['di', 'duoc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'nen', 'dang', 'vua', 'moi', 'lan', 'buoi', 'ngay', 'diem', 'lich', 'luot', 'mui', 'noi', 'sau', 'truoc', 'hoan', 'cam', 'khong', 'khi', 'hom', 'tiem', 'mai'],
+    prev: ['di', 'duoc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'nen', 'dang', 'vua', 'moi', 'lan', 'buoi', 'ngay', 'diem', 'lich', 'luot', 'mui', 'noi', 'sau', 'truoc', 'hoan', 'cam', 'khong', 'khi', 'hom', 'tiem', 'mai', 'nhan'],
     next: SHOT_NEXT,
   },
   // mũi / mùi / múi

@@ -49,6 +49,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
   cty: 'cong ty', hs: 'hoc sinh', ad: '', admin: '',
+  tk: 'tai khoan', dv: 'dich vu',
 };
 
 /** Multi-token phrases (after whole-token replacement), longest first within a first token. */
@@ -193,7 +194,7 @@ export const DOMAIN_TERMS: ReadonlySet<string> = new Set([
   'cach_li', 'tiep_xuc', 'ca_benh', 'ca_nhiem', 'nguoi_nhiem', 'lich_trinh', 'khoi_benh', 'y_te', 'tram_y', 'cap_cuu', '115',
   'mang_thai', 'co_thai', 'bau', 'thai', 'con_bu', 'di_ung', 'huyet_ap', 'tieu_duong', 'ung_thu',
   'tim_mach', 'kho_tho', 'vi_giac', 'khuu_giac', 'dau_hong', 'spo2', 'suc_khoe', 'khau_trang',
-  'hotline', '19009095', 'bhyt', 'uu_tien',
+  'hotline', '19009095', 'bhyt', 'uu_tien', 'nhom_uu',
   // apps and portals of the vaccination campaign
   'sskdt', 'pccovid', 'bluezone', 'ncovi', 'tokhaiyte', 'tiemchungcovid', 'otp', 'kich_hoat',
   'xac_thuc', 'ma_xac', 'nhan_ma', 'duoc_ma', 'lai_ma', 'gui_ma',

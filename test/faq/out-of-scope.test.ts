@@ -35,6 +35,8 @@ describe('out-of-scope questions', async () => {
     'cho e bi sot an ko dc',
     // "mặc áo" is wearing, not "mắc" (catching) anything; "cách ly xã hội" typed with marks
     'mac ao gi di phong van', 'mặc áo gì đi phỏng vấn', 'Cách ly xã hội là gì',
+    // replacing a lost insurance card is not the papers for vaccination
+    'Làm lại thẻ bảo hiểm y tế bị mất',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -174,4 +174,20 @@ describe('ranking', async () => {
   it('"cho em hỏi" is not "chờ" (waiting for an appointment)', () => {
     expect(matcher.match('a oi cho e hoi tiem xg bao lau thi het met').id).toBe('after-vaccination');
   });
+
+  it('where to get a dose is where-to-vaccinate, a message missing after registering is the status', () => {
+    expect(matcher.match('Tiêm mũi 3 ở đâu?').id).toBe('where-to-vaccinate');
+    expect(matcher.match('Đăng ký tiêm rồi sao không có tin nhắn?').id).toBe('register-status');
+    expect(matcher.match('vua bi covid xong co can tiem mui nhac khong').id).toBe('had-covid');
+  });
+
+  it('reads "tk", "dv", "giấy cn tiêm", "nhóm ưu tiên", homelessness and a guardian', () => {
+    expect(syllables('tao tk')).toEqual(['tao', 'tai', 'khoan']);
+    expect(matcher.match('pc covid co can tao tk ko').id).toBe('pc-covid-install');
+    expect(matcher.match('tiem dv mat bn tien').id).toBe('vaccine-cost');
+    expect(matcher.match('giay cn tiem co can cong chung ko').id).toBe('certificate');
+    expect(matcher.match('cong an co thuoc nhom uu tien khong').id).toBe('priority-groups');
+    expect(matcher.match('người không nhà cửa có được chích không').id).toBe('register-no-id-or-phone');
+    expect(matcher.match('17t di tiem co can bme di cung ko').id).toBe('children-vaccination');
+  });
 });
