@@ -146,6 +146,7 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['bau', 'bi'], ['mang', 'thai']],
   // "cn" is chứng nhận after "giấy" ("giấy cn tiêm"), công nhân before a workplace ("cn cty")
   [['giay', 'cn'], ['giay', 'chung', 'nhan']],
+  [['cn', 'tiem'], ['chung', 'nhan', 'tiem']],
   [['cn', 'cong', 'ty'], ['cong', 'nhan', 'cong', 'ty']],
 ];
 

@@ -37,6 +37,8 @@ describe('out-of-scope questions', async () => {
     'mac ao gi di phong van', 'mặc áo gì đi phỏng vấn', 'Cách ly xã hội là gì',
     // replacing a lost insurance card is not the papers for vaccination
     'Làm lại thẻ bảo hiểm y tế bị mất',
+    // another service's hotline
+    'so hotline zalo',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -190,4 +190,13 @@ describe('ranking', async () => {
     expect(matcher.match('người không nhà cửa có được chích không').id).toBe('register-no-id-or-phone');
     expect(matcher.match('17t di tiem co can bme di cung ko').id).toBe('children-vaccination');
   });
+
+  it('knows strokes, Omicron as having had COVID, lost papers, an international certificate, a vaccine by its country', () => {
+    expect(matcher.match('Bà ngoại tôi bị đột quỵ có tiêm được không?').id).toBe('contraindications');
+    expect(matcher.match('sau khi bi omicron bn lau thi tiem m4').id).toBe('had-covid');
+    expect(matcher.match('mat het giay to do lu thi di tiem sao').id).toBe('register-no-id-or-phone');
+    expect(matcher.match('cn tiem chung quoc te lm o dau').id).toBe('certificate');
+    expect(matcher.match('Vắc xin COVID-19 của Cuba tên là gì?').id).toBe('vaccine-types');
+    expect(matcher.match('vao quan an co bat buoc quet ma ko').id).toBe('qr-scan-how');
+  });
 });
