@@ -47,7 +47,7 @@ export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
   f1: { prev: CASE_PREV, next: CASE_NEXT },
   f2: { prev: CASE_PREV, next: CASE_NEXT },
   // nhiễm / nhiệm
-  nhiem: { prev: ['bi', 'ca', 'da', 'tung', 'nguoi', 'tai', 'lay'], next: ['covid', 'benh', 'roi', 'lai', 'omicron', 'delta'] },
+  nhiem: { prev: ['bi', 'ca', 'da', 'tung', 'nguoi', 'tai', 'lay'], next: ['covid', 'benh', 'roi', 'lai', 'omicron', 'delta'], otherNext: ['vu', 'ki', 'ky', 'y', 'mau', 'man'] },
 };
 
 /**

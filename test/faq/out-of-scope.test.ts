@@ -39,6 +39,8 @@ describe('out-of-scope questions', async () => {
     'Làm lại thẻ bảo hiểm y tế bị mất',
     // another service's hotline
     'so hotline zalo',
+    // another office's phone number (the hotline topic needs a health word), "nhiệm vụ" is not "nhiễm"
+    'Số điện thoại trạm cấp nước', 'nhiem vu hoc sinh lop 5',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -199,4 +199,13 @@ describe('ranking', async () => {
     expect(matcher.match('Vắc xin COVID-19 của Cuba tên là gì?').id).toBe('vaccine-types');
     expect(matcher.match('vao quan an co bat buoc quet ma ko').id).toBe('qr-scan-how');
   });
+
+  it('water to bring is preparation, a pregnancy beats a dose number, a case in the class is close contact', () => {
+    expect(matcher.match('di tiem co can mang nuoc ko').id).toBe('before-vaccination');
+    expect(matcher.match('co thai 2 thang tiem m3 dc ko').id).toBe('pregnancy');
+    expect(matcher.match('Lớp con tôi có F0, con tôi có phải nghỉ học không?').id).toBe('close-contact');
+    expect(matcher.match('nguoi khuyet tat co duoc tiem truoc khong').id).toBe('priority-groups');
+    expect(matcher.match('otp gui ve sdt cu thi sao').id).toBe('otp-not-received');
+    expect(matcher.match('bao nghi nhiem covid goi so nao').id).toBe('hotline');
+  });
 });
