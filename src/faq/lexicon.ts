@@ -233,7 +233,7 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'nuoc_may', 'ki_nuoc', 'tien_nuoc', 'tien_dien', 'cong_to', '3_pha', 'dien_3', 'lap_dat', 'nha_mang',
   'dan_su', 'ho_tich', 'con_nuoi', 'ly_hon', 'thua_ke', 'di_chuc', 'dia_chinh', 'so_hong', 'xay_dung', 'xay_nha',
   'cong_an', 'vao_lop', 'lop_10', 'xet_tuyen', 'hoc_bong', 'diem_uu', 'ho_ngheo', 'tro_cap', 'luong_huu', 'that_nghiep',
-  'ket_ban', 'khoi_phuc', 'sao_luu', 'xahoi',
+  'ket_ban', 'khoi_phuc', 'sao_luu', 'xahoi', 'thu_nhap',
   // a one-time code of another account or app ("otp zalo không về", "mã otp ngân hàng")
   // banks and payment QR codes ("quét mã QR Vietcombank", "VietQR")
   'vietcombank', 'techcombank', 'vietinbank', 'agribank', 'bidv', 'mbbank', 'vpbank', 'tpbank', 'sacombank', 'acb', 'vietqr',

@@ -143,7 +143,7 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   // unmarked "tiem" before what a shop sells or does ("tiem vang", "tiem tap hoa") is a shop too
   // and so is one after its owner or door ("chủ tiệm", "của tiệm tôi", "cửa tiệm") unless a vaccination word follows
   tiem: [
-    { to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach', 'nail', 'spa', 'cafe', 'kem'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] },
+    { to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach', 'nail', 'spa', 'cafe', 'kem', 'goi', 'uon', 'chup', 'photo', 'hot', 'sua'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] },
     { to: 'cua hang', form: 'bare', prev: ['cua', 'chu'], notNext: SHOT_WORDS },
   ],
   'tiệm': [{ to: 'cua hang', form: 'exact', notNext: SHOT_WORDS }],

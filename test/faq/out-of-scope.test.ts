@@ -41,6 +41,8 @@ describe('out-of-scope questions', async () => {
     'so hotline zalo',
     // another office's phone number (the hotline topic needs a health word), "nhiệm vụ" is not "nhiễm"
     'Số điện thoại trạm cấp nước', 'nhiem vu hoc sinh lop 5',
+    // an income certificate, a hair salon ("tiệm gội đầu")
+    'lam giay xac nhan thu nhap', 'tiem goi dau gan day',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

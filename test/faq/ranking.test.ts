@@ -208,4 +208,10 @@ describe('ranking', async () => {
     expect(matcher.match('otp gui ve sdt cu thi sao').id).toBe('otp-not-received');
     expect(matcher.match('bao nghi nhiem covid goi so nao').id).toBe('hotline');
   });
+
+  it('when the certificate comes is the certificate, not the interval; bronchial asthma and exercise are known', () => {
+    expect(matcher.match('tiem m2 xg bn lau co chung nhan').id).not.toBe('dose-interval');
+    expect(matcher.match('e bi hen phe quan tiem dc ko').id).toBe('contraindications');
+    expect(matcher.match('tiem xg bn ngay thi dc tap the duc').id).toBe('after-vaccination');
+  });
 });
