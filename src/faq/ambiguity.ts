@@ -11,6 +11,11 @@
 interface Resolvers {
   readonly prev: readonly string[];
   readonly next: readonly string[];
+  /**
+   * Neighbours that fix the other reading, with or without marks (both fold alike): "mặc áo" is
+   * not "mắc covid", so the word is no domain evidence at all ("mac ao gi di phong van").
+   */
+  readonly otherNext?: readonly string[];
 }
 
 const SHOT_NEXT = ['vacxin', 'mui', 'chung', 'phong', 'ngua', 'covid', 'xong', 'xg', 'duoc', 'roi', 'lai', 'cho', 'bu', 'nhac', 'lieu', 'pfizer', 'moderna', 'astrazeneca', 'verocell'];
@@ -22,7 +27,7 @@ const CASE_NEXT = ['thi', 'co', 'phai', 'cach', 'duoc', 'khong', 'di', 'o', 'tai
 export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
   // tiêm / tiệm
   tiem: {
-    prev: ['di', 'duoc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'nen', 'dang', 'vua', 'moi', 'lan', 'buoi', 'ngay', 'diem', 'lich', 'luot', 'mui', 'noi', 'sau', 'truoc', 'hoan', 'cam', 'khong'],
+    prev: ['di', 'duoc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'nen', 'dang', 'vua', 'moi', 'lan', 'buoi', 'ngay', 'diem', 'lich', 'luot', 'mui', 'noi', 'sau', 'truoc', 'hoan', 'cam', 'khong', 'khi', 'hom', 'tiem', 'mai', 'nhan'],
     next: SHOT_NEXT,
   },
   // mũi / mùi / múi
@@ -36,13 +41,13 @@ export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
   // thai / Thái / thải
   thai: { prev: ['mang', 'co', 'dang', 'thu', 'nhi'], next: ['#num', 'phu', 'ki', 'nhi'] },
   // mắc / mặc / mác
-  mac: { prev: ['da', 'bi', 'tung', 'dang', 'tai', 'nguoi'], next: ['covid', 'benh', 'roi'] },
+  mac: { prev: ['da', 'bi', 'tung', 'dang', 'tai', 'nguoi'], next: ['covid', 'benh', 'roi'], otherNext: ['ao', 'quan', 'do', 'vay', 'dam', 'dep', 'ca', 'gia', 'mua', 'tien'] },
   // a case class (F0, F1) or a motor race, a hybrid seed ("giống F1"), a keyboard key
   f0: { prev: CASE_PREV, next: CASE_NEXT },
   f1: { prev: CASE_PREV, next: CASE_NEXT },
   f2: { prev: CASE_PREV, next: CASE_NEXT },
   // nhiễm / nhiệm
-  nhiem: { prev: ['bi', 'ca', 'da', 'tung', 'nguoi', 'tai', 'lay'], next: ['covid', 'benh', 'roi', 'lai', 'omicron', 'delta'] },
+  nhiem: { prev: ['bi', 'ca', 'da', 'tung', 'nguoi', 'tai', 'lay'], next: ['covid', 'benh', 'roi', 'lai', 'omicron', 'delta'], otherNext: ['vu', 'ki', 'ky', 'y', 'mau', 'man'] },
 };
 
 /**
@@ -50,6 +55,13 @@ export const AMBIGUOUS_FOLDED: Readonly<Record<string, Resolvers>> = {
  * "xa_hoi" xã hội or "xã hỏi". One unsure reading must not cancel another.
  */
 export const AMBIGUOUS_OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set(['ki_ho', 'xa_hoi']);
+
+/**
+ * Of those, the ones only folding makes ambiguous: typed with marks, "xã hội" is read as its own
+ * word before folding (MARKED_WORDS), so in a marked message "xa_hoi" can only be "xã hỏi" ("tui
+ * muốn gặp cán bộ xã hỏi chút") and names no other procedure.
+ */
+export const FOLDED_ONLY_OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set(['xa_hoi']);
 
 const fits = (list: readonly string[], w: string | undefined) => w !== undefined && (list.includes(w) || (list.includes('#num') && /^\d+$/.test(w)));
 
@@ -69,5 +81,18 @@ export function unresolvedAmbiguous(sylls: readonly string[], unmarked: boolean)
     else out.add(s);
   });
   for (const s of resolved) out.delete(s);
+  return out;
+}
+
+/**
+ * Ambiguous words whose neighbour decides the everyday reading ("mặc áo", "mặc cả"): whether the
+ * message has marks or not, they are not domain words.
+ */
+export function otherReadings(sylls: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  sylls.forEach((s, i) => {
+    const other = AMBIGUOUS_FOLDED[s]?.otherNext;
+    if (other !== undefined && fits(other, sylls[i + 1])) out.add(s);
+  });
   return out;
 }

@@ -42,9 +42,10 @@ export interface Thresholds {
 /**
  * Topics about this assistant and its check-in features rather than vaccination: their questions
  * rarely name a vaccination term, so the in-domain requirement is relaxed for them (and only them:
- * "làm hộ chiếu đi nước ngoài" must not get the vaccine-passport answer).
+ * "làm hộ chiếu đi nước ngoài" must not get the vaccine-passport answer). The hotline is not one of
+ * them: "số điện thoại trạm cấp nước" asks for another office's number, so it needs a health word.
  */
-export const ASSISTANT_TOPICS: ReadonlySet<string> = new Set(['bot-data-privacy', 'talk-to-official', 'checkin-history', 'qr-scan-how', 'qr-venue-create', 'hotline']);
+export const ASSISTANT_TOPICS: ReadonlySet<string> = new Set(['bot-data-privacy', 'talk-to-official', 'checkin-history', 'qr-scan-how', 'qr-venue-create']);
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   minCoverage: 0.4,

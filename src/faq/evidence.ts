@@ -1,5 +1,5 @@
 import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
-import { AMBIGUOUS_OTHER_ADMIN_TERMS, unresolvedAmbiguous } from './ambiguity.js';
+import { AMBIGUOUS_OTHER_ADMIN_TERMS, FOLDED_ONLY_OTHER_ADMIN_TERMS, otherReadings, unresolvedAmbiguous } from './ambiguity.js';
 import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
 import { isSyllableShaped } from '../language/syllable-shape.js';
 import { isStopWord } from './normalize.js';
@@ -108,11 +108,15 @@ function placeNames(index: TopicIndex, sylls: readonly string[]): Set<string> {
 
 export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: readonly TopicHit[], bestFits = true): MatchEvidence {
   const { analysis, repaired } = query;
-  const allTerms = [...analysis.unigrams, ...analysis.bigrams];
+  // words whose neighbour gives them their everyday reading ("mặc áo") are no domain evidence, nor
+  // is a folded pair that marks would have told apart (ambiguity.ts)
+  const everyday = new Set(otherReadings(analysis.syllables));
+  if (!query.unmarked) for (const t of FOLDED_ONLY_OTHER_ADMIN_TERMS) everyday.add(t);
+  const allTerms = [...analysis.unigrams, ...analysis.bigrams].filter((t) => !everyday.has(t));
   const weak = unresolvedAmbiguous(analysis.syllables, query.unmarked);
   const places = isInDomain(allTerms, weak) ? placeNames(index, analysis.syllables) : new Set<string>();
   const unigrams = [...new Set(analysis.unigrams)].filter((u) => !places.has(u));
-  const terms = [...unigrams, ...analysis.bigrams];
+  const terms = [...unigrams, ...analysis.bigrams].filter((t) => !everyday.has(t));
   const weight = (u: string) => idf(index, u) * (repaired.has(u) ? REPAIRED_WEIGHT : 1);
   const share = (keep: (u: string) => boolean) => {
     const total = unigrams.reduce((s, u) => s + idf(index, u), 0);

@@ -77,6 +77,8 @@ export function parseTopic(source: string, file: string): Topic {
   if (keywords.length < 1) fail('needs at least 1 keyword');
   const requires = h.requires === undefined ? [] : list(h, 'requires', fail);
   const excludes = h.excludes === undefined ? [] : list(h, 'excludes', fail);
+  const requiresAlso = h.requires_also === undefined ? [] : list(h, 'requires_also', fail);
+  if (requiresAlso.length > 0 && requires.length === 0) fail('"requires_also" needs a "requires" list');
   const sourceUrl = text(h, 'source_url', fail);
   if (!/^https?:\/\/\S+$/.test(sourceUrl)) fail(`source_url "${sourceUrl}" must be an http(s) URL`);
   const sourceDate = text(h, 'source_date', fail);
@@ -89,6 +91,7 @@ export function parseTopic(source: string, file: string): Topic {
     examples,
     keywords,
     requires,
+    requiresAlso,
     excludes,
     sourceUrl,
     sourceTitle: text(h, 'source_title', fail),

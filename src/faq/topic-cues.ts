@@ -9,6 +9,8 @@ import type { KnowledgeBase, Topic } from './types.js';
  */
 export interface TopicCues {
   readonly requires: readonly string[];
+  /** A second group: one of these must appear as well (empty: no second requirement). */
+  readonly requiresAlso?: readonly string[];
   readonly excludes: readonly string[];
 }
 
@@ -17,7 +19,8 @@ const phrase = (s: string) => ` ${syllables(s).join(' ')} `;
 export function readCues(kb: KnowledgeBase): ReadonlyMap<string, TopicCues> {
   const out = new Map<string, TopicCues>();
   for (const t of kb.topics as readonly Topic[]) {
-    out.set(t.id, { requires: t.requires.map(phrase).filter((p) => p.trim() !== ''), excludes: t.excludes.map(phrase).filter((p) => p.trim() !== '') });
+    const phrases = (words: readonly string[]) => words.map(phrase).filter((p) => p.trim() !== '');
+    out.set(t.id, { requires: phrases(t.requires), requiresAlso: phrases(t.requiresAlso), excludes: phrases(t.excludes) });
   }
   return out;
 }
@@ -27,7 +30,8 @@ export function fitsCues(cues: TopicCues | undefined, questionSyllables: readonl
   if (!cues) return true;
   const q = ` ${questionSyllables.join(' ')} `;
   if (cues.excludes.some((p) => q.includes(p))) return false;
-  return cues.requires.length === 0 || cues.requires.some((p) => q.includes(p));
+  const names = (group: readonly string[] | undefined) => group === undefined || group.length === 0 || group.some((p) => q.includes(p));
+  return names(cues.requires) && names(cues.requiresAlso);
 }
 
 /** Topics that fit first, each group keeping its ranking order. */

@@ -16,6 +16,12 @@ export interface Topic {
    * mũi 2") must not give a confident but wrong answer. Empty: no requirement.
    */
   readonly requires: readonly string[];
+  /**
+   * A second group of defining words, one of which the question must name as well: a topic defined
+   * by two things at once ("pregnancy" is a pregnant or nursing woman *and* a shot: "mẹ tôi 92 tuổi
+   * có nên đi tiêm" names a shot but no pregnancy, "bầu bí ăn gì" a pregnancy but no shot).
+   */
+  readonly requiresAlso: readonly string[];
   /** Words that send this topic behind the others ("sai", "thiếu" for the plain certificate topic). */
   readonly excludes: readonly string[];
   readonly sourceUrl: string;

@@ -102,7 +102,9 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'đặng': [{ to: 'duoc', form: 'exact' }],
   'nỏ': [{ to: 'khong', form: 'exact' }],
   bua: [{ to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
-  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
+  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich'] }],
+  // "ôn" = ông (grandfather) before whose he is or after whom for: "ôn nội tui", "cho ôn với mệ"
+  'ôn': [{ to: 'ong', form: 'exact', next: [...OWNERS, 'noi', 'ngoai', 'gia', 'voi', 'va', 'vs'] }, { to: 'ong', form: 'exact', prev: ['cho', 'giup', 'gium', 'dum', 'ho', 'voi', 'va', 'vs', 'cua'] }],
   'chừng': [{ to: 'khi', form: 'exact', next: ['nao', 'mo'] }],
   chung: [{ to: 'khi', form: 'bare', next: ['nao', 'mo'], notPrev: ['tiem', 'loai', 'giay', 'chu', 'cac', 'nhung'] }],
   // "trốc" = đầu (head): "nhức trốc", "đau trốc"
@@ -111,10 +113,15 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'bịnh': [{ to: 'benh', form: 'exact' }],
   binh: [{ to: 'benh', form: 'bare', prev: ['bi', 'co', 'mac', 'dang', 'nhieu'], next: ['tieu', 'tim', 'nen', 'gan', 'than', 'phoi', 'hen', 'man', 'gi', 'chi', 'j'] }],
   'vô': [{ to: 'vao', form: 'exact' }],
+  // "sanh" = sinh (to give birth, born): "mới sanh", "sanh năm 2015"
+  sanh: [{ to: 'sinh', form: 'any' }],
   // "tới" = "đến" (to arrive); folded it would read as "tôi". "tuần tới" (next week) stays.
   'tới': [{ to: 'den', form: 'exact', notPrev: ['tuan', 'thang', 'nam', 'lan', 'dot', 'ki', 'ky', 'sap'] }],
   'ói': [{ to: 'non', form: 'exact' }],
   'bít': [{ to: 'biet', form: 'exact' }],
+  // "hoài" = "mãi" (on and on): "đợi hoài không thấy mã"
+  'hoài': [{ to: 'mai', form: 'exact', notNext: ['niem', 'nghi', 'bao', 'co', 'huong'] }],
+  hoai: [{ to: 'mai', form: 'bare', prev: ['doi', 'cho', 'bam', 'gui', 'nhap', 'goi', 'thu', 'lam', 'hoi', 'tim', 'xem', 'coi', 'dang', 'bi', 'met', 'dau', 'ho', 'sot'] }],
   'mần': [{ to: 'lam', form: 'exact' }],
   'chộ': [{ to: 'thay', form: 'exact' }],
   'ưng': [{ to: 'thich', form: 'exact' }],
@@ -136,7 +143,7 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   // unmarked "tiem" before what a shop sells or does ("tiem vang", "tiem tap hoa") is a shop too
   // and so is one after its owner or door ("chủ tiệm", "của tiệm tôi", "cửa tiệm") unless a vaccination word follows
   tiem: [
-    { to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach', 'nail', 'spa', 'cafe', 'kem'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] },
+    { to: 'cua hang', form: 'bare', next: ['vang', 'tap', 'toc', 'cat', 'banh', 'net', 'cam', 'giat', 'rua', 'vai', 'kinh', 'sach', 'nail', 'spa', 'cafe', 'kem', 'goi', 'uon', 'chup', 'photo', 'hot', 'sua'], notPrev: ['di', 'duoc', 'dc', 'can', 'phai', 'da', 'chua', 'se', 'muon', 'mun'] },
     { to: 'cua hang', form: 'bare', prev: ['cua', 'chu'], notNext: SHOT_WORDS },
   ],
   'tiệm': [{ to: 'cua hang', form: 'exact', notNext: SHOT_WORDS }],

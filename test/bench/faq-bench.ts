@@ -7,7 +7,7 @@
  * warm matcher. Misses are listed so they can be studied (never copied into topics).
  *
  * Issue 15: then the residents' speech sets (test/faq/speech/dev.jsonl, tuned on, and
- * holdout.jsonl, never tuned on), per kind (dialect, no diacritics, teencode, standard): top-1,
+ * the held-out holdout*.jsonl files, never tuned on), per kind (dialect, no diacritics, teencode, standard): top-1,
  * rejection and confident-wrong answers. The last line is one JSON object of all figures.
  */
 import { readFileSync } from 'node:fs';
@@ -55,12 +55,13 @@ process.stdout.write(`latency: p50 ${pct(50).toFixed(2)} ms, p95 ${pct(95).toFix
 
 const speech: Record<string, unknown> = {};
 const speechRows = (name: string) => readSpeechRows(fileURLToPath(new URL(`../faq/speech/${name}.jsonl`, import.meta.url)));
-// 'untouched' is every held-out line: the original set and the fresh one written before the next tuning round.
+// 'untouched' is every held-out line: the original set and the fresh ones, each written before a tuning round.
 const speechSets = {
   dev: speechRows('dev'),
   holdout: speechRows('holdout'),
   'holdout-fresh': speechRows('holdout-fresh'),
-  untouched: [...speechRows('holdout'), ...speechRows('holdout-fresh')],
+  'holdout-3': speechRows('holdout-3'),
+  untouched: [...speechRows('holdout'), ...speechRows('holdout-fresh'), ...speechRows('holdout-3')],
 };
 for (const [set, rows] of Object.entries(speechSets)) {
   const speechMisses: string[] = [];

@@ -31,6 +31,18 @@ describe('out-of-scope questions', async () => {
     'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
     // "f1" without a neighbour that makes it a contact of a case, and little else known
     'f1 bong da la gi', 'giay xac nhan tam tru lam o dau', 'quet ma qr vietcombank ko dc',
+    // an illness with no shot named is not a question about who may be vaccinated
+    'cho e bi sot an ko dc',
+    // "mặc áo" is wearing, not "mắc" (catching) anything; "cách ly xã hội" typed with marks
+    'mac ao gi di phong van', 'mặc áo gì đi phỏng vấn', 'Cách ly xã hội là gì',
+    // replacing a lost insurance card is not the papers for vaccination
+    'Làm lại thẻ bảo hiểm y tế bị mất',
+    // another service's hotline
+    'so hotline zalo',
+    // another office's phone number (the hotline topic needs a health word), "nhiệm vụ" is not "nhiễm"
+    'Số điện thoại trạm cấp nước', 'nhiem vu hoc sinh lop 5',
+    // an income certificate, a hair salon ("tiệm gội đầu")
+    'lam giay xac nhan thu nhap', 'tiem goi dau gan day',
   ])('"%s" gets no vaccination answer', (q) => {
     const r = matcher.match(q);
     expect(r.decision).not.toBe('answer');

@@ -121,4 +121,97 @@ describe('ranking', async () => {
     expect(r.decision === 'answer' && r.id !== 'register-for-others').toBe(false);
     expect(syllables('e o tro tiem dc o day ko')).toContain('tam');
   });
+
+  it('reads a fee word as a cost question, a time before the shot as preparation, a cough as a reason to wait', () => {
+    expect(matcher.match('tiem o tram y te co thu tien khong').id).toBe('vaccine-cost');
+    expect(matcher.match('truoc hom tiem co duoc thuc khuya khong').id).toBe('before-vaccination');
+    expect(matcher.match('toi bi ho nhe co di tiem duoc khong').id).toBe('contraindications');
+    expect(matcher.match('muon biet hom qua minh da check in nhung cho nao').id).toBe('checkin-history');
+    // an electronic certificate with no error named is the certificate itself
+    expect(matcher.match('chung nhan tiem chung dien tu xem tren app nao').id).toBe('certificate');
+  });
+
+  it('reads "tiêm rồi" as after the shot, "khỏi covid" as having had it, "giấy cn" as a certificate, "gửi lại mã" as the code', () => {
+    expect(matcher.match('tiem r bao lau dc uong ruou bia').id).toBe('after-vaccination');
+    expect(matcher.match('benh covid khoi duoc 3 thang roi tiem mui 2 duoc chua').id).toBe('had-covid');
+    expect(matcher.match('lay giay cn tiem o tram yte dc ko').id).toBe('certificate');
+    expect(matcher.match('cn cty co dc uu tien ko').id).toBe('priority-groups');
+    expect(matcher.match('bam gui lai ma may lan roi van khong thay tin nhan').id).toBe('otp-not-received');
+    expect(matcher.match('di tiem thi nen mac ao gi').id).toBe('before-vaccination');
+  });
+
+  it('in a message with marks, "xã hỏi" (the commune asks) is not "xã hội"', () => {
+    expect(matcher.match('tui muốn gặp cán bộ xã hỏi chút').id).toBe('talk-to-official');
+  });
+
+  it('reads "ôn" as a grandfather, "đăng ký hộ" + a person as on their behalf, the app as the app', () => {
+    expect(matcher.match('ôn nội tui 86 tuổi, ổng có chích được không').id).toBe('age-eligibility');
+    expect(matcher.match('tui đăng ký chích cho ôn với mệ được không').id).toBe('register-for-others');
+    expect(matcher.match('dk ho ng than dc ko').id).toBe('register-for-others');
+    expect(matcher.match('dang ky ho khau o dau').decision).not.toBe('answer');
+    expect(matcher.match('đăng ký chích trên sổ sức khỏe điện tử làm răng').id).toBe('register-app');
+    expect(matcher.match('mai tiem nay an j').id).toBe('before-vaccination');
+  });
+
+  it('living with someone who tested positive is being a contact, not having symptoms', () => {
+    expect(matcher.match('thằng em tui dương tính, tui ở chung nhà thì làm răng').id).toBe('close-contact');
+  });
+
+  it('a fee word makes a dose question a cost one, unless it is the cost of calling the hotline', () => {
+    expect(matcher.match('Tiêm mũi nhắc lại có phải đóng phí không?').id).toBe('vaccine-cost');
+    expect(matcher.match('goi 19009095 co mat tien ko').id).toBe('hotline');
+  });
+
+  it('knows runny noses, caesareans, a home visit for the bedridden, a green pass that stays yellow, past visits', () => {
+    expect(matcher.match('chay nuoc mui hat hoi co phai covid khong').id).toBe('covid-symptoms');
+    expect(matcher.match('mới sanh mổ xong chích được hông').id).toBe('pregnancy');
+    expect(matcher.match('ba toi 80 tuoi nam mot cho, co ai den nha tiem khong').id).toBe('where-to-vaccinate');
+    expect(matcher.match('sao tiem r ma pc covid chua xanh').id).toBe('certificate-errors');
+    expect(matcher.match('chích rồi mà chừ chưa thấy lên app, răng rứa').id).toBe('certificate-errors');
+    expect(matcher.match('minh muon biet thang truoc da vao nhung dia diem nao').id).toBe('checkin-history');
+  });
+
+  it('"cho em hỏi" is not "chờ" (waiting for an appointment)', () => {
+    expect(matcher.match('a oi cho e hoi tiem xg bao lau thi het met').id).toBe('after-vaccination');
+  });
+
+  it('where to get a dose is where-to-vaccinate, a message missing after registering is the status', () => {
+    expect(matcher.match('Tiêm mũi 3 ở đâu?').id).toBe('where-to-vaccinate');
+    expect(matcher.match('Đăng ký tiêm rồi sao không có tin nhắn?').id).toBe('register-status');
+    expect(matcher.match('vua bi covid xong co can tiem mui nhac khong').id).toBe('had-covid');
+  });
+
+  it('reads "tk", "dv", "giấy cn tiêm", "nhóm ưu tiên", homelessness and a guardian', () => {
+    expect(syllables('tao tk')).toEqual(['tao', 'tai', 'khoan']);
+    expect(matcher.match('pc covid co can tao tk ko').id).toBe('pc-covid-install');
+    expect(matcher.match('tiem dv mat bn tien').id).toBe('vaccine-cost');
+    expect(matcher.match('giay cn tiem co can cong chung ko').id).toBe('certificate');
+    expect(matcher.match('cong an co thuoc nhom uu tien khong').id).toBe('priority-groups');
+    expect(matcher.match('người không nhà cửa có được chích không').id).toBe('register-no-id-or-phone');
+    expect(matcher.match('17t di tiem co can bme di cung ko').id).toBe('children-vaccination');
+  });
+
+  it('knows strokes, Omicron as having had COVID, lost papers, an international certificate, a vaccine by its country', () => {
+    expect(matcher.match('Bà ngoại tôi bị đột quỵ có tiêm được không?').id).toBe('contraindications');
+    expect(matcher.match('sau khi bi omicron bn lau thi tiem m4').id).toBe('had-covid');
+    expect(matcher.match('mat het giay to do lu thi di tiem sao').id).toBe('register-no-id-or-phone');
+    expect(matcher.match('cn tiem chung quoc te lm o dau').id).toBe('certificate');
+    expect(matcher.match('Vắc xin COVID-19 của Cuba tên là gì?').id).toBe('vaccine-types');
+    expect(matcher.match('vao quan an co bat buoc quet ma ko').id).toBe('qr-scan-how');
+  });
+
+  it('water to bring is preparation, a pregnancy beats a dose number, a case in the class is close contact', () => {
+    expect(matcher.match('di tiem co can mang nuoc ko').id).toBe('before-vaccination');
+    expect(matcher.match('co thai 2 thang tiem m3 dc ko').id).toBe('pregnancy');
+    expect(matcher.match('Lớp con tôi có F0, con tôi có phải nghỉ học không?').id).toBe('close-contact');
+    expect(matcher.match('nguoi khuyet tat co duoc tiem truoc khong').id).toBe('priority-groups');
+    expect(matcher.match('otp gui ve sdt cu thi sao').id).toBe('otp-not-received');
+    expect(matcher.match('bao nghi nhiem covid goi so nao').id).toBe('hotline');
+  });
+
+  it('when the certificate comes is the certificate, not the interval; bronchial asthma and exercise are known', () => {
+    expect(matcher.match('tiem m2 xg bn lau co chung nhan').id).not.toBe('dose-interval');
+    expect(matcher.match('e bi hen phe quan tiem dc ko').id).toBe('contraindications');
+    expect(matcher.match('tiem xg bn ngay thi dc tap the duc').id).toBe('after-vaccination');
+  });
 });

@@ -56,10 +56,29 @@ describe('topic cues', async () => {
     ['bh tiem m2 dc chua ad', 'certificate-errors'],
     ['nguoi tren 65 tuoi co phai tiem mui 4 khong', 'age-eligibility'],
     ['khi nao thi can goi cap cuu khi bi covid', 'hotline'],
+    // an age with registering is eligibility; a missing code is the OTP topic; a missing appointment message is the status
+    ['e 15t dk tiem dc chua', 'register-portal'],
+    ['e 15t dk tiem dc chua', 'register-for-others'],
+    ['dk tiem ma otp ko ve', 'register-portal'],
+    ['k nhan dc tin nhan lich tiem', 'otp-not-received'],
+    // a contact of a case asking about a dose is the close-contact topic
+    ['f1 co dc di tiem ko', 'before-vaccination'],
+    ['e la f1 dc tiem m3 ko', 'booster'],
+    ['toi la f1 thi bao lau moi duoc tiem', 'dose-interval'],
   ])('"%s" is never answered with %s', (q, wrongId) => {
     const m = matcher.match(q);
     expect(m.top.length === 0 || m.top[0]!.id !== wrongId).toBe(true);
     expect(m.decision === 'answer' && m.id === wrongId).toBe(false);
+  });
+
+  it('a topic defined by two things needs a word of each group ("requires" and "requires_also")', () => {
+    const pregnancy = cues.get('pregnancy');
+    expect(pregnancy?.requiresAlso?.length ?? 0).toBeGreaterThan(0);
+    expect(fitsCues(pregnancy, syllables('đang có bầu tiêm được không'))).toBe(true);
+    expect(fitsCues(pregnancy, syllables('mẹ tôi 92 tuổi có nên đi tiêm'))).toBe(false);
+    expect(fitsCues(pregnancy, syllables('bầu bí ăn gì cho con thông minh'))).toBe(false);
+    expect(fitsCues({ requires: [' tiem '], requiresAlso: [' thai '], excludes: [] }, ['tiem', 'thai'])).toBe(true);
+    expect(fitsCues({ requires: [' tiem '], requiresAlso: [' thai '], excludes: [] }, ['tiem'])).toBe(false);
   });
 
   it('a question without an ID card gets the no-ID answer', () => {
