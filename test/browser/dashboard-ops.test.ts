@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../harness/browser.js';
+import { launchBrowser, SCREENSHOTS } from '../harness/browser.js';
 import { seedResidents } from '../harness/broadcasts.js';
 import { COMMUNE_A, COMMUNE_B, loginLink, seedOfficial, seedVenue, seedVisits } from '../harness/dashboard-seed.js';
 import { startTestService, type TestService } from '../harness/service.js';
@@ -10,7 +10,7 @@ import { SimChat, textOf } from '../harness/sim-chat.js';
 
 let ts: TestService;
 let browser: Browser;
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = SCREENSHOTS;
 const VN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 /** A moment as the form's date and time inputs take it (Vietnam time). */
 const vnInputs = (d: Date) => {

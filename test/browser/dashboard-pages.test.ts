@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../harness/browser.js';
+import { launchBrowser, SCREENSHOTS } from '../harness/browser.js';
 import { COMMUNE_A, COMMUNE_B, loginLink, seedContact, seedOfficial, seedQuestion, seedRegistration, seedVenue, seedVisits } from '../harness/dashboard-seed.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { SimChat, textOf } from '../harness/sim-chat.js';
 
 let ts: TestService;
 let browser: Browser;
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = SCREENSHOTS;
 
 beforeAll(async () => {
   ts = await startTestService({ listen: true });

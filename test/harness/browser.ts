@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium, installed by `.ci/run` (no browser is downloaded at install time). */
@@ -28,3 +30,10 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
+
+/**
+ * Where page tests save their screenshots: a temporary folder, so a test run leaves the checkout
+ * clean; `SCREENSHOTS_DIR=docs/screenshots npx vitest run test/browser` refreshes the README's
+ * pictures on purpose.
+ */
+export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : mkdtempSync(join(tmpdir(), 'quetma-shots-'));
