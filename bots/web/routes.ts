@@ -20,13 +20,25 @@ const clientKey = (ip: string) => createHash('sha256').update(`quetma-sim-client
 
 const badRequest = (message: string) => ({ ok: false, error: { code: 'bad_request', message, retryable: false } });
 
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The page with its words filled in: `{{texts}}` as a script object, `{{key}}` as escaped markup. */
+function fillPage(html: string): string {
+  const json = JSON.stringify(webTexts).replace(/</g, '\\u003c');
+  return html.replace('{{texts}}', json).replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+    const text = (webTexts as Record<string, string>)[key];
+    if (text === undefined) throw new Error(`page.html names ${whole}, which bots/web/texts.ts does not have`);
+    return escapeHtml(text);
+  });
+}
+
 /**
  * The simulator's HTTP side: the chat page and a tiny JSON API. Messages go through the same
  * ingest (store, queue) and conversation core as a real platform webhook.
  */
 export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
   return async (app) => {
-    const page = (await readFile(pageFile, 'utf8')).replace('{{typing}}', webTexts.dangTraLoi);
+    const page = fillPage(await readFile(pageFile, 'utf8'));
     app.get('/', async (_req, reply) => reply.redirect('/chat'));
     app.get('/chat', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
 

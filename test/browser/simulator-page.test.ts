@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webTexts } from '../../bots/web/texts.js';
 import type { Feature } from '../../src/conversation/types.js';
 import { defaultFeatures } from '../../src/features.js';
 import { launchBrowser } from '../harness/browser.js';
@@ -42,6 +43,10 @@ describe('the simulator page in a real browser', () => {
     await page.press('#text', 'Enter');
     await page.locator('.msg.bot', { hasText: 'Hướng dẫn sử dụng' }).first().waitFor({ timeout: 15_000 });
     expect(await page.locator('.msg.me').allTextContents()).toContain('6');
+    // Every word of the page comes from bots/web/texts.ts, filled in when it is served.
+    expect(await page.title()).toBe(webTexts.tieuDe);
+    expect(await page.getAttribute('#text', 'placeholder')).toBe(webTexts.nhapTinNhan);
+    expect(await page.content()).not.toContain('{{');
     await page.close();
   });
 });
