@@ -53,7 +53,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minAnswerConfidence: 0.4,
   minAnswerMargin: 0.05,
   minOffDomainSuggestSupport: 0.6,
-  minOffDomainAnswerConfidence: 0.8,
+  minOffDomainAnswerConfidence: 0.7,
   minTwoQuestionSupport: 0.75,
   minAmbiguousCoverage: 0.8,
 };
@@ -85,7 +85,7 @@ export function decide(
   // Positive topical evidence: the question names a domain term and the answering topic explains
   // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
   const assistant = ASSISTANT_TOPICS.has(best.id);
-  const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
+  const topical = (e.inDomain && (e.topical || assistant)) || (assistant && !e.otherProcedure && score >= t.minOffDomainAnswerConfidence);
   const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage;
   const confident =
     score >= t.minAnswerConfidence &&
