@@ -74,6 +74,8 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['hot', 'line'], ['hotline']],
   [['tong', 'dai'], ['hotline']],
   [['co', 'vit'], ['covid']],
+  // "có quyền xem" (has the right to see) = "được xem"
+  [['co', 'quyen'], ['duoc']],
   [['co', 'vid'], ['covid']],
   [['1900', '9095'], ['19009095']],
   // compounds whose second syllable would read as a domain word: "dữ liệu" is not "liều", "sổ
@@ -166,6 +168,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   // grammar words with no topic of their own (if, kind of, surely, a little, cause, it, we): unknown to
   // the topics, they would count as the question's unexplained subject and sink a clear match
   'neu', 'kieu', 'chac', 'chut', 'khien', 'no', 'ta',
+  // times of day and holidays (late night, noon, Tết, minutes) and "sớm" (early): when, not what
+  'khuya', 'trua', 'dem', 'tet', 'phut', 'som',
 ]);
 
 /**
