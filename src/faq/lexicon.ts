@@ -49,7 +49,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
   cty: 'cong ty', hs: 'hoc sinh', ad: '', admin: '',
-  tk: 'tai khoan', dv: 'dich vu',
+  tk: 'tai khoan', dv: 'dich vu', xn: 'xet nghiem', cb: 'can bo', nv: 'nhan vien',
 };
 
 /** Multi-token phrases (after whole-token replacement), longest first within a first token. */
