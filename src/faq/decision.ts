@@ -17,6 +17,13 @@ export interface Thresholds {
   /** The best topic must beat the runner-up by this share of its score to answer. */
   readonly minAnswerMargin: number;
   /**
+   * A clear winner (beating the runner-up by at least `clearMargin`) is answered when it explains
+   * this share of the question, a little below minAnswerConfidence: residents add words of their
+   * own ("bà nội tui 95 tuổi còn chích được không"), and a clear lead is evidence in itself.
+   */
+  readonly minClearAnswerConfidence: number;
+  readonly clearMargin: number;
+  /**
    * A question with no domain term is only offered choices when the best topic explains at least
    * this share of it ("chủ quán có xem được tôi đến không"); otherwise it is out of scope ("giá
    * vàng hôm nay" must not be offered vaccination topics).
@@ -52,8 +59,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minSuggestSupport: 0.25,
   minAnswerConfidence: 0.4,
   minAnswerMargin: 0.05,
+  minClearAnswerConfidence: 0.35,
+  clearMargin: 0.4,
   minOffDomainSuggestSupport: 0.6,
-  minOffDomainAnswerConfidence: 0.8,
+  minOffDomainAnswerConfidence: 0.7,
   minTwoQuestionSupport: 0.75,
   minAmbiguousCoverage: 0.8,
 };
@@ -85,10 +94,10 @@ export function decide(
   // Positive topical evidence: the question names a domain term and the answering topic explains
   // one (not just the question's frame: "cần giấy tờ gì", "khi nào"), or it is about the assistant itself.
   const assistant = ASSISTANT_TOPICS.has(best.id);
-  const topical = (e.inDomain && (e.topical || assistant)) || (assistant && score >= t.minOffDomainAnswerConfidence);
+  const topical = (e.inDomain && (e.topical || assistant)) || (assistant && !e.otherProcedure && score >= t.minOffDomainAnswerConfidence);
   const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage;
   const confident =
-    score >= t.minAnswerConfidence &&
+    (score >= t.minAnswerConfidence || (e.margin >= t.clearMargin && score >= t.minClearAnswerConfidence)) &&
     e.margin >= t.minAnswerMargin &&
     e.anchored &&
     topical &&

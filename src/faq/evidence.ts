@@ -56,6 +56,12 @@ export interface MatchEvidence {
    * only on shared words ("bầu bí ăn gì" is not about vaccinating a pregnant woman): no answer.
    */
   readonly definingWords: boolean;
+  /**
+   * Surely names another procedure (a two-syllable OTHER_ADMIN_TERMS word that folds unambiguously:
+   * "kết bạn Zalo", "tài khoản ngân hàng"; "học" alone is no procedure): a question
+   * about the assistant's own features names none ("quét mã QR kết bạn Zalo" is Zalo's QR code).
+   */
+  readonly otherProcedure: boolean;
 }
 
 /** Words that make a clause a question: what, which, where, how, how many. */
@@ -140,6 +146,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
     asksTwo: asksTwoQuestions(analysis.syllables),
     definingWords: bestFits,
+    otherProcedure: terms.some((t) => OTHER_ADMIN_TERMS.has(t) && t.includes('_') && !AMBIGUOUS_OTHER_ADMIN_TERMS.has(t)),
   };
 }
 

@@ -45,11 +45,11 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   onl: 'truc tuyen', online: 'truc tuyen', web: 'trang web', website: 'trang web', wed: 'trang web',
   pass: 'mat khau', password: 'mat khau', free: 'mien phi', fre: 'mien phi',
   dl: 'dulieu', dlieu: 'dulieu', ls: 'lich su', lsu: 'lich su', ttin: 'thong tin', tt: 'thong tin',
-  hotline: 'hotline',
+  hotline: 'hotline', link: 'trang web', lik: 'trang web',
   // counting words
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', baonhieu: 'bao nhieu', bnhiu: 'bao nhieu',
   cty: 'cong ty', hs: 'hoc sinh', ad: '', admin: '',
-  tk: 'tai khoan', dv: 'dich vu',
+  tk: 'tai khoan', dv: 'dich vu', xn: 'xet nghiem', cb: 'can bo', nv: 'nhan vien',
 };
 
 /** Multi-token phrases (after whole-token replacement), longest first within a first token. */
@@ -74,6 +74,8 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['hot', 'line'], ['hotline']],
   [['tong', 'dai'], ['hotline']],
   [['co', 'vit'], ['covid']],
+  // "có quyền xem" (has the right to see) = "được xem"
+  [['co', 'quyen'], ['duoc']],
   [['co', 'vid'], ['covid']],
   [['1900', '9095'], ['19009095']],
   // compounds whose second syllable would read as a domain word: "dữ liệu" is not "liều", "sổ
@@ -163,6 +165,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'va', 'hay', 'hoac', 'se', 'da', 'roi', 'lam', 'muon', 'biet', 'hen', 'tai', 'den', 'tu',
   'trong', 've', 'chua', 'nua', 'them', 'ba', 'ong', 'bac', 'cau', 'chu', 'ha', 'hic', 'huhu',
   'nhieu', 'it', 'qua', 'lai', 'ai', 'bao',
+  // grammar words with no topic of their own (if, kind of, surely, a little, cause, it, we): unknown to
+  // the topics, they would count as the question's unexplained subject and sink a clear match
+  'neu', 'kieu', 'chac', 'chut', 'khien', 'no', 'ta',
+  // times of day and holidays (late night, noon, Tết, minutes) and "sớm" (early): when, not what
+  'khuya', 'trua', 'dem', 'tet', 'phut', 'som',
 ]);
 
 /**
@@ -226,7 +233,7 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   // civil status and land papers ("giấy chứng nhận độc thân", "giấy chứng nhận quyền sử dụng đất")
   'doc_than', 'hon_nhan', 'quyen_su', 'su_dung_dat', 'tach_thua', 'ho_khau_tach', 'tach_khau', 'tach_ho',
   // the health-insurance card is its own procedure: registering, buying, renewing it
-  'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh',
+  'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh', 'lam_bhyt', 'cap_bhyt', 'doi_bhyt',
   // booking a doctor's appointment ("đăng ký khám bệnh", "đặt lịch khám")
   'ki_kham', 'lich_kham',
   // utilities, civil status, land, police, schools, welfare, phones: other counters of the commune

@@ -25,12 +25,29 @@ export function readCues(kb: KnowledgeBase): ReadonlyMap<string, TopicCues> {
   return out;
 }
 
+/** "không cần", "không muốn": what follows is what the resident wants to do without. */
+const DECLINES = [' khong can ', ' khong muon '];
+/** How many syllables a declining phrase reaches ("không cần cài ứng dụng"). */
+const DECLINE_REACH = 2;
+
+/**
+ * True when the phrase occurs in the question other than as something declined: "đăng ký mà
+ * không cần cài ứng dụng" names the app only to say the resident wants to do without it.
+ */
+function namesPhrase(q: string, p: string): boolean {
+  for (let at = q.indexOf(p); at !== -1; at = q.indexOf(p, at + 1)) {
+    const before = q.slice(0, at + 1).trim().split(' ').slice(-(DECLINE_REACH + 2)).join(' ');
+    if (!DECLINES.some((d) => ` ${before} `.includes(d))) return true;
+  }
+  return false;
+}
+
 /** True when the question (its normalised syllables) fits the topic's cues. */
 export function fitsCues(cues: TopicCues | undefined, questionSyllables: readonly string[]): boolean {
   if (!cues) return true;
   const q = ` ${questionSyllables.join(' ')} `;
-  if (cues.excludes.some((p) => q.includes(p))) return false;
-  const names = (group: readonly string[] | undefined) => group === undefined || group.length === 0 || group.some((p) => q.includes(p));
+  if (cues.excludes.some((p) => namesPhrase(q, p))) return false;
+  const names = (group: readonly string[] | undefined) => group === undefined || group.length === 0 || group.some((p) => namesPhrase(q, p));
   return names(cues.requires) && names(cues.requiresAlso);
 }
 

@@ -118,6 +118,15 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   // "tới" = "đến" (to arrive); folded it would read as "tôi". "tuần tới" (next week) stays.
   'tới': [{ to: 'den', form: 'exact', notPrev: ['tuan', 'thang', 'nam', 'lan', 'dot', 'ki', 'ky', 'sap'] }],
   'ói': [{ to: 'non', form: 'exact' }],
+  // "đem" = mang (to bring): "đem theo giấy chi"; unmarked only before what is brought ("dem" is also đêm, night)
+  'đem': [{ to: 'mang', form: 'any' }],
+  dem: [{ to: 'mang', form: 'bare', next: ['theo', 'gi', 'chi', 'j', 'nhung', 'giay', 'cccd', 'cmnd', 'the', 'so', 'ho', 'di'] }],
+  // "rành" = biết (to know well): "không rành công nghệ", "hông rành điện thoại"
+  'rành': [{ to: 'biet', form: 'exact' }],
+  ranh: [{ to: 'biet', form: 'bare', prev: ['khong', 'ko', 'k', 'kh', 'hong', 'chua', 'it', 'hok', 'ch'] }],
+  // "ê ẩm" = đau nhức (aching all over)
+  'ê': [{ to: 'dau', form: 'exact', next: ['am'] }],
+  'ẩm': [{ to: 'nhuc', form: 'exact', prev: ['e'] }],
   'bít': [{ to: 'biet', form: 'exact' }],
   // "hoài" = "mãi" (on and on): "đợi hoài không thấy mã"
   'hoài': [{ to: 'mai', form: 'exact', notNext: ['niem', 'nghi', 'bao', 'co', 'huong'] }],

@@ -66,6 +66,16 @@ describe('syllables', () => {
     expect(syllables('kooo')).toEqual(['khong']);
   });
 
+  it('leaves grammar and time words out of the content terms, so they do not count as an unexplained subject', () => {
+    expect(analyze('nếu tối qua thức khuya thì sáng mai tiêm được không').unigrams).not.toContain('khuya');
+    expect(analyze('kiểu gì cũng phải tiêm à').unigrams).not.toContain('kieu');
+    expect(analyze('về quê ăn Tết tiêm được không').unigrams).not.toContain('tet');
+  });
+
+  it('reads "có quyền" (has the right to) as "được"', () => {
+    expect(syllables('ai có quyền xem')).toEqual(['ai', 'duoc', 'xem']);
+  });
+
   it('treats kì/kỳ, lí/lý as the same syllable', () => {
     expect(syllables('đăng kí')).toEqual(syllables('đăng ký'));
   });

@@ -11,7 +11,7 @@ describe('out-of-scope questions', async () => {
     'đăng ký kết hôn cần giấy tờ gì', 'đăng ký xe máy ở đâu', 'làm hộ chiếu đi nước ngoài ở đâu',
     'tiêm phòng dại cho chó ở đâu', 'vắc xin cúm giá bao nhiêu', 'đau răng uống thuốc gì',
     // paperwork sharing a domain word ("xác nhận", "sức khỏe", "đăng ký"), and injections that are not vaccination
-    'giay xac nhan cu tru xin o dau', 'Khám sức khỏe xin việc ở đâu?', 'cach dang ky tai khoan zalo',
+    'giay xac nhan cu tru xin o dau', 'làm thẻ BHYT cho con cần giấy gì', 'Khám sức khỏe xin việc ở đâu?', 'cach dang ky tai khoan zalo',
     'Tiêm tĩnh mạch ở trạm y tế có được không?', 'Lịch tiêm chủng mở rộng tháng này cho trẻ', 'Đăng ký tạm trú cần giấy tờ gì?',
     // animals named with their marks ("chó" is not "cho"), childhood combination vaccines, other papers and payments
     'tiêm ngừa cho chó con mấy tháng', 'Đàn gà bị cúm thì có cần tiêm vắc xin không?', 'tiem vacxin cho heo o dau',
@@ -31,6 +31,8 @@ describe('out-of-scope questions', async () => {
     'bau bi an gi cho con thong minh', 'cach ly xa hoi la gi', 'otp zalo ko ve',
     // "f1" without a neighbour that makes it a contact of a case, and little else known
     'f1 bong da la gi', 'giay xac nhan tam tru lam o dau', 'quet ma qr vietcombank ko dc',
+    // the assistant's own words (QR, quét) next to another service's procedure: that service's code
+    'quet ma qr ket ban zalo',
     // an illness with no shot named is not a question about who may be vaccinated
     'cho e bi sot an ko dc',
     // "mặc áo" is wearing, not "mắc" (catching) anything; "cách ly xã hội" typed with marks
@@ -48,6 +50,12 @@ describe('out-of-scope questions', async () => {
     expect(r.decision).not.toBe('answer');
     expect(r.id).toBeNull();
     expect(r.answer).toBeUndefined();
+  });
+
+  it('answers a question about the assistant itself that names no vaccination word when one topic explains it', () => {
+    const r = matcher.match('bạn có lưu số điện thoại của mình không');
+    expect(r.decision).toBe('answer');
+    expect(r.id).toBe('bot-data-privacy');
   });
 
   it('says "unknown" without offering vaccination topics for everyday questions', () => {

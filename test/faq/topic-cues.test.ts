@@ -18,6 +18,13 @@ describe('topic cues', async () => {
     expect(unfit).toEqual([]);
   });
 
+  it('a defining word the resident declines ("không cần cài ứng dụng") neither defines nor excludes a topic', () => {
+    const q = syllables('đăng ký tiêm qua mạng mà không cần cài ứng dụng');
+    expect(fitsCues(cues.get('register-app'), q)).toBe(false);
+    expect(fitsCues(cues.get('register-portal'), q)).toBe(true);
+    expect(fitsCues(cues.get('register-app'), syllables('đăng ký tiêm trên ứng dụng'))).toBe(true);
+  });
+
   it('some topics define themselves by cues (the mechanism is in use)', () => {
     expect(kb.topics.filter((t) => t.requires.length > 0 || t.excludes.length > 0).length).toBeGreaterThan(3);
   });

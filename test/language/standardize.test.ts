@@ -28,6 +28,13 @@ describe('standardText', () => {
     ['đợi hoài không thấy mã', 'doi mai khong thay ma'],
     ['doi hoai khong thay ma', 'doi mai khong thay ma'],
     ['hoài niệm', 'hoai niem'],
+    // "đem" = mang; unmarked only before what is brought, since "dem" is also đêm (night)
+    ['đi chích đem chi theo', 'di chich mang gi theo'],
+    ['di tiem dem theo gi', 'di tiem mang theo gi'],
+    ['lam ca dem', 'lam ca dem'],
+    // "rành" = biết; "ê ẩm" = đau nhức
+    ['tui không rành công nghệ', 'toi khong biet cong nghe'],
+    ['người ê ẩm', 'nguoi dau nhuc'],
     ['ôn nội tui', 'ong noi toi'],
     ['đăng ký cho ôn với mệ', 'dang ky cho ong voi ba'],
     ['ôn tập bài', 'on tap bai'],
