@@ -11,8 +11,15 @@
  *   the fake accepted to the last (replies after that are not counted), minus the downtime the bench itself causes (from the kill until the restarted
  *   service answers /healthz): the restarted service's ramp-up counts against it.
  *   bulk_fraction: the same for broadcast messages alone.
+ * - closest_window_ms: the shortest time the fake saw R + 1 messages take (a 429 below 1000): how
+ *   much of the pacer's jitter budget the run left unused.
  * - n429 (n429_bot, n429_chat: which rule), duplicates and lost (broadcast chats with more than
- *   one / no message), reply_p95_ms (webhook to reply at the fake).
+ *   one / no message at the fake), reply_p95_ms (webhook to reply at the fake).
+ * - lost_uncertain: of the lost, the rows the kill left `uncertain`: their attempt was marked
+ *   (src/queue/dispatch-marks.ts), so the platform call may have started, and they are not sent
+ *   again (at most once). lost minus lost_uncertain were never attempted (a bug if
+ *   not 0). uncertain_delivered: `uncertain` rows whose message did reach the fake (not lost).
+ *   Claimed rows the kill caught before their mark are sent again by the restarted service.
  * - rss_growth_mb: the most one service process's RSS grew from when it first answered /healthz
  *   (started, idle or just starting the run) to its peak, resolving the audience included (each
  *   process counted separately; the service's RSS only, not the bench's).
@@ -26,6 +33,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import postgres from 'postgres';
 import { loadConfig } from '../../src/config/schema.js';
 import { createRuntime } from '../../src/runtime.js';
 import { rowsOf } from '../../src/broadcasts/sql-rows.js';
@@ -136,8 +144,12 @@ let lastCount = 0;
 let lastTrace = 0;
 const snapshotAt = [0.5, 0.95];
 const replies: Promise<void>[] = [];
+// Once deliveries stall, the ledger says whether anything is left to send (rows lost in the kill never arrive).
+const ledger = postgres(db.url, { max: 1, onnotice: () => {} });
+const openRows = async () => (await ledger`select count(*)::int as n from broadcast_recipients where status in ('pending', 'queued')`)[0]!.n as number;
 while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
   await sleep(500);
+  if (killed && Date.now() - lastProgress > 3000 && (await openRows()) === 0) break;
   const count = broadcastDelivered();
   if (count > lastCount) (lastCount = count), (lastProgress = Date.now());
   if (child.pid) {
@@ -177,6 +189,10 @@ await new Promise((r) => child!.once('exit', r));
 
 const check = await createRuntime(loadConfig(env as Record<string, string>), { log: pino({ level: 'silent' }) });
 const states = rowsOf(await check.db.execute(sql`select status, count(*)::int as n from broadcast_recipients group by status`));
+// Rows the kill left `uncertain` (claimed, platform call perhaps under way): did the message arrive?
+const uncertainChats = rowsOf(await check.db.execute(sql`select chat_id from broadcast_recipients where status = 'uncertain'`)).map((r) => String(r.chat_id));
+const uncertainDelivered = uncertainChats.filter((c) => fake.gotBroadcast(c)).length;
+await ledger.end();
 await check.close();
 log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);
 
@@ -199,8 +215,11 @@ console.log(
     rss_growth_mb: Number((Math.max(0, ...[...perProcess.values()].map((p) => p.max - p.base)) / 1024).toFixed(1)),
     duplicates,
     lost,
+    lost_uncertain: uncertainChats.length - uncertainDelivered,
+    uncertain_delivered: uncertainDelivered,
     reply_p95_ms: p95,
     replies: replyMs.length,
+    closest_window_ms: Number.isFinite(fake.closestWindowMs) ? Math.round(fake.closestWindowMs) : null,
     sending_s: Number(elapsedSending.toFixed(1)),
     down_s: Number((downMs / 1000).toFixed(1)),
   }),

@@ -38,6 +38,11 @@ export class RatedFakeTelegram {
   bulkFirstAt = 0;
   bulkLastAt = 0;
   deliveredByBulkLast = 0;
+  /**
+   * The shortest span (ms) seen between an accepted message and the `perSecond`-th accepted after
+   * it: below 1000 would be a 429. How much room the sender's jitter budget left unused.
+   */
+  closestWindowMs = Infinity;
   url = '';
 
   constructor(
@@ -58,6 +63,12 @@ export class RatedFakeTelegram {
     if (!chat.startsWith(this.bulkPrefix)) return -1;
     const i = Number(chat.slice(this.bulkPrefix.length));
     return Number.isInteger(i) && i > 0 && i < this.bulkCounts.length ? i : -1;
+  }
+
+  /** Whether broadcast chat `chat` got at least one message. */
+  gotBroadcast(chat: string): boolean {
+    const i = this.bulkIndex(chat);
+    return i >= 0 && this.bulkCounts[i]! > 0;
   }
 
   private count(chat: string, now: number): void {
@@ -94,6 +105,8 @@ export class RatedFakeTelegram {
         else this.n429Chat++;
         return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
       }
+      const oldest = this.ring[this.ringAt]!;
+      if (oldest > -Infinity) this.closestWindowMs = Math.min(this.closestWindowMs, now - oldest);
       this.ring[this.ringAt] = now;
       this.ringAt = (this.ringAt + 1) % this.ring.length;
       // Only the last message per chat matters for the per-chat rule; broadcast chats get one each.
