@@ -15,11 +15,10 @@
  *   much of the pacer's jitter budget the run left unused.
  * - n429 (n429_bot, n429_chat: which rule), duplicates and lost (broadcast chats with more than
  *   one / no message at the fake), reply_p95_ms (webhook to reply at the fake).
- * - lost_uncertain: of the lost, the rows the kill left `uncertain`: their attempt was marked
- *   (src/queue/dispatch-marks.ts), so the platform call may have started, and they are not sent
- *   again (at most once). lost minus lost_uncertain were never attempted (a bug if
- *   not 0). uncertain_delivered: `uncertain` rows whose message did reach the fake (not lost).
- *   Claimed rows the kill caught before their mark are sent again by the restarted service.
+ * - lost_uncertain: of the lost, the rows the kill left `uncertain`: claimed, so the platform call
+ *   may have started, and not sent again (at most once: Telegram has no idempotency key). lost
+ *   minus lost_uncertain were never attempted (a bug if not 0). uncertain_delivered: `uncertain`
+ *   rows whose message did reach the fake (not lost).
  * - rss_growth_mb: the most one service process's RSS grew from when it first answered /healthz
  *   (started, idle or just starting the run) to its peak, resolving the audience included (each
  *   process counted separately; the service's RSS only, not the bench's).
