@@ -40,6 +40,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../harness/database.js';
 import { seedResidents } from '../harness/broadcasts.js';
 import { RatedFakeTelegram } from './rated-fake-telegram.js';
+import { deleteRunKeys } from './redis-keys.js';
 
 const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' }, 'rss-trace': { type: 'boolean', default: false }, 'heap-snapshots': { type: 'string' } } });
 const N = Number(values.recipients);
@@ -202,6 +203,7 @@ const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted
 const capacity = Math.max(1e-9, elapsedSending * LIMIT);
 await fake.close();
 await db.drop();
+await deleteRunKeys(loadConfig(env as Record<string, string>).REDIS_URL, env.QUEUE_PREFIX);
 console.log(
   JSON.stringify({
     recipients: N,

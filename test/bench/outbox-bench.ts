@@ -14,6 +14,7 @@ import Fastify from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import type { OutboxMessage } from '../../src/outbox/types.js';
 import { startTestService, TEST_TELEGRAM_SECRET, TEST_TELEGRAM_TOKEN } from '../harness/service.js';
+import { deleteRunKeys } from './redis-keys.js';
 import { runBench } from './run-bench.js';
 
 const { values } = parseArgs({ options: { bulk: { type: 'string', default: '50000' }, replies: { type: 'string', default: '20' } } });
@@ -101,21 +102,8 @@ async function main(): Promise<void> {
   } finally {
     await ts.stop();
     await fake.close();
-    await deleteOwnKeys(rt.config.REDIS_URL, rt.config.QUEUE_PREFIX);
+    await deleteRunKeys(rt.config.REDIS_URL, rt.config.QUEUE_PREFIX);
   }
-}
-
-/** Removes this run's queue keys (its own prefix only; never a flush). */
-async function deleteOwnKeys(url: string, prefix: string): Promise<void> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
 }
 
 runBench(main);
