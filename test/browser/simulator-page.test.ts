@@ -4,23 +4,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webTexts } from '../../bots/web/texts.js';
-import type { Feature } from '../../src/conversation/types.js';
 import { defaultFeatures } from '../../src/features.js';
 import { launchBrowser } from '../harness/browser.js';
+import { heldCommand } from '../harness/held-turn.js';
 import { startTestService, type TestService } from '../harness/service.js';
 
 /** `/thulau` holds its turn until the test releases it (a slow poster render, a hard photo). */
-let release!: () => void;
-const held = new Promise<void>((r) => (release = r));
-const slowTurn: Feature = {
-  name: 'slow-turn',
-  commands: {
-    thulau: async () => {
-      await held;
-      return { replies: [{ type: 'text', text: 'Trả lời chậm đã xong' }], state: {} };
-    },
-  },
-};
+const { feature: slowTurn, release } = heldCommand('thulau', ['Trả lời chậm đã xong']);
 
 let ts: TestService;
 let browser: Browser;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webCapabilities } from '../../bots/web/adapter.js';
 import type { ChannelAdapter, OutboundMessage } from '../../src/channels/contract.js';
 import type { Feature } from '../../src/conversation/types.js';
+import { heldCommand } from '../harness/held-turn.js';
 import { startTestService, type TestService } from '../harness/service.js';
 import { SimChat, textOf } from '../harness/sim-chat.js';
 import { sleep, waitFor } from '../harness/wait.js';
@@ -16,15 +17,11 @@ let api: TestService;
 let workers: TestService;
 
 /** `/cho` holds its turn until released; `/cham` answers three messages, each delivered slowly. */
-let release!: () => void;
-const gate = new Promise<void>((r) => (release = r));
+const { feature: held, release } = heldCommand('cho', ['một', 'hai', 'ba']);
 const slow: Feature = {
   name: 'slow-turns',
   commands: {
-    cho: async () => {
-      await gate;
-      return { replies: ['một', 'hai', 'ba'].map((text) => ({ type: 'text' as const, text })), state: {} };
-    },
+    ...held.commands,
     cham: async () => ({ replies: ['chậm một', 'chậm hai', 'chậm ba'].map((text) => ({ type: 'text' as const, text })), state: {} }),
   },
 };
