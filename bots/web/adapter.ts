@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { asc, and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { asc, and, eq, gt } from 'drizzle-orm';
 import type { ChannelAdapter, ChannelCapabilities, EventBody, ImageRef, MediaAccess, OutboundMessage, OutboundPart, ParsedUpdate, SendResult } from '../../src/channels/contract.js';
 import type { Db } from '../../src/db/client.js';
-import { inboundUpdates } from '../../src/db/schema/inbound.js';
-import { outboundMessages } from '../../src/db/schema/outbound.js';
+import { InboundRepo } from '../../src/db/repos/inbound-repo.js';
+import { OutboundRepo } from '../../src/db/repos/outbound-repo.js';
 import { simulatorMessages } from '../../src/db/schema/simulator.js';
 
 /** The in-browser simulator: a channel like the others, whose "platform" is a table the page polls. */
@@ -42,13 +42,18 @@ export class WebSimulatorAdapter implements ChannelAdapter {
   readonly channel = 'web' as const;
   readonly botId = 'simulator';
   readonly capabilities = webCapabilities;
+  private readonly inbound: InboundRepo;
+  private readonly outbound: OutboundRepo;
 
   constructor(
     private readonly db: Db,
     private readonly media: MediaAccess,
     /** The service's clock: a scheduled message is due by it, as the send worker judges. */
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.inbound = new InboundRepo(db);
+    this.outbound = new OutboundRepo(db);
+  }
 
   /** The simulator is an open demo page; it is switched off with SIMULATOR_ENABLED=false. */
   verify(): boolean {
@@ -84,15 +89,19 @@ export class WebSimulatorAdapter implements ChannelAdapter {
     return bytes;
   }
 
-  /** Messages the bot sent to a simulator chat after `afterId`, oldest first. */
-  async messagesFor(chatId: string, afterId: number): Promise<{ id: number; part: OutboundPart; at: Date }[]> {
+  /**
+   * Messages the bot sent to a simulator chat after `afterId`, oldest first, at most `limit`;
+   * `more` says that further ones wait (the caller asks again after the last id it got).
+   */
+  async messagesFor(chatId: string, afterId: number, limit = 100): Promise<{ messages: { id: number; part: OutboundPart; at: Date }[]; more: boolean }> {
     const rows = await this.db
       .select()
       .from(simulatorMessages)
       .where(and(eq(simulatorMessages.sessionId, chatId), gt(simulatorMessages.id, afterId)))
       .orderBy(asc(simulatorMessages.id))
-      .limit(100);
-    return rows.map((r) => ({ id: r.id, part: r.part as OutboundPart, at: r.createdAt }));
+      .limit(limit + 1);
+    const messages = rows.slice(0, limit).map((r) => ({ id: r.id, part: r.part as OutboundPart, at: r.createdAt }));
+    return { messages, more: rows.length > limit };
   }
 
   /**
@@ -105,18 +114,8 @@ export class WebSimulatorAdapter implements ChannelAdapter {
    * Messages scheduled for later (reminders) are not part of a turn and do not count.
    */
   async inProgress(chatId: string): Promise<boolean> {
-    const chat = (t: typeof inboundUpdates | typeof outboundMessages) => and(eq(t.channel, this.channel), eq(t.botId, this.botId), eq(t.chatId, chatId));
-    const inbound = await this.db
-      .select({ id: inboundUpdates.id })
-      .from(inboundUpdates)
-      .where(and(chat(inboundUpdates), eq(inboundUpdates.status, 'received')))
-      .limit(1);
-    if (inbound.length > 0) return true;
-    const outbound = await this.db
-      .select({ id: outboundMessages.id })
-      .from(outboundMessages)
-      .where(and(chat(outboundMessages), inArray(outboundMessages.status, ['pending', 'sending']), or(isNull(outboundMessages.dueAt), lte(outboundMessages.dueAt, this.now()))))
-      .limit(1);
-    return outbound.length > 0;
+    const chat = { channel: this.channel, botId: this.botId, chatId };
+    return (await this.inbound.hasUnhandled(chat)) || (await this.outbound.hasUnsentDue(chat, this.now()));
   }
+
 }

@@ -68,8 +68,8 @@ export function simulatorPlugin(deps: Deps): FastifyPluginAsync {
       const chatId = simulatorChatId(session, role);
       // Asked before the messages are read: when nothing is in progress, every reply is in the list.
       const inProgress = await deps.adapter.inProgress(chatId);
-      const messages = await deps.adapter.messagesFor(chatId, Number(after) || 0);
-      return { messages: messages.map((m) => ({ id: m.id, at: m.at, part: withUrls(m.part) })), inProgress };
+      const { messages, more } = await deps.adapter.messagesFor(chatId, Number(after) || 0);
+      return { messages: messages.map((m) => ({ id: m.id, at: m.at, part: withUrls(m.part) })), inProgress, more };
     });
   };
 }

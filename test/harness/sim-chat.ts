@@ -53,18 +53,22 @@ export class SimChat {
    * every new message. No quiet-window guess: a slow render or a slow delivery is still "in progress".
    */
   async replies(timeoutMs = 15_000, atLeast = 1): Promise<SimMessage[]> {
-    let last: SimPoll = { messages: [], inProgress: true };
+    const got: SimMessage[] = [];
+    let cursor = this.seen;
     const end = Date.now() + timeoutMs;
     for (;;) {
-      last = await this.poll(this.seen);
-      if (last.messages.length >= atLeast && !last.inProgress) break;
+      const last = await this.poll(cursor);
+      got.push(...last.messages);
+      cursor = got.at(-1)?.id ?? cursor;
+      if (last.more) continue; // a page of the list: the rest comes with the next call at once
+      if (got.length >= atLeast && !last.inProgress) break;
       if (Date.now() > end) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${atLeast} replies in ${this.session} (${this.role}): got ${last.messages.length}, ${last.inProgress ? 'still in progress' : 'nothing in progress'}`);
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${atLeast} replies in ${this.session} (${this.role}): got ${got.length}, ${last.inProgress ? 'still in progress' : 'nothing in progress'}`);
       }
       await sleep(50);
     }
-    this.seen = last.messages.at(-1)?.id ?? this.seen;
-    return last.messages;
+    this.seen = cursor;
+    return got;
   }
 
   /** The chat's messages after `after` and whether the bot is still working on it (one API call). */
@@ -79,6 +83,8 @@ export class SimChat {
 export interface SimPoll {
   readonly messages: SimMessage[];
   readonly inProgress: boolean;
+  /** More messages wait after these (the list is paged). */
+  readonly more?: boolean;
 }
 
 /** All texts (and captions) of a turn's replies, joined, for assertions. */

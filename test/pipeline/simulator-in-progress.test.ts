@@ -71,6 +71,20 @@ describe('the simulator API tells whether a turn is in progress', () => {
     expect(textOf(replies)).toBe('chậm một\nchậm hai\nchậm ba');
   });
 
+  it('pages more messages than one answer holds, and SimChat gets them all in order', async () => {
+    const chat = new SimChat(api);
+    const MANY = 105; // one page is 100
+    for (let i = 0; i < MANY; i++) await workers.rt.simulator!.send({ chatId: `${chat.session}.resident`, part: { type: 'text', text: `tin ${i + 1}` } });
+    const replies = await chat.replies(15_000, MANY);
+    expect(replies.map((m) => m.part.text)).toEqual(Array.from({ length: MANY }, (_, i) => `tin ${i + 1}`));
+    const first = await chat.poll(0);
+    expect(first.messages).toHaveLength(100);
+    expect(first.more).toBe(true);
+    const rest = await chat.poll(first.messages.at(-1)!.id);
+    expect(rest.messages).toHaveLength(MANY - 100);
+    expect(rest.more).toBe(false);
+  });
+
   it('counts a message due now until it is delivered, and not one scheduled for later', async () => {
     const chat = new SimChat(api);
     const to = { channel: 'web', botId: 'simulator', chatId: `${chat.session}.resident` };

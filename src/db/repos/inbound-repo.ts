@@ -70,6 +70,16 @@ export class InboundRepo {
     });
   }
 
+  /** Whether a chat has an accepted update the conversation worker has not handled yet. */
+  async hasUnhandled(chat: { channel: string; botId: string; chatId: string }): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: inboundUpdates.id })
+      .from(inboundUpdates)
+      .where(and(eq(inboundUpdates.channel, chat.channel), eq(inboundUpdates.botId, chat.botId), eq(inboundUpdates.chatId, chat.chatId), eq(inboundUpdates.status, 'received')))
+      .limit(1);
+    return rows.length > 0;
+  }
+
   async get(id: number): Promise<InboundRow | undefined> {
     const [row] = await this.db.select().from(inboundUpdates).where(eq(inboundUpdates.id, id));
     return row;

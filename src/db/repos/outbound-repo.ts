@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { OutboxJob, PriorityClass } from '../../outbox/types.js';
 import type { Db } from '../client.js';
 import { outboundMessages } from '../schema/outbound.js';
@@ -44,6 +44,27 @@ export class OutboundRepo {
       )
       .limit(1);
     return r !== undefined;
+  }
+
+  /**
+   * Whether a chat has a message due by `now` and not yet delivered (pending or being sent).
+   * Messages scheduled for later (reminders) do not count: they are not part of a turn.
+   */
+  async hasUnsentDue(chat: { channel: string; botId: string; chatId: string }, now: Date): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: outboundMessages.id })
+      .from(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.channel, chat.channel),
+          eq(outboundMessages.botId, chat.botId),
+          eq(outboundMessages.chatId, chat.chatId),
+          inArray(outboundMessages.status, ['pending', 'sending']),
+          or(isNull(outboundMessages.dueAt), lte(outboundMessages.dueAt, now)),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
   }
 
   /** pending -> sending, atomically, under a worker's identity and lease; null when someone else holds or finished it. */
