@@ -99,6 +99,31 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['tui', 'nho'], ['tre', 'em']],
   [['be', 'nho'], ['tre', 'em']],
   [['con', 'nho'], ['tre', 'em']],
+  // "thằng cu", "cu cậu": the central-Vietnam word for a little boy
+  [['thang', 'cu'], ['tre', 'em']],
+  [['cu', 'cau'], ['tre', 'em']],
+  // grandparents by side ("ông nội", "bà ngoại") are the grandparent: "nội" and "ngoại" fold like
+  // "nơi" (a place) and "ngoài" (outside), which other topics know
+  [['ong', 'noi'], ['ong']],
+  [['ba', 'noi'], ['ba']],
+  [['ong', 'ngoai'], ['ong']],
+  [['ba', 'ngoai'], ['ba']],
+  // big cities and other provinces residents work in and come home from: another province
+  [['sai', 'gon'], ['tinh', 'khac']],
+  [['tphcm'], ['tinh', 'khac']],
+  [['tp', 'hcm'], ['tinh', 'khac']],
+  [['ho', 'chi', 'minh'], ['tinh', 'khac']],
+  [['binh', 'duong'], ['tinh', 'khac']],
+  [['dong', 'nai'], ['tinh', 'khac']],
+  [['quang', 'nam'], ['tinh', 'khac']],
+  [['binh', 'dinh'], ['tinh', 'khac']],
+  [['nha', 'trang'], ['tinh', 'khac']],
+  [['vung', 'tau'], ['tinh', 'khac']],
+  [['khanh', 'hoa'], ['tinh', 'khac']],
+  [['kon', 'tum'], ['tinh', 'khac']],
+  [['tay', 'nguyen'], ['tinh', 'khac']],
+  [['quy', 'nhon'], ['tinh', 'khac']],
+  [['long', 'an'], ['tinh', 'khac']],
   [['bao', 'gio'], ['khi', 'nao']],
   // doses named in words ("mũi đầu", "mũi thứ hai") are the numbered doses
   [['mui', 'dau', 'tien'], ['mui', '1']],
@@ -120,6 +145,7 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['ki', 'tiem', 'cho', 'ong'], ['ki', 'tiem', 'giup', 'ong']],
   [['ki', 'cho', 'ong'], ['ki', 'giup', 'ong']],
   // "đăng ký hộ" + a person is on their behalf ("hộ khẩu" is the household book)
+  [['ki', 'ho', 'cho'], ['ki', 'giup']],
   [['ki', 'ho', 'nguoi'], ['ki', 'giup', 'nguoi']],
   [['ki', 'ho', 'ong'], ['ki', 'giup', 'ong']],
   [['ki', 'ho', 'ba'], ['ki', 'giup', 'ba']],
@@ -295,6 +321,10 @@ export const MARKED_WORDS: Readonly<Record<string, string>> = {
   'dại': 'benh dai', 'sởi': 'benh soi',
   // "xã hội" (social insurance, social distancing) is not "xã hỏi" (the commune asks): see FOLDED_OTHER_ADMIN
   'xã hội': 'xahoi',
+  // "còn" (still, and what about) is a grammar word; folded it would be "con" (a child)
+  'còn': '',
+  // cities whose folded names read as other words ("da nang" = "đã nặng", "ha noi" = "hạ nơi")
+  'đà nẵng': 'tinh khac', 'hà nội': 'tinh khac', 'cần thơ': 'tinh khac', 'gia lai': 'tinh khac', 'huế': 'tinh khac',
   'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
   'bò': 'gia suc', 'trâu': 'gia suc', 'lợn': 'gia suc', 'heo': 'gia suc', 'dê': 'gia suc', 'cừu': 'gia suc',
 };

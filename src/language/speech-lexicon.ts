@@ -96,6 +96,8 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
     { to: 'co', form: 'bare', marked: true, notNext: ['dau', 'mo', 'nha', 'day', 'do', 'xa', 'tram', 'benh', 'tinh', 'huyen', 'thon', 'quan', 'phuong', 'noi', 'cho', 'tren', 'duoi', 'trong', 'ngoai', 'ben', 'tp', 'sai', 'ha', 'da'] },
   ],
   tui: [{ to: 'toi', form: 'any' }],
+  // "ngoài 80" (past eighty) is an age: "trên 80"
+  ngoai: [{ to: 'tren', form: 'any', next: ['#num'] }],
   'hông': [{ to: 'khong', form: 'exact' }],
   'hổng': [{ to: 'khong', form: 'exact' }],
   'hôn': [{ to: 'khong', form: 'exact', end: true }],
