@@ -87,8 +87,8 @@ function idf(index: TopicIndex, term: string): number {
   return /^\d+$/.test(term) ? w * NUMBER_WEIGHT : w;
 }
 
-/** Words after which residents name a place ("ở Đức Phổ", "xã Phổ Minh", "tại Bình Sơn", "về quê Mộ Đức"). */
-const PLACE_MARKERS = new Set(['o', 'tai', 'xa', 'phuong', 'huyen', 'thon', 'tinh', 'tp', 'que']);
+/** Words after which residents name a place ("ở Đức Phổ", "xã Phổ Minh", "tại Bình Sơn", "về quê Mộ Đức", "đường Quảng Phú", "thị trấn La Hà"). */
+const PLACE_MARKERS = new Set(['o', 'tai', 'xa', 'phuong', 'huyen', 'thon', 'tinh', 'tp', 'que', 'duong', 'tran']);
 /** Place names are two or three syllables ("Bình Sơn", "Bình Tân Phú"). */
 const PLACE_LENGTH = { min: 2, max: 3 } as const;
 

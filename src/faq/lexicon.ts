@@ -84,6 +84,8 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['so', 'mui'], ['somui']],
   [['nuoc', 'mui'], ['somui']],
   [['nghet', 'mui'], ['nghetmui']],
+  // "mất mùi" (no smell) is the lost sense of smell, not a dose
+  [['mat', 'mui'], ['mat', 'khuu', 'giac']],
   [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],

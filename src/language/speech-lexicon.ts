@@ -96,6 +96,11 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
     { to: 'co', form: 'bare', marked: true, notNext: ['dau', 'mo', 'nha', 'day', 'do', 'xa', 'tram', 'benh', 'tinh', 'huyen', 'thon', 'quan', 'phuong', 'noi', 'cho', 'tren', 'duoi', 'trong', 'ngoai', 'ben', 'tp', 'sai', 'ha', 'da'] },
   ],
   tui: [{ to: 'toi', form: 'any' }],
+  // "kêu" is how the centre says "gọi" (call: "chưa ai kêu đi chích"); "kêu ca", "kêu là" are not
+  keu: [{ to: 'goi', form: 'any', notNext: ['ca', 'la', 'rang', 'gi', 'chi', 'dau', 'ai'] }],
+  // "ghé" (drop in) is "đến"; bare "ghe" is also the fishing boat, so only before a verb particle
+  'ghé': [{ to: 'den', form: 'exact' }],
+  ghe: [{ to: 'den', form: 'bare', next: ['qua', 'vao', 'tham', 'choi'] }],
   // "ngoài 80" (past eighty) is an age: "trên 80"
   ngoai: [{ to: 'tren', form: 'any', next: ['#num'] }],
   'hông': [{ to: 'khong', form: 'exact' }],
