@@ -89,6 +89,19 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
+  // "hôm thứ Bảy" (a weekday) only dates the question, like "hôm qua"
+  [['hom', 'thu', 'hai'], ['hom']],
+  [['hom', 'thu', 'ba'], ['hom']],
+  [['hom', 'thu', 'tu'], ['hom']],
+  [['hom', 'thu', 'nam'], ['hom']],
+  [['hom', 'thu', 'sau'], ['hom']],
+  [['hom', 'thu', 'bay'], ['hom']],
+  [['hom', 'thu', '2'], ['hom']],
+  [['hom', 'thu', '3'], ['hom']],
+  [['hom', 'thu', '4'], ['hom']],
+  [['hom', 'thu', '5'], ['hom']],
+  [['hom', 'thu', '6'], ['hom']],
+  [['hom', 'thu', '7'], ['hom']],
   // synonyms
   // "chích" (and "chích ngừa", "tiêm ngừa") is how the centre and south say "tiêm"
   [['chich', 'ngua'], ['tiem']],
@@ -198,6 +211,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'neu', 'kieu', 'chac', 'chut', 'khien', 'no', 'ta',
   // times of day and holidays (late night, noon, Tết, minutes) and "sớm" (early): when, not what
   'khuya', 'trua', 'dem', 'tet', 'phut', 'som',
+  // "bên" (side, over at: "bên xã kia", "bên cạnh") locates, it names no topic
+  'ben',
 ]);
 
 /**
@@ -325,6 +340,8 @@ export const MARKED_WORDS: Readonly<Record<string, string>> = {
   'xã hội': 'xahoi',
   // "còn" (still, and what about) is a grammar word; folded it would be "con" (a child)
   'còn': '',
+  // dishes named after beef are food, not cattle ("quán bún bò của tui")
+  'bún bò': 'mon an', 'phở bò': 'mon an', 'thịt bò': 'mon an', 'bò kho': 'mon an', 'bò né': 'mon an',
   // cities whose folded names read as other words ("da nang" = "đã nặng", "ha noi" = "hạ nơi")
   'đà nẵng': 'tinh khac', 'hà nội': 'tinh khac', 'cần thơ': 'tinh khac', 'gia lai': 'tinh khac', 'huế': 'tinh khac',
   'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
