@@ -213,6 +213,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'khuya', 'trua', 'dem', 'tet', 'phut', 'som',
   // "bên" (side, over at: "bên xã kia", "bên cạnh") locates, it names no topic
   'ben',
+  // "thích" (and the dialect "ưng") wants something, like "muốn"
+  'thich',
 ]);
 
 /**
