@@ -84,6 +84,10 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['so', 'mui'], ['somui']],
   [['nuoc', 'mui'], ['somui']],
   [['nghet', 'mui'], ['nghetmui']],
+  // "màu vàng/xanh" (the app's colour) is not "máu" (blood: "hiến máu"), nor "tiền đình" (the inner ear) money
+  [['mau', 'vang'], ['mausac', 'vang']],
+  [['mau', 'xanh'], ['mausac', 'xanh']],
+  [['tien', 'dinh'], ['tiendinh']],
   // "mất mùi" (no smell) is the lost sense of smell, not a dose
   [['mat', 'mui'], ['mat', 'khuu', 'giac']],
   [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
@@ -292,6 +296,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'banking', 'atm',
   // residence confirmations ("giấy xác nhận tạm trú / thường trú")
   'nhan_tam', 'nhan_thuong',
+  // phone operators and their data plans ("đăng ký 4G Viettel nhận OTP không về")
+  'vietel', 'viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'goi_cuoc',
   'otp_zalo', 'otp_facebook', 'otp_momo', 'otp_shopee', 'otp_ngan', 'otp_gmail', 'otp_tiktok',
 ]);
 
