@@ -94,6 +94,7 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
   // "hôm thứ Bảy" (a weekday) only dates the question, like "hôm qua"
+  [['hom', 'chu', 'nhat'], ['hom']],
   [['hom', 'thu', 'hai'], ['hom']],
   [['hom', 'thu', 'ba'], ['hom']],
   [['hom', 'thu', 'tu'], ['hom']],

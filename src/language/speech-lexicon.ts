@@ -109,7 +109,11 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'đặng': [{ to: 'duoc', form: 'exact' }],
   'nỏ': [{ to: 'khong', form: 'exact' }],
   bua: [{ to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
-  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich'] }],
+  'bữa': [
+    { to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich', 'chu', 'thu'] },
+    // "mấy bữa", "hai bữa" (a few days): days, not meals
+    { to: 'hom', form: 'exact', prev: ['may', 'vai', 'hai', 'ba', 'nhung', 'cac', 'moi', '#num'] },
+  ],
   // "ôn" = ông (grandfather) before whose he is or after whom for: "ôn nội tui", "cho ôn với mệ"
   'ôn': [{ to: 'ong', form: 'exact', next: [...OWNERS, 'noi', 'ngoai', 'gia', 'voi', 'va', 'vs'] }, { to: 'ong', form: 'exact', prev: ['cho', 'giup', 'gium', 'dum', 'ho', 'voi', 'va', 'vs', 'cua'] }],
   'chừng': [{ to: 'khi', form: 'exact', next: ['nao', 'mo'] }],
