@@ -298,7 +298,7 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   // residence confirmations ("giấy xác nhận tạm trú / thường trú")
   'nhan_tam', 'nhan_thuong',
   // phone operators and their data plans ("đăng ký 4G Viettel nhận OTP không về")
-  'vietel', 'viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'goi_cuoc',
+  'vneid', 'vietel', 'viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'goi_cuoc',
   'otp_zalo', 'otp_facebook', 'otp_momo', 'otp_shopee', 'otp_ngan', 'otp_gmail', 'otp_tiktok',
 ]);
 
@@ -349,6 +349,8 @@ export const MARKED_WORDS: Readonly<Record<string, string>> = {
   'xã hội': 'xahoi',
   // "còn" (still, and what about) is a grammar word; folded it would be "con" (a child)
   'còn': '',
+  // "tiêm chung" (together) is not "tiêm chủng" (vaccination): only marks tell them apart
+  'tiêm chung': 'tiem cung', 'chích chung': 'tiem cung',
   // dishes named after beef are food, not cattle ("quán bún bò của tui")
   'bún bò': 'mon an', 'phở bò': 'mon an', 'thịt bò': 'mon an', 'bò kho': 'mon an', 'bò né': 'mon an',
   // cities whose folded names read as other words ("da nang" = "đã nặng", "ha noi" = "hạ nơi")
