@@ -108,8 +108,17 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
   'hôn': [{ to: 'khong', form: 'exact', end: true }],
   'đặng': [{ to: 'duoc', form: 'exact' }],
   'nỏ': [{ to: 'khong', form: 'exact' }],
-  bua: [{ to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
+  bua: [
+    { to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] },
+    // "hôm bữa" (the other day) is "hôm trước"
+    { to: 'truoc', form: 'any', prev: ['hom'] },
+  ],
+  // "thiệt" is how the centre says "thật" (real, really: "người thiệt", "thiệt hông")
+  'thiệt': [{ to: 'that', form: 'exact' }],
+  // "chớ" (the centre's "chứ") only links a clause
+  'chớ': [{ to: 'chu', form: 'exact' }],
   'bữa': [
+    { to: 'truoc', form: 'exact', prev: ['hom'] },
     { to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich', 'chu', 'thu'] },
     // "mấy bữa", "hai bữa" (a few days): days, not meals
     { to: 'hom', form: 'exact', prev: ['may', 'vai', 'hai', 'ba', 'nhung', 'cac', 'moi', '#num'] },
