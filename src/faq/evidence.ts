@@ -87,8 +87,15 @@ function idf(index: TopicIndex, term: string): number {
   return /^\d+$/.test(term) ? w * NUMBER_WEIGHT : w;
 }
 
-/** Words after which residents name a place ("ở Đức Phổ", "xã Phổ Minh", "tại Bình Sơn"). */
-const PLACE_MARKERS = new Set(['o', 'tai', 'xa', 'phuong', 'huyen', 'thon', 'tinh', 'tp']);
+/** Words after which residents name a place ("ở Đức Phổ", "xã Phổ Minh", "tại Bình Sơn", "về quê Mộ Đức", "đường Quảng Phú", "thị trấn La Hà", "bên Phổ Vinh"). */
+const PLACE_MARKERS = new Set(['o', 'tai', 'xa', 'phuong', 'huyen', 'thon', 'tinh', 'tp', 'que', 'duong', 'tran', 'ben']);
+/**
+ * The first syllable of many Quảng Ngãi commune names ("Phổ Thạnh", "Phổ Vinh" in Đức Phổ, "Bình
+ * Hải" in Bình Sơn, "Nghĩa Kỳ", "Đức Lân", "Hành Thiện"): after a place marker, the head and the
+ * next syllable are a commune name even when the knowledge base knows them as words ("thạnh"
+ * folds like "thành").
+ */
+const COMMUNE_HEADS = new Set(['pho', 'binh', 'nghia', 'duc', 'hanh']);
 /** Place names are two or three syllables ("Bình Sơn", "Bình Tân Phú"). */
 const PLACE_LENGTH = { min: 2, max: 3 } as const;
 
@@ -102,6 +109,12 @@ function placeNames(index: TopicIndex, sylls: readonly string[]): Set<string> {
   const out = new Set<string>();
   sylls.forEach((s, i) => {
     if (!PLACE_MARKERS.has(s)) return;
+    const head = sylls[i + 1];
+    const tail = sylls[i + 2];
+    if (head !== undefined && COMMUNE_HEADS.has(head) && tail !== undefined && !isStopWord(tail) && isSyllableShaped(tail)) {
+      out.add(head).add(tail);
+      return;
+    }
     const name: string[] = [];
     for (const next of sylls.slice(i + 1, i + 1 + PLACE_LENGTH.max)) {
       if (index.topicFrequency.has(next) || isStopWord(next) || !isSyllableShaped(next)) break;

@@ -84,9 +84,29 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['so', 'mui'], ['somui']],
   [['nuoc', 'mui'], ['somui']],
   [['nghet', 'mui'], ['nghetmui']],
+  // "màu vàng/xanh" (the app's colour) is not "máu" (blood: "hiến máu"), nor "tiền đình" (the inner ear) money
+  [['mau', 'vang'], ['mausac', 'vang']],
+  [['mau', 'xanh'], ['mausac', 'xanh']],
+  [['tien', 'dinh'], ['tiendinh']],
+  // "mất mùi" (no smell) is the lost sense of smell, not a dose
+  [['mat', 'mui'], ['mat', 'khuu', 'giac']],
   [['cho', 'cho'], ['cho', 'vat', 'nuoi']],
   // "bây giờ" (and the dialect "chừ") only sets the time of a question
   [['bay', 'gio'], []],
+  // "hôm thứ Bảy" (a weekday) only dates the question, like "hôm qua"
+  [['hom', 'chu', 'nhat'], ['hom']],
+  [['hom', 'thu', 'hai'], ['hom']],
+  [['hom', 'thu', 'ba'], ['hom']],
+  [['hom', 'thu', 'tu'], ['hom']],
+  [['hom', 'thu', 'nam'], ['hom']],
+  [['hom', 'thu', 'sau'], ['hom']],
+  [['hom', 'thu', 'bay'], ['hom']],
+  [['hom', 'thu', '2'], ['hom']],
+  [['hom', 'thu', '3'], ['hom']],
+  [['hom', 'thu', '4'], ['hom']],
+  [['hom', 'thu', '5'], ['hom']],
+  [['hom', 'thu', '6'], ['hom']],
+  [['hom', 'thu', '7'], ['hom']],
   // synonyms
   // "chích" (and "chích ngừa", "tiêm ngừa") is how the centre and south say "tiêm"
   [['chich', 'ngua'], ['tiem']],
@@ -99,6 +119,31 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['tui', 'nho'], ['tre', 'em']],
   [['be', 'nho'], ['tre', 'em']],
   [['con', 'nho'], ['tre', 'em']],
+  // "thằng cu", "cu cậu": the central-Vietnam word for a little boy
+  [['thang', 'cu'], ['tre', 'em']],
+  [['cu', 'cau'], ['tre', 'em']],
+  // grandparents by side ("ông nội", "bà ngoại") are the grandparent: "nội" and "ngoại" fold like
+  // "nơi" (a place) and "ngoài" (outside), which other topics know
+  [['ong', 'noi'], ['ong']],
+  [['ba', 'noi'], ['ba']],
+  [['ong', 'ngoai'], ['ong']],
+  [['ba', 'ngoai'], ['ba']],
+  // big cities and other provinces residents work in and come home from: another province
+  [['sai', 'gon'], ['tinh', 'khac']],
+  [['tphcm'], ['tinh', 'khac']],
+  [['tp', 'hcm'], ['tinh', 'khac']],
+  [['ho', 'chi', 'minh'], ['tinh', 'khac']],
+  [['binh', 'duong'], ['tinh', 'khac']],
+  [['dong', 'nai'], ['tinh', 'khac']],
+  [['quang', 'nam'], ['tinh', 'khac']],
+  [['binh', 'dinh'], ['tinh', 'khac']],
+  [['nha', 'trang'], ['tinh', 'khac']],
+  [['vung', 'tau'], ['tinh', 'khac']],
+  [['khanh', 'hoa'], ['tinh', 'khac']],
+  [['kon', 'tum'], ['tinh', 'khac']],
+  [['tay', 'nguyen'], ['tinh', 'khac']],
+  [['quy', 'nhon'], ['tinh', 'khac']],
+  [['long', 'an'], ['tinh', 'khac']],
   [['bao', 'gio'], ['khi', 'nao']],
   // doses named in words ("mũi đầu", "mũi thứ hai") are the numbered doses
   [['mui', 'dau', 'tien'], ['mui', '1']],
@@ -120,6 +165,7 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['ki', 'tiem', 'cho', 'ong'], ['ki', 'tiem', 'giup', 'ong']],
   [['ki', 'cho', 'ong'], ['ki', 'giup', 'ong']],
   // "đăng ký hộ" + a person is on their behalf ("hộ khẩu" is the household book)
+  [['ki', 'ho', 'cho'], ['ki', 'giup']],
   [['ki', 'ho', 'nguoi'], ['ki', 'giup', 'nguoi']],
   [['ki', 'ho', 'ong'], ['ki', 'giup', 'ong']],
   [['ki', 'ho', 'ba'], ['ki', 'giup', 'ba']],
@@ -170,6 +216,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'neu', 'kieu', 'chac', 'chut', 'khien', 'no', 'ta',
   // times of day and holidays (late night, noon, Tết, minutes) and "sớm" (early): when, not what
   'khuya', 'trua', 'dem', 'tet', 'phut', 'som',
+  // "bên" (side, over at: "bên xã kia", "bên cạnh") locates, it names no topic
+  'ben',
+  // "thích" (and the dialect "ưng") wants something, like "muốn"
+  'thich',
 ]);
 
 /**
@@ -247,6 +297,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'banking', 'atm',
   // residence confirmations ("giấy xác nhận tạm trú / thường trú")
   'nhan_tam', 'nhan_thuong',
+  // phone operators and their data plans ("đăng ký 4G Viettel nhận OTP không về")
+  'vneid', 'vietel', 'viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'goi_cuoc',
   'otp_zalo', 'otp_facebook', 'otp_momo', 'otp_shopee', 'otp_ngan', 'otp_gmail', 'otp_tiktok',
 ]);
 
@@ -295,6 +347,14 @@ export const MARKED_WORDS: Readonly<Record<string, string>> = {
   'dại': 'benh dai', 'sởi': 'benh soi',
   // "xã hội" (social insurance, social distancing) is not "xã hỏi" (the commune asks): see FOLDED_OTHER_ADMIN
   'xã hội': 'xahoi',
+  // "còn" (still, and what about) is a grammar word; folded it would be "con" (a child)
+  'còn': '',
+  // "tiêm chung" (together) is not "tiêm chủng" (vaccination): only marks tell them apart
+  'tiêm chung': 'tiem cung', 'chích chung': 'tiem cung',
+  // dishes named after beef are food, not cattle ("quán bún bò của tui")
+  'bún bò': 'mon an', 'phở bò': 'mon an', 'thịt bò': 'mon an', 'bò kho': 'mon an', 'bò né': 'mon an',
+  // cities whose folded names read as other words ("da nang" = "đã nặng", "ha noi" = "hạ nơi")
+  'đà nẵng': 'tinh khac', 'hà nội': 'tinh khac', 'cần thơ': 'tinh khac', 'gia lai': 'tinh khac', 'huế': 'tinh khac',
   'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
   'bò': 'gia suc', 'trâu': 'gia suc', 'lợn': 'gia suc', 'heo': 'gia suc', 'dê': 'gia suc', 'cừu': 'gia suc',
 };

@@ -96,13 +96,33 @@ export const WORD_RULES: Readonly<Record<string, readonly WordRule[]>> = {
     { to: 'co', form: 'bare', marked: true, notNext: ['dau', 'mo', 'nha', 'day', 'do', 'xa', 'tram', 'benh', 'tinh', 'huyen', 'thon', 'quan', 'phuong', 'noi', 'cho', 'tren', 'duoi', 'trong', 'ngoai', 'ben', 'tp', 'sai', 'ha', 'da'] },
   ],
   tui: [{ to: 'toi', form: 'any' }],
+  // "kêu" is how the centre says "gọi" (call: "chưa ai kêu đi chích"); "kêu ca", "kêu là" are not
+  keu: [{ to: 'goi', form: 'any', notNext: ['ca', 'la', 'rang', 'gi', 'chi', 'dau', 'ai'] }],
+  // "ghé" (drop in) is "đến"; bare "ghe" is also the fishing boat, so only before a verb particle
+  'ghé': [{ to: 'den', form: 'exact' }],
+  ghe: [{ to: 'den', form: 'bare', next: ['qua', 'vao', 'tham', 'choi'] }],
+  // "ngoài 80" (past eighty) is an age: "trên 80"
+  ngoai: [{ to: 'tren', form: 'any', next: ['#num'] }],
   'hông': [{ to: 'khong', form: 'exact' }],
   'hổng': [{ to: 'khong', form: 'exact' }],
   'hôn': [{ to: 'khong', form: 'exact', end: true }],
   'đặng': [{ to: 'duoc', form: 'exact' }],
   'nỏ': [{ to: 'khong', form: 'exact' }],
-  bua: [{ to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] }],
-  'bữa': [{ to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich'] }],
+  bua: [
+    { to: 'hom', form: 'any', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do'] },
+    // "hôm bữa" (the other day) is "hôm trước"
+    { to: 'truoc', form: 'any', prev: ['hom'] },
+  ],
+  // "thiệt" is how the centre says "thật" (real, really: "người thiệt", "thiệt hông")
+  'thiệt': [{ to: 'that', form: 'exact' }],
+  // "chớ" (the centre's "chứ") only links a clause
+  'chớ': [{ to: 'chu', form: 'exact' }],
+  'bữa': [
+    { to: 'truoc', form: 'exact', prev: ['hom'] },
+    { to: 'hom', form: 'exact', next: ['ni', 'nay', 'qua', 'te', 'kia', 'truoc', 'sau', 'mo', 'nao', 'ray', 'no', 'do', 'hen', 'tiem', 'chich', 'chu', 'thu'] },
+    // "mấy bữa", "hai bữa" (a few days): days, not meals
+    { to: 'hom', form: 'exact', prev: ['may', 'vai', 'hai', 'ba', 'nhung', 'cac', 'moi', '#num'] },
+  ],
   // "ôn" = ông (grandfather) before whose he is or after whom for: "ôn nội tui", "cho ôn với mệ"
   'ôn': [{ to: 'ong', form: 'exact', next: [...OWNERS, 'noi', 'ngoai', 'gia', 'voi', 'va', 'vs'] }, { to: 'ong', form: 'exact', prev: ['cho', 'giup', 'gium', 'dum', 'ho', 'voi', 'va', 'vs', 'cua'] }],
   'chừng': [{ to: 'khi', form: 'exact', next: ['nao', 'mo'] }],
