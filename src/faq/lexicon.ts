@@ -295,6 +295,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   // banks and payment QR codes ("quét mã QR Vietcombank", "VietQR")
   'vietcombank', 'techcombank', 'vietinbank', 'agribank', 'bidv', 'mbbank', 'vpbank', 'tpbank', 'sacombank', 'acb', 'vietqr',
   'banking', 'atm',
+  // electronics and phone retailers' switchboards ("tổng đài Điện Máy Xanh")
+  'dien_may',
   // residence confirmations ("giấy xác nhận tạm trú / thường trú")
   'nhan_tam', 'nhan_thuong',
   // phone operators and their data plans ("đăng ký 4G Viettel nhận OTP không về")

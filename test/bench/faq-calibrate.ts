@@ -33,6 +33,10 @@ for (const [name, rows] of Object.entries(sets)) {
   let wrong = 0;
   for (const r of rows) {
     const { result: m, evidence: e } = matcher.explain(r.q);
+    if (process.argv.includes('--json')) {
+      process.stdout.write(`${JSON.stringify({ set: name, q: r.q, want: r.id, also: r.also ?? [], decision: m.decision, got: m.id, top: m.top.map((t) => t.id), score: m.score, ...e })}\n`);
+      continue;
+    }
     if (m.decision !== 'answer') continue;
     const right = r.id !== null && (m.id === r.id || (r.also ?? []).includes(m.id ?? ''));
     if (right) correct++;
