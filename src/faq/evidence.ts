@@ -1,6 +1,6 @@
 import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
 import { AMBIGUOUS_OTHER_ADMIN_TERMS, FOLDED_ONLY_OTHER_ADMIN_TERMS, otherReadings, unresolvedAmbiguous } from './ambiguity.js';
-import { DOMAIN_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
+import { DOMAIN_TERMS, NON_VACCINE_PROCEDURE_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
 import { isSyllableShaped } from '../language/syllable-shape.js';
 import { isStopWord } from './normalize.js';
 import { pairBoost, STOP_PAIR_BOOST, type TopicHit } from './ranking.js';
@@ -10,6 +10,7 @@ const REPAIRED_WEIGHT = 0.75;
 /** Numbers ("85 tuổi", "50 nghìn") carry little topical meaning; unknown ones must not sink a match. */
 const NUMBER_WEIGHT = 0.25;
 const OTHER_DISEASE = new Set(OTHER_DISEASE_TERMS);
+const NON_VACCINE_PROCEDURE = new Set(NON_VACCINE_PROCEDURE_TERMS);
 
 /**
  * What the matcher knows about one question besides the ranking. Shares are in [0, 1] and weigh
@@ -156,7 +157,7 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     inDomain: isInDomain(terms, weak),
     topical: explained.length > 0,
     topicalOnlyAmbiguous: explained.length > 0 && explained.every((t) => weak.has(t)),
-    otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t)),
+    otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t) && !(NON_VACCINE_PROCEDURE.has(t) && analysis.syllables.includes('vacxin'))),
     asksTwo: asksTwoQuestions(analysis.syllables),
     definingWords: bestFits,
     otherProcedure: terms.some((t) => OTHER_ADMIN_TERMS.has(t) && t.includes('_') && !AMBIGUOUS_OTHER_ADMIN_TERMS.has(t)),

@@ -340,6 +340,15 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
 ];
 
 /**
+ * The OTHER_DISEASE_TERMS that name a medical procedure, not another vaccine (insulin, a drip,
+ * giving blood): next to the word "vắc xin" the vaccine is what is asked about ("đang tiêm
+ * insulin thì tiêm vắc xin được không", "tiêm vắc xin xong có được hiến máu không").
+ */
+export const NON_VACCINE_PROCEDURE_TERMS: readonly string[] = [
+  'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'insulin', 'nghiem_mau', 'thu_mau', 'hien_mau',
+];
+
+/**
  * Words that are unambiguous only with their diacritics ("chó" dog, but "cho" give; "gà" chicken,
  * but "ga" station; "bò" cow, but "bố" father; "dại" rabies, but "dài" long; "sởi" measles, but
  * "soi" look), read before folding as the folded pair that marks a pet, livestock or other-disease

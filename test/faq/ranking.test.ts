@@ -20,6 +20,17 @@ describe('ranking', async () => {
     expect(top('lấy giấy chứng nhận đã tiêm ở đâu')).toBe('certificate');
   });
 
+  it('reads insulin or giving blood next to "vắc xin" as the context of a vaccine question, alone as another procedure', () => {
+    expect(matcher.match('Tôi bị tiểu đường type 2, đang tiêm insulin thì tiêm vắc xin được không?').id).toBe('contraindications');
+    expect(matcher.match('Tiêm vắc xin xong có được hiến máu không?').id).toBe('after-vaccination');
+    expect(matcher.match('tiêm insulin bao nhiêu đơn vị').decision).not.toBe('answer');
+    expect(matcher.match('đi hiến máu cần mang gì').decision).not.toBe('answer');
+  });
+
+  it('does not answer a long story on the frame its best topic shares with it', () => {
+    expect(matcher.match('mạ tui đi khám mắt ở bệnh viện tỉnh, có cần mang thẻ bảo hiểm không').decision).not.toBe('answer');
+  });
+
   it('repairs typos that cannot be Vietnamese syllables', () => {
     expect(top('ko nhan dc ma otp')).toBe('otp-not-received');
     expect(top('dnag ky tiem chugn o dau')).toBe(top('đăng ký tiêm chủng ở đâu'));
