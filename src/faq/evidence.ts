@@ -1,9 +1,12 @@
 import type { AnalyzedQuery, TopicIndex } from './index-builder.js';
 import { AMBIGUOUS_OTHER_ADMIN_TERMS, FOLDED_ONLY_OTHER_ADMIN_TERMS, otherReadings, unresolvedAmbiguous } from './ambiguity.js';
-import { DOMAIN_TERMS, NON_VACCINE_PROCEDURE_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
+import { DOMAIN_TERMS, MARKED_WORDS, NON_VACCINE_PROCEDURE_TERMS, OTHER_ADMIN_TERMS, OTHER_DISEASE_TERMS, WEAK_DOMAIN_TERMS } from './lexicon.js';
 import { isSyllableShaped } from '../language/syllable-shape.js';
 import { isStopWord } from './normalize.js';
 import { pairBoost, STOP_PAIR_BOOST, type TopicHit } from './ranking.js';
+
+/** pairBoost above this: a pair of two content syllables (no stop word). */
+const HALF_STOP_PAIR_BOOST_LIMIT = 1;
 
 /** A repaired typo is weaker evidence than an exact syllable. */
 const REPAIRED_WEIGHT = 0.75;
@@ -11,6 +14,8 @@ const REPAIRED_WEIGHT = 0.75;
 const NUMBER_WEIGHT = 0.25;
 const OTHER_DISEASE = new Set(OTHER_DISEASE_TERMS);
 const NON_VACCINE_PROCEDURE = new Set(NON_VACCINE_PROCEDURE_TERMS);
+/** Pairs read from a marked word ("chó" -> "vật nuôi"): sure, never an overlap of folding. */
+const SURE_PAIRS = new Set(Object.values(MARKED_WORDS).map((v) => v.replace(' ', '_')));
 
 /**
  * What the matcher knows about one question besides the ranking. Shares are in [0, 1] and weigh
@@ -157,11 +162,34 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
     inDomain: isInDomain(terms, weak),
     topical: explained.length > 0,
     topicalOnlyAmbiguous: explained.length > 0 && explained.every((t) => weak.has(t)),
-    otherDisease: !analysis.syllables.includes('covid') && terms.some((t) => OTHER_DISEASE.has(t) && !(NON_VACCINE_PROCEDURE.has(t) && analysis.syllables.includes('vacxin'))),
+    otherDisease: namesOtherDisease(index, analysis.syllables, terms),
     asksTwo: asksTwoQuestions(analysis.syllables),
     definingWords: bestFits,
     otherProcedure: terms.some((t) => OTHER_ADMIN_TERMS.has(t) && t.includes('_') && !AMBIGUOUS_OTHER_ADMIN_TERMS.has(t)),
   };
+}
+
+/**
+ * Names another disease, vaccine or procedure without naming COVID-19. A disease pair whose
+ * second syllable starts a pair the knowledge base knows (no stop word in it) is read as that
+ * pair instead: unmarked, "chuyển câu hỏi cho cán bộ" holds "cho can" (chó cắn, a dog bite) only
+ * by folding, and "cán bộ" is the word. A procedure that is not a vaccine (insulin, giving blood)
+ * next to the word "vắc xin" is the context of a vaccine question.
+ */
+function namesOtherDisease(index: TopicIndex, sylls: readonly string[], terms: readonly string[]): boolean {
+  if (sylls.includes('covid')) return false;
+  const vaccine = sylls.includes('vacxin');
+  const overlapped = new Set<string>();
+  sylls.forEach((s, i) => {
+    const next = sylls[i + 1];
+    const after = sylls[i + 2];
+    // "cho chó con": a doubled syllable is the everyday word and the animal, never one compound
+    if (next === undefined || after === undefined || next === s) return;
+    const following = `${next}_${after}`;
+    const pair = `${s}_${next}`;
+    if (!SURE_PAIRS.has(pair) && index.topicFrequency.has(following) && pairBoost(following) > HALF_STOP_PAIR_BOOST_LIMIT) overlapped.add(pair);
+  });
+  return terms.some((t) => OTHER_DISEASE.has(t) && !overlapped.has(t) && !(vaccine && NON_VACCINE_PROCEDURE.has(t)));
 }
 
 function isAnchored(index: TopicIndex, hit: TopicHit): boolean {

@@ -27,6 +27,11 @@ describe('ranking', async () => {
     expect(matcher.match('đi hiến máu cần mang gì').decision).not.toBe('answer');
   });
 
+  it('reads "cho cán bộ" as the official, not a folded dog bite, while a marked "chó" stays an animal', () => {
+    expect(matcher.match('Trợ lý chuyển câu hỏi của tôi cho cán bộ được không?').id).toBe('talk-to-official');
+    expect(matcher.match('tiêm ngừa cho chó con mấy tháng').decision).not.toBe('answer');
+  });
+
   it('does not answer a long story on the frame its best topic shares with it', () => {
     expect(matcher.match('mạ tui đi khám mắt ở bệnh viện tỉnh, có cần mang thẻ bảo hiểm không').decision).not.toBe('answer');
   });
