@@ -24,14 +24,6 @@ export interface Thresholds {
   readonly minClearAnswerConfidence: number;
   readonly clearMargin: number;
   /**
-   * The clear-lead path is for short questions only: in a long message (more content syllables
-   * than this) that the best topic explains less than minAnswerConfidence of, the rest is a story
-   * of its own ("mạ tui đi khám mắt ở bệnh viện tỉnh, có cần mang thẻ bảo hiểm không": the papers
-   * topic leads on "mang" and "thẻ bảo hiểm" while the eye check it is about goes unexplained), and
-   * one shared frame leading clearly is no evidence of what the story asks.
-   */
-  readonly maxClearAnswerTerms: number;
-  /**
    * A question with no domain term is only offered choices when the best topic explains at least
    * this share of it ("chủ quán có xem được tôi đến không"); otherwise it is out of scope ("giá
    * vàng hôm nay" must not be offered vaccination topics).
@@ -69,7 +61,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minAnswerMargin: 0.05,
   minClearAnswerConfidence: 0.35,
   clearMargin: 0.4,
-  maxClearAnswerTerms: 8,
   minOffDomainSuggestSupport: 0.6,
   minOffDomainAnswerConfidence: 0.7,
   minTwoQuestionSupport: 0.75,
@@ -106,7 +97,7 @@ export function decide(
   const topical = (e.inDomain && (e.topical || assistant)) || (assistant && !e.otherProcedure && score >= t.minOffDomainAnswerConfidence);
   const clearDespiteAmbiguity = !e.topicalOnlyAmbiguous || e.coverage >= t.minAmbiguousCoverage;
   const confident =
-    (score >= t.minAnswerConfidence || (e.margin >= t.clearMargin && score >= t.minClearAnswerConfidence && e.contentTerms <= t.maxClearAnswerTerms)) &&
+    (score >= t.minAnswerConfidence || (e.margin >= t.clearMargin && score >= t.minClearAnswerConfidence)) &&
     e.margin >= t.minAnswerMargin &&
     e.anchored &&
     topical &&

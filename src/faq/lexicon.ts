@@ -286,6 +286,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'ki_bhyt', 'mua_bhyt', 'dong_bhyt', 'gia_han', 'bhxh', 'lam_bhyt', 'cap_bhyt', 'doi_bhyt',
   // booking a doctor's appointment ("đăng ký khám bệnh", "đặt lịch khám")
   'ki_kham', 'lich_kham',
+  // check-ups of the eyes, teeth and ears ("đi khám mắt", "khám răng"): another counter of the health station
+  'kham_mat', 'kham_rang', 'kham_tai',
   // utilities, civil status, land, police, schools, welfare, phones: other counters of the commune
   'nuoc_may', 'ki_nuoc', 'tien_nuoc', 'tien_dien', 'cong_to', '3_pha', 'dien_3', 'lap_dat', 'nha_mang',
   'dan_su', 'ho_tich', 'con_nuoi', 'ly_hon', 'thua_ke', 'di_chuc', 'dia_chinh', 'so_hong', 'xay_dung', 'xay_nha',
