@@ -14,7 +14,7 @@ const ALLOWED: readonly [RegExp, string][] = [
   [/^src\/dashboard\/pages\//, 'dashboard views: an HTML template is its own wording'],
   [/^src\/dashboard\/layout\.ts$/, 'the dashboard page frame and its navigation labels (a view)'],
   [/^src\/language\//, 'lexicon data: words residents write, matched, never shown'],
-  [/^src\/faq\/lexicon\.ts$/, 'FAQ lexicon data: marked words read before folding (chó, dại...), matched, never shown'],
+  [/^src\/faq\/lexicon(\.ts$|\/)/, 'FAQ lexicon data (lexicon.ts and its data modules in lexicon/): marked words read before folding (chó, dại...), matched, never shown'],
   [/^src\/venues\/data\//, 'the commune list (names are data)'],
   [/^src\/units\//, 'administrative unit kinds and default units (data)'],
   [/^src\/db\/schema\/fold-sql\.ts$/, 'letter tables for folding diacritics in SQL'],
