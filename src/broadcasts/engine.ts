@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { broadcastRecipients, broadcastRuns, broadcasts } from '../db/schema/broadcasts.js';
 import { isQuiet } from '../domain/quiet-hours.js';
-import { forEachAudienceChunk, sentSince, type Audience, type Candidate } from './audience.js';
+import { insertAudience, sentSince, type Audience } from './audience.js';
 import { rateOf } from './compose.js';
 import type { BroadcastDeps } from './deps.js';
 import { linkToken } from './links.js';
@@ -15,7 +15,6 @@ type BroadcastRow = typeof broadcasts.$inferSelect;
 
 /** Seconds of sending a bot may have handed to the outbound ledger ahead of time. */
 const WINDOW_SECONDS = 2;
-const INSERT_BATCH = 5000;
 /** Reason of a pending recipient row that goes out through the approved template. */
 export const VIA_TEMPLATE = 'via-template';
 
@@ -79,36 +78,10 @@ async function startRun(deps: BroadcastDeps, b: BroadcastRow, runId: number, due
   await deps.db.transaction(async (tx) => {
     const [claimed] = await tx.update(broadcastRuns).set({ status: 'sending', resolvedAt: now }).where(and(eq(broadcastRuns.id, runId), eq(broadcastRuns.status, 'due'))).returning({ id: broadcastRuns.id });
     if (!claimed) return; // another instance started it
-    // Resolved and written a chunk at a time, in this one transaction: all or nothing, in bounded memory.
-    await forEachAudienceChunk(tx, options, async (candidates) => {
-      people += candidates.length;
-      for (let i = 0; i < candidates.length; i += INSERT_BATCH) await insertRecipients(tx, runId, candidates.slice(i, i + INSERT_BATCH));
-    });
+    // Resolved and written by Postgres in one statement: all or nothing, and no per-person memory here.
+    people = await insertAudience(tx, runId, options, VIA_TEMPLATE);
   });
   deps.log.info({ broadcastId: b.id, runId, people }, 'broadcast run started');
-}
-
-/**
- * One run's recipient rows in one statement whose rows travel as a single JSON parameter: a few
- * thousand rows cost one string instead of tens of thousands of bound values (and their garbage).
- */
-async function insertRecipients(tx: Db, runId: number, candidates: readonly Candidate[]): Promise<void> {
-  const json = JSON.stringify(
-    candidates.map((c) => ({
-      person_id: c.personId,
-      commune_id: c.communeId,
-      channel: c.chat?.channel ?? null,
-      bot_id: c.chat?.botId ?? null,
-      chat_id: c.chat?.chatId ?? null,
-      status: c.chat ? 'pending' : 'excluded',
-      // A pending row's reason says how it goes: through the approved template.
-      reason: c.via === 'template' ? VIA_TEMPLATE : c.exclusion,
-    })),
-  );
-  await tx.execute(sql`insert into broadcast_recipients (run_id, person_id, commune_id, channel, bot_id, chat_id, status, reason)
-    select ${runId}::bigint, person_id, commune_id, channel, bot_id, chat_id, status, reason
-    from jsonb_to_recordset(${json}::jsonb) as r(person_id bigint, commune_id text, channel text, bot_id text, chat_id text, status text, reason text)
-    on conflict do nothing`);
 }
 
 /** Copies the final state of handed-over messages onto the recipients' rows. */
