@@ -93,17 +93,18 @@ export async function mirrorOutbound(db: Db): Promise<void> {
       and r.run_id in (select id from broadcast_runs where status in ('sending', 'cancelled', 'done'))`);
 }
 
+/** A sending run with nothing pending or in flight is done (read from the run's counts: a few rows whatever its size). */
 async function finishRuns(db: Db, now: Date): Promise<void> {
   await db.execute(sql`update broadcast_runs r set status = 'done', finished_at = ${now.toISOString()}::timestamptz
-    where r.status = 'sending' and not exists (select 1 from broadcast_recipients x where x.run_id = r.id and x.status in ('pending', 'queued'))`);
+    where r.status = 'sending' and not exists (select 1 from broadcast_run_counts c where c.run_id = r.id and c.status in ('pending', 'queued') and c.n > 0)`);
 }
 
 async function feed(deps: BroadcastDeps, now: Date): Promise<void> {
   const load = rowsOf(
-    await deps.db.execute(sql`select x.run_id, x.channel, x.bot_id, count(*) filter (where x.status = 'pending') as pending, count(*) filter (where x.status = 'queued') as queued
-      from broadcast_recipients x join broadcast_runs r on r.id = x.run_id join broadcasts b on b.id = r.broadcast_id
-      where r.status = 'sending' and b.status = 'scheduled' and x.status in ('pending', 'queued')
-      group by x.run_id, x.channel, x.bot_id order by x.run_id`),
+    await deps.db.execute(sql`select c.run_id, c.channel, c.bot_id, coalesce(sum(c.n) filter (where c.status = 'pending'), 0) as pending, coalesce(sum(c.n) filter (where c.status = 'queued'), 0) as queued
+      from broadcast_run_counts c join broadcast_runs r on r.id = c.run_id join broadcasts b on b.id = r.broadcast_id
+      where r.status = 'sending' and b.status = 'scheduled' and c.status in ('pending', 'queued') and c.n > 0
+      group by c.run_id, c.channel, c.bot_id order by c.run_id`),
   );
   const inFlight = new Map<string, number>();
   for (const l of load) inFlight.set(`${l.channel}:${l.bot_id}`, (inFlight.get(`${l.channel}:${l.bot_id}`) ?? 0) + Number(l.queued));

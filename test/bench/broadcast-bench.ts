@@ -138,6 +138,7 @@ await ready();
 baseline(child);
 const startedAt = Date.now();
 let killed = false;
+let killedAt = 0;
 let downMs = 0;
 let lastProgress = Date.now();
 let lastCount = 0;
@@ -172,6 +173,7 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
     killed = true;
     log(`kill -9 at ${count} delivered`);
     child.kill('SIGKILL');
+    killedAt = Date.now();
     const down = Date.now();
     await sleep(1000);
     child = startService();
@@ -194,6 +196,8 @@ const uncertainChats = rowsOf(await check.db.execute(sql`select chat_id from bro
 const uncertainDelivered = uncertainChats.filter((c) => fake.gotBroadcast(c)).length;
 await ledger.end();
 await check.close();
+// Where the 429s fell: seconds after the start, and relative to the kill (a restart's doing?).
+for (const e of fake.at429) log(`429 (${e.rule}) at t=${((e.at - startedAt) / 1000).toFixed(1)} s, ${killedAt ? `${((e.at - killedAt) / 1000).toFixed(1)} s after the kill` : 'no kill'}, window ${Math.round(e.windowMs)} ms`);
 log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);
 
 const duplicates = fake.bulkDuplicates;
