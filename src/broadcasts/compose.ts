@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fold } from '../domain/fold.js';
 import { outOfQuietHours } from '../domain/quiet-hours.js';
-import { AUDIENCES, resolveAudience, type Audience, type Candidate } from './audience.js';
+import { AUDIENCES, summariseAudience, type Audience, type AudienceGroup } from './audience.js';
 import type { BroadcastDeps } from './deps.js';
 import { allPolicies, policyFor } from './policy/policies.js';
 import { assertCommunesInScope, BroadcastInputError, isAdmin, type Actor } from './ports.js';
@@ -74,29 +74,33 @@ export function parseCompose(deps: BroadcastDeps, actor: Actor, input: unknown):
 }
 
 /** Recipients per commune and channel, exclusions with reasons, texts per platform, ETA, approval. */
-export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, input: unknown): Promise<{ preview: Preview; composed: Composed; candidates: Candidate[] }> {
+export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, input: unknown): Promise<{ preview: Preview; composed: Composed }> {
   const { composed, communeIds, wholeArea } = parseCompose(deps, actor, input);
   const now = deps.clock.now();
-  const candidates = await resolveAudience(deps.db, { communeIds, audience: composed.audience, now, dailyCap: deps.settings.dailyCap, liveBots: deps.bots.live(), ...(deps.settings.templateChannels ? { templateChannels: deps.settings.templateChannels } : {}) });
-  return { preview: summarise(deps, actor, composed, communeIds, wholeArea, candidates, now), composed, candidates };
+  // Counted in Postgres: a preview of a whole district holds a few group rows, not every person.
+  const groups = await summariseAudience(deps.db, { communeIds, audience: composed.audience, now, dailyCap: deps.settings.dailyCap, liveBots: deps.bots.live(), ...(deps.settings.templateChannels ? { templateChannels: deps.settings.templateChannels } : {}) });
+  return { preview: summarise(deps, actor, composed, communeIds, wholeArea, groups, now), composed };
 }
 
-function summarise(deps: BroadcastDeps, actor: Actor, c: Composed, communeIds: string[], wholeArea: boolean, cands: Candidate[], now: Date): Preview {
+function summarise(deps: BroadcastDeps, actor: Actor, c: Composed, communeIds: string[], wholeArea: boolean, groups: AudienceGroup[], now: Date): Preview {
   const byChannel: Record<string, number> = {};
   const exclusions: Record<string, number> = {};
   const perCommune = new Map(communeIds.map((id) => [id, { communeId: id, name: deps.communes.byId(id)?.name ?? id, recipients: 0, excluded: 0, byChannel: {} as Record<string, number> }]));
   const perBot: Record<string, number> = {};
-  for (const x of cands) {
-    const row = perCommune.get(x.communeId);
-    if (!x.chat) {
-      exclusions[x.exclusion!] = (exclusions[x.exclusion!] ?? 0) + 1;
-      if (row) row.excluded++;
+  let people = 0;
+  for (const g of groups) {
+    const n = g.people;
+    people += n;
+    const row = perCommune.get(g.communeId);
+    if (g.exclusion || !g.channel) {
+      exclusions[g.exclusion!] = (exclusions[g.exclusion!] ?? 0) + n;
+      if (row) row.excluded += n;
       continue;
     }
-    byChannel[x.chat.channel] = (byChannel[x.chat.channel] ?? 0) + 1;
-    const bot = `${x.chat.channel}:${x.chat.botId}`;
-    perBot[bot] = (perBot[bot] ?? 0) + 1;
-    if (row) (row.recipients++, (row.byChannel[x.chat.channel] = (row.byChannel[x.chat.channel] ?? 0) + 1));
+    byChannel[g.channel] = (byChannel[g.channel] ?? 0) + n;
+    const bot = `${g.channel}:${g.botId}`;
+    perBot[bot] = (perBot[bot] ?? 0) + n;
+    if (row) (row.recipients += n, (row.byChannel[g.channel] = (row.byChannel[g.channel] ?? 0) + n));
   }
   const recipients = Object.values(byChannel).reduce((a, b) => a + b, 0);
   const channels = new Set([...deps.bots.live()].map((b) => b.split(':')[0]!));
@@ -117,7 +121,7 @@ function summarise(deps: BroadcastDeps, actor: Actor, c: Composed, communeIds: s
     audience: c.audience,
     firstAt: first?.toISOString() ?? null,
     startsAt: first ? outOfQuietHours(first).toISOString() : null,
-    people: cands.length,
+    people,
     recipients,
     byCommune: [...perCommune.values()],
     byChannel,

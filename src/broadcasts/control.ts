@@ -31,7 +31,7 @@ export async function broadcastProgress(deps: BroadcastDeps, actor: Actor, id: n
   const b = await loadBroadcast(deps, actor, id);
   const runs = await deps.db.select().from(broadcastRuns).where(eq(broadcastRuns.broadcastId, id)).orderBy(broadcastRuns.dueAt);
   const counts = runs.length
-    ? rowsOf(await deps.db.execute(sql`select run_id, status, count(*)::int as n from broadcast_recipients where run_id = any(${idArray(runs.map((r) => r.id))}::bigint[]) group by run_id, status`))
+    ? rowsOf(await deps.db.execute(sql`select run_id, status, sum(n)::int as n from broadcast_run_counts where run_id = any(${idArray(runs.map((r) => r.id))}::bigint[]) and n <> 0 group by run_id, status`))
     : [];
   return {
     id: b.id,

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { broadcastRecipients, broadcastRuns, broadcasts } from '../db/schema/broadcasts.js';
 import { isQuiet } from '../domain/quiet-hours.js';
-import { forEachAudienceChunk, sentSince, type Audience, type Candidate } from './audience.js';
+import { insertAudience, sentSince, type Audience } from './audience.js';
 import { rateOf } from './compose.js';
 import type { BroadcastDeps } from './deps.js';
 import { linkToken } from './links.js';
@@ -15,7 +15,6 @@ type BroadcastRow = typeof broadcasts.$inferSelect;
 
 /** Seconds of sending a bot may have handed to the outbound ledger ahead of time. */
 const WINDOW_SECONDS = 2;
-const INSERT_BATCH = 5000;
 /** Reason of a pending recipient row that goes out through the approved template. */
 export const VIA_TEMPLATE = 'via-template';
 
@@ -79,36 +78,10 @@ async function startRun(deps: BroadcastDeps, b: BroadcastRow, runId: number, due
   await deps.db.transaction(async (tx) => {
     const [claimed] = await tx.update(broadcastRuns).set({ status: 'sending', resolvedAt: now }).where(and(eq(broadcastRuns.id, runId), eq(broadcastRuns.status, 'due'))).returning({ id: broadcastRuns.id });
     if (!claimed) return; // another instance started it
-    // Resolved and written a chunk at a time, in this one transaction: all or nothing, in bounded memory.
-    await forEachAudienceChunk(tx, options, async (candidates) => {
-      people += candidates.length;
-      for (let i = 0; i < candidates.length; i += INSERT_BATCH) await insertRecipients(tx, runId, candidates.slice(i, i + INSERT_BATCH));
-    });
+    // Resolved and written by Postgres in one statement: all or nothing, and no per-person memory here.
+    people = await insertAudience(tx, runId, options, VIA_TEMPLATE);
   });
   deps.log.info({ broadcastId: b.id, runId, people }, 'broadcast run started');
-}
-
-/**
- * One run's recipient rows in one statement whose rows travel as a single JSON parameter: a few
- * thousand rows cost one string instead of tens of thousands of bound values (and their garbage).
- */
-async function insertRecipients(tx: Db, runId: number, candidates: readonly Candidate[]): Promise<void> {
-  const json = JSON.stringify(
-    candidates.map((c) => ({
-      person_id: c.personId,
-      commune_id: c.communeId,
-      channel: c.chat?.channel ?? null,
-      bot_id: c.chat?.botId ?? null,
-      chat_id: c.chat?.chatId ?? null,
-      status: c.chat ? 'pending' : 'excluded',
-      // A pending row's reason says how it goes: through the approved template.
-      reason: c.via === 'template' ? VIA_TEMPLATE : c.exclusion,
-    })),
-  );
-  await tx.execute(sql`insert into broadcast_recipients (run_id, person_id, commune_id, channel, bot_id, chat_id, status, reason)
-    select ${runId}::bigint, person_id, commune_id, channel, bot_id, chat_id, status, reason
-    from jsonb_to_recordset(${json}::jsonb) as r(person_id bigint, commune_id text, channel text, bot_id text, chat_id text, status text, reason text)
-    on conflict do nothing`);
 }
 
 /** Copies the final state of handed-over messages onto the recipients' rows. */
@@ -120,17 +93,18 @@ export async function mirrorOutbound(db: Db): Promise<void> {
       and r.run_id in (select id from broadcast_runs where status in ('sending', 'cancelled', 'done'))`);
 }
 
+/** A sending run with nothing pending or in flight is done (read from the run's counts: a few rows whatever its size). */
 async function finishRuns(db: Db, now: Date): Promise<void> {
   await db.execute(sql`update broadcast_runs r set status = 'done', finished_at = ${now.toISOString()}::timestamptz
-    where r.status = 'sending' and not exists (select 1 from broadcast_recipients x where x.run_id = r.id and x.status in ('pending', 'queued'))`);
+    where r.status = 'sending' and not exists (select 1 from broadcast_run_counts c where c.run_id = r.id and c.status in ('pending', 'queued') and c.n > 0)`);
 }
 
 async function feed(deps: BroadcastDeps, now: Date): Promise<void> {
   const load = rowsOf(
-    await deps.db.execute(sql`select x.run_id, x.channel, x.bot_id, count(*) filter (where x.status = 'pending') as pending, count(*) filter (where x.status = 'queued') as queued
-      from broadcast_recipients x join broadcast_runs r on r.id = x.run_id join broadcasts b on b.id = r.broadcast_id
-      where r.status = 'sending' and b.status = 'scheduled' and x.status in ('pending', 'queued')
-      group by x.run_id, x.channel, x.bot_id order by x.run_id`),
+    await deps.db.execute(sql`select c.run_id, c.channel, c.bot_id, coalesce(sum(c.n) filter (where c.status = 'pending'), 0) as pending, coalesce(sum(c.n) filter (where c.status = 'queued'), 0) as queued
+      from broadcast_run_counts c join broadcast_runs r on r.id = c.run_id join broadcasts b on b.id = r.broadcast_id
+      where r.status = 'sending' and b.status = 'scheduled' and c.status in ('pending', 'queued') and c.n > 0
+      group by c.run_id, c.channel, c.bot_id order by c.run_id`),
   );
   const inFlight = new Map<string, number>();
   for (const l of load) inFlight.set(`${l.channel}:${l.bot_id}`, (inFlight.get(`${l.channel}:${l.bot_id}`) ?? 0) + Number(l.queued));

@@ -18,6 +18,12 @@ export interface Reservation {
   readonly blockedBy?: 'bot' | 'chat';
   /** A taken slot's time on the pacer's clock (ms since the epoch): what any window count is about. */
   readonly slotAt?: number;
+  /**
+   * The same slot on this process's performance.now() clock, when the pacer can tell it without
+   * counting the time its answer waited to be read (see PacerClock). Absent: `waitMs` from when
+   * the answer was read.
+   */
+  readonly localAt?: number;
 }
 
 /**
@@ -62,16 +68,18 @@ const sleepUntil = async (at: number) => {
 };
 
 /**
- * Takes the send's slot. Never early: the slot is counted from the pacer's answer, which Redis
- * gave at or before the moment we read it. Returns the slot, or how long to wait (the job goes
- * back to the queue) when it is far away or the chat is not free yet.
+ * Takes the send's slot, at its real time on our clock when the pacer can tell it (PacerClock: an
+ * answer that waited to be read does not move the slot later, so a pause there shows up as
+ * lateness instead of a late send that looks on time); else counted from when the answer was read.
+ * Returns the slot, or how long to wait (the job goes back to the queue) when it is far away or
+ * the chat is not free yet.
  */
 export async function takeSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, priority: string): Promise<HeldSlot | { waitMs: number }> {
   const lead = leadOf(priority, rates);
   for (;;) {
     const r = await pacer.reserve(bot, chat, rates, lead);
     const answeredAt = performance.now();
-    if (r.waitMs >= 0) return { at: answeredAt + r.waitMs, chatTat: r.chatTat };
+    if (r.waitMs >= 0) return { at: r.localAt ?? answeredAt + r.waitMs, chatTat: r.chatTat };
     const wait = -r.waitMs;
     if (r.blockedBy === 'chat' || wait > HOLD_IN_JOB_MS) return { waitMs: Math.ceil(wait) };
     // The bot is busy further ahead than this class may hold a slot: ask again when it is near.
@@ -93,7 +101,7 @@ export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates
     // The end of the line is about one lead ahead (every sender holds slots up to it): allow two.
     const r = await pacer.reserve(bot, chat, rates, 2 * lead, slot.chatTat);
     if (r.waitMs < 0) return false;
-    slot.at = performance.now() + r.waitMs;
+    slot.at = r.localAt ?? performance.now() + r.waitMs;
     slot.chatTat = r.chatTat;
   }
   await sleepUntil(slot.at - before);
@@ -123,5 +131,33 @@ export class ClaimLead {
   }
   get ms(): number {
     return Math.max(0, this.mean - LATE_TOLERANCE_MS / 2);
+  }
+}
+
+/**
+ * Maps times on the pacer's clock (Redis's) onto this process's performance.now(). Each answer's
+ * offset (when we read it, minus the pacer's "now" in it) is the true offset plus however long the
+ * answer took to reach us and then waited for our event loop (a GC pause, a busy tick). Counting a
+ * slot from when its answer was read would move it later by that wait, so a send could leave that
+ * much after its real slot and still look on time to the lateness checks (LATE_TOLERANCE_MS), and
+ * the platform would see it bunch with the next ones. The smallest offset of the recent answers is
+ * the true one plus the fastest trip: a slot placed with it keeps its real time, and an answer
+ * read late shows its slot as already near or past.
+ */
+export class PacerClock {
+  private readonly offsets: Float64Array;
+  private next = 0;
+
+  constructor(window = 128) {
+    this.offsets = new Float64Array(window).fill(Infinity);
+  }
+
+  /** Notes an answer the pacer gave at `pacerNow` (its clock) and we read at `readAt` (ours); returns the best offset. */
+  observe(pacerNow: number, readAt: number): number {
+    this.offsets[this.next] = readAt - pacerNow;
+    this.next = (this.next + 1) % this.offsets.length;
+    let best = Infinity;
+    for (const o of this.offsets) if (o < best) best = o;
+    return best;
   }
 }

@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import type { BotPacer, PaceRates, Reservation } from '../pipeline/send-slot.js';
+import { PacerClock, type BotPacer, type PaceRates, type Reservation } from '../pipeline/send-slot.js';
 
 /**
  * How far (ms) a send may arrive at the platform from its reserved slot, in total, without the
@@ -32,7 +33,7 @@ export function slotIntervalMs(perSecond: number, budgetMs = JITTER_BUDGET_MS): 
  * the chat's latest slot and moves it (a send that could not go on time), so the chat check is
  * skipped. If someone reserved the chat since, it is an ordinary reservation.
  *
- * Returns { wait ms (negative: not taken), chat TAT written, 'chat' | 'bot' when not taken, the slot on Redis's clock }.
+ * Returns { wait ms (negative: not taken), chat TAT written, 'chat' | 'bot' when not taken, the slot and now on Redis's clock }.
  */
 const RESERVE = `
 -- tostring keeps 14 digits: about 0.1 ms of an epoch in ms, so every stored slot could round a
@@ -54,7 +55,7 @@ if slot - now > maxWait then return {tostring(-(slot - now)), '', 'bot'} end
 redis.call('SET', KEYS[1], ms(slot + botInterval), 'PX', math.ceil(slot + botInterval - now) + 60000)
 local newChat = ms(slot + chatInterval)
 redis.call('SET', KEYS[2], newChat, 'PX', math.ceil(slot + chatInterval - now) + 60000)
-return {ms(slot - now), newChat, '', ms(slot)}
+return {ms(slot - now), newChat, '', ms(slot), ms(now)}
 `;
 
 /** Pushes the bot's next slot to at least now + ms (a 429 pauses every sender of the bot). */
@@ -81,12 +82,15 @@ export class RedisBotPacer implements BotPacer {
     private readonly budgetMs = JITTER_BUDGET_MS,
   ) {}
 
+  /** Redis's clock on ours, so a slot keeps its real time however late its answer is read. */
+  private readonly clock = new PacerClock();
+
   private key(bot: string): string {
     return `${this.prefix}:botpace:${bot}`;
   }
 
   async reserve(bot: string, chat: string, rates: PaceRates, maxWaitMs: number, heldChatTat?: string): Promise<Reservation> {
-    const [wait, chatTat, blockedBy, slotAt] = (await this.redis.eval(
+    const [wait, chatTat, blockedBy, slotAt, pacerNow] = (await this.redis.eval(
       RESERVE,
       2,
       this.key(bot),
@@ -95,8 +99,10 @@ export class RedisBotPacer implements BotPacer {
       String(slotIntervalMs(rates.perChatPerSecond, this.budgetMs)),
       String(maxWaitMs),
       heldChatTat ?? '',
-    )) as [string, string, string, string?];
-    return { waitMs: Number(wait), chatTat, ...(slotAt ? { slotAt: Number(slotAt) } : {}), ...(blockedBy === 'chat' || blockedBy === 'bot' ? { blockedBy } : {}) };
+    )) as [string, string, string, string?, string?];
+    const readAt = performance.now();
+    const local = slotAt && pacerNow ? { slotAt: Number(slotAt), localAt: Number(slotAt) + this.clock.observe(Number(pacerNow), readAt) } : {};
+    return { waitMs: Number(wait), chatTat, ...local, ...(blockedBy === 'chat' || blockedBy === 'bot' ? { blockedBy } : {}) };
   }
 
   async pause(bot: string, ms: number): Promise<void> {

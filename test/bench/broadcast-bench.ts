@@ -14,14 +14,18 @@
  * - closest_window_ms: the shortest time the fake saw R + 1 messages take (a 429 below 1000): how
  *   much of the pacer's jitter budget the run left unused.
  * - n429 (n429_bot, n429_chat: which rule), duplicates and lost (broadcast chats with more than
- *   one / no message at the fake), reply_p95_ms (webhook to reply at the fake).
+ *   one / no message at the fake), reply_p95_ms (webhook to reply at the fake). Each 429 is also
+ *   logged to stderr with its time from the start and from the kill, and the window it closed (to
+ *   tell a restart's doing from a late send).
  * - lost_uncertain: of the lost, the rows the kill left `uncertain`: claimed, so the platform call
  *   may have started, and not sent again (at most once: Telegram has no idempotency key). lost
  *   minus lost_uncertain were never attempted (a bug if not 0). uncertain_delivered: `uncertain`
  *   rows whose message did reach the fake (not lost).
  * - rss_growth_mb: the most one service process's RSS grew from when it first answered /healthz
  *   (started, idle or just starting the run) to its peak, resolving the audience included (each
- *   process counted separately; the service's RSS only, not the bench's).
+ *   process counted separately; the service's RSS only, not the bench's). The audience is resolved
+ *   in Postgres (one statement), so the rest is the sender's garbage: V8 collects old space lazily,
+ *   `--trace-gc` shows the live heap after each mark-compact.
  *
  * `--rss-trace` prints the service's RSS every 10 s to stderr; `--heap-snapshots DIR` has the
  * service write a heap snapshot there at 50 % and 95 % of the broadcast (to see what grows);
@@ -138,6 +142,7 @@ await ready();
 baseline(child);
 const startedAt = Date.now();
 let killed = false;
+let killedAt = 0;
 let downMs = 0;
 let lastProgress = Date.now();
 let lastCount = 0;
@@ -172,6 +177,7 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
     killed = true;
     log(`kill -9 at ${count} delivered`);
     child.kill('SIGKILL');
+    killedAt = Date.now();
     const down = Date.now();
     await sleep(1000);
     child = startService();
@@ -194,6 +200,8 @@ const uncertainChats = rowsOf(await check.db.execute(sql`select chat_id from bro
 const uncertainDelivered = uncertainChats.filter((c) => fake.gotBroadcast(c)).length;
 await ledger.end();
 await check.close();
+// Where the 429s fell: seconds after the start, and relative to the kill (a restart's doing?).
+for (const e of fake.at429) log(`429 (${e.rule}) at t=${((e.at - startedAt) / 1000).toFixed(1)} s, ${killedAt ? `${((e.at - killedAt) / 1000).toFixed(1)} s after the kill` : 'no kill'}, window ${Math.round(e.windowMs)} ms`);
 log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);
 
 const duplicates = fake.bulkDuplicates;

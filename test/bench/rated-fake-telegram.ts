@@ -29,6 +29,8 @@ export class RatedFakeTelegram {
   bulkMessages = 0;
   bulkDuplicates = 0;
   n429 = 0;
+  /** When each 429 was answered (Date.now()) and which rule: to tell whether they cluster (a kill, a pause). */
+  readonly at429: { at: number; rule: 'bot' | 'chat'; windowMs: number }[] = [];
   n429Bot = 0;
   n429Chat = 0;
   delivered = 0;
@@ -101,6 +103,7 @@ export class RatedFakeTelegram {
       const chatFull = last !== undefined && now - last < 1000 / this.perChatPerSecond;
       if (botFull || chatFull) {
         this.n429++;
+        if (this.at429.length < 1000) this.at429.push({ at: now, rule: botFull ? 'bot' : 'chat', windowMs: now - this.ring[this.ringAt]! });
         if (botFull) this.n429Bot++;
         else this.n429Chat++;
         return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });

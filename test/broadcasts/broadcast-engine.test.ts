@@ -42,6 +42,21 @@ async function drain(id: number, rounds = 50): Promise<void> {
   }
 }
 
+/**
+ * The run counts the engine and progress read (kept by a trigger) against a count of the ledger
+ * rows themselves: they must agree after every kind of write (start, hand-over, mirror, pause, cancel).
+ */
+async function expectCountsMatchLedger(id: number): Promise<void> {
+  const q = (table: 'broadcast_run_counts' | 'broadcast_recipients') =>
+    table === 'broadcast_run_counts'
+      ? sql`select c.run_id, c.channel, c.bot_id, c.status, c.n::int as n from broadcast_run_counts c join broadcast_runs r on r.id = c.run_id where r.broadcast_id = ${id} and c.n <> 0 order by 1, 2, 3, 4`
+      : sql`select x.run_id, coalesce(x.channel, '') as channel, coalesce(x.bot_id, '') as bot_id, x.status, count(*)::int as n from broadcast_recipients x join broadcast_runs r on r.id = x.run_id
+          where r.broadcast_id = ${id} group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+  const counted = rowsOf(await ts.rt.db.execute(q('broadcast_recipients')));
+  expect(counted.length).toBeGreaterThan(0);
+  expect(rowsOf(await ts.rt.db.execute(q('broadcast_run_counts')))).toEqual(counted);
+}
+
 describe('scope', () => {
   it('an official cannot target, see or control another commune', async () => {
     await seedResidents(ts.rt.db, 3, { channel: 'telegram', botId: 'tgbot', communeId: B, consent: true });
@@ -153,8 +168,12 @@ describe('sending', () => {
     await b().tick();
     const first = await queued(id);
     expect(first.length).toBe(10);
+    await expectCountsMatchLedger(id);
     for (const o of first.slice(0, 4)) await sendLikeTheQueue(ts.rt.deps.outbound, o);
+    await b().tick();
+    await expectCountsMatchLedger(id);
     await b().pause(operator, 'cli', id);
+    await expectCountsMatchLedger(id);
     for (const o of first) await sendLikeTheQueue(ts.rt.deps.outbound, o); // the withdrawn six are not sent
     await b().tick();
     expect(await queued(id)).toEqual([]);
@@ -169,6 +188,7 @@ describe('sending', () => {
     const p = await b().progress(operator, id);
     expect(p.status).toBe('cancelled');
     expect(p.runs[0]!.counts).toEqual({ sent: 14, cancelled: 11 });
+    await expectCountsMatchLedger(id);
     expect(tg.sent.length - before).toBe(14);
     await expect(b().resume(operator, 'cli', id)).rejects.toThrow(/cancelled/);
   });

@@ -30,8 +30,19 @@ export interface ChannelPolicy {
   readonly captionLimit: number;
   /** Link buttons: shown as a button, or as a line of text with the address. */
   readonly linkButtons: boolean;
+  /**
+   * A proactive-message window, when the platform has one: bulk reaches a chat only within `ms` of
+   * the person's last message there, else it is excluded with `reason`. Declarative, so the
+   * audience resolver can apply it in SQL (src/broadcasts/audience.ts) exactly as `exclusion` does.
+   */
+  readonly window?: { readonly ms: number; readonly reason: ExclusionReason };
   /** Why this chat cannot receive a bulk message at `now`, or null when it can. */
   exclusion(chat: ChatFacts, now: Date): ExclusionReason | null;
   /** What we know and do not know about these rules (shown by `broadcasts:policy`). */
   readonly notes: readonly string[];
+}
+
+/** The exclusion of a policy with (or without) a window: `window.reason` once the window has passed. */
+export function windowExclusion(window: ChannelPolicy['window']): ChannelPolicy['exclusion'] {
+  return (chat, now) => (window && now.getTime() - chat.lastSeenAt.getTime() > window.ms ? window.reason : null);
 }

@@ -1,4 +1,4 @@
-import type { ChannelPolicy } from './channel-policy.js';
+import { windowExclusion, type ChannelPolicy } from './channel-policy.js';
 
 const DAY = 24 * 3600_000;
 
@@ -30,7 +30,8 @@ export const zaloOaPolicy: ChannelPolicy = {
   textLimit: 2000,
   captionLimit: 2000,
   linkButtons: false,
-  exclusion: (chat, now) => (now.getTime() - chat.lastSeenAt.getTime() > ZALO_OA_WINDOW_MS ? 'outside-zalo-window' : null),
+  window: { ms: ZALO_OA_WINDOW_MS, reason: 'outside-zalo-window' },
+  exclusion: windowExclusion({ ms: ZALO_OA_WINDOW_MS, reason: 'outside-zalo-window' }),
   notes: [
     'consultation messages only within 7 days of the last interaction (-230 otherwise)',
     'outside the window: the approved template when ZALO_OA_TEMPLATE_ID is set (POST /v3.0/oa/message/template, UNVERIFIED third-party spec), else excluded',

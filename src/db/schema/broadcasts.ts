@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contacts } from './contacts.js';
 
 /**
@@ -126,6 +126,27 @@ export const broadcastRecipients = pgTable(
     index('broadcast_recipients_person').on(t.personId, t.queuedAt),
     index('broadcast_recipients_outbound').on(t.outboundId),
   ],
+);
+
+/**
+ * How many recipient rows of a run are in each status, per channel and bot ('' for an excluded
+ * row without a chat). Kept by a statement-level trigger on broadcast_recipients (migration 0015),
+ * so every writer keeps it right in its own transaction, and the engine's per-tick questions (what
+ * is pending or in flight per bot, is the run finished) and live progress read a few rows instead
+ * of counting a run's whole ledger.
+ */
+export const broadcastRunCounts = pgTable(
+  'broadcast_run_counts',
+  {
+    runId: bigint('run_id', { mode: 'number' })
+      .notNull()
+      .references(() => broadcastRuns.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    botId: text('bot_id').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.channel, t.botId, t.status] })],
 );
 
 /** What officials did to a broadcast (created, approved, paused...), for its history and audit. */
