@@ -4,7 +4,9 @@ import { RetentionRepo } from '../../src/db/repos/retention-repo.js';
 import { QuestionRepo } from '../../src/db/repos/question-repo.js';
 import { contacts } from '../../src/db/schema/contacts.js';
 import { residentQuestions } from '../../src/db/schema/questions.js';
-import { consentEvents, residentHomes } from '../../src/db/schema/broadcasts.js';
+import { broadcastRecipients, broadcastRuns, broadcasts, consentEvents, residentHomes } from '../../src/db/schema/broadcasts.js';
+import { outboundMessages } from '../../src/db/schema/outbound.js';
+import { mirrorOutbound } from '../../src/broadcasts/engine.js';
 import { exposureAlerts, exposureEvents, tracingShareCodes } from '../../src/db/schema/tracing.js';
 import { runRetention } from '../../src/privacy/retention.js';
 import { retentionOptions } from '../../src/service.js';
@@ -137,5 +139,33 @@ describe('"XÓA DỮ LIỆU"', () => {
     expect(await left('exposure_alerts', 'contact_id')).toBe(0);
     expect(await left('tracing_share_codes', 'contact_id')).toBe(0);
     expect(await left('exposure_events', 'case_contact_id')).toBe(0);
+  });
+
+  it('stops broadcasts not yet sent to them: a row not handed over is cancelled, a waiting message ends, and no row keeps their chat', async () => {
+    const chat = new SimChat(ts, 'resident');
+    await chat.send('xin chào');
+    const [me] = await ts.rt.db.select().from(contacts).where(sql`${contacts.chatId} like ${'%' + chat.session + '%'}`);
+    const person = me!.linkedTo ?? me!.id;
+    const commune = ts.rt.venues.domain.searchCommunes('pho minh')[0]!.id;
+    const to = { channel: me!.channel, botId: me!.botId, chatId: me!.chatId };
+    // Paused, so the running engine leaves the run alone; the waiting message is due later.
+    const [b] = await ts.rt.db.insert(broadcasts).values({ text: 'Nhắc tiêm mũi 3', communeIds: [commune], audience: 'residents', schedule: { kind: 'now' }, status: 'paused' }).returning();
+    const runs = await ts.rt.db.insert(broadcastRuns).values([{ broadcastId: b!.id, dueAt: new Date(Date.now() - 60_000), status: 'sending' }, { broadcastId: b!.id, dueAt: new Date(), status: 'sending' }]).returning();
+    const [waiting] = await ts.rt.db.insert(outboundMessages).values({ ...to, part: { type: 'text', text: 'Nhắc tiêm mũi 3' }, priority: 'bulk', dueAt: new Date(Date.now() + 3600_000) }).returning();
+    await ts.rt.db.insert(broadcastRecipients).values([
+      { runId: runs[0]!.id, personId: person, communeId: commune, ...to, status: 'pending' },
+      { runId: runs[1]!.id, personId: person, communeId: commune, ...to, status: 'queued', outboundId: waiting!.id },
+    ]);
+
+    const ask = await chat.send('xóa dữ liệu');
+    expect(textOf(await chat.send({ choice: choicesOf(ask).find((c) => c.label === 'Xóa hết')!.data }))).toMatch(/Đã xóa dữ liệu/);
+    await mirrorOutbound(ts.rt.db);
+    const rows = await ts.rt.db.select().from(broadcastRecipients).where(sql`${broadcastRecipients.personId} = ${person}`).orderBy(broadcastRecipients.runId);
+    expect(rows.map((r) => [r.status, r.reason, r.chatId])).toEqual([
+      ['cancelled', 'erased', null],
+      ['expired', 'erased', null],
+    ]);
+    const [message] = await ts.rt.db.select().from(outboundMessages).where(sql`${outboundMessages.id} = ${waiting!.id}`);
+    expect(message!.status).toBe('expired');
   });
 });

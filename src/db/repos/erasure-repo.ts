@@ -12,6 +12,9 @@ import { venues } from '../schema/venues.js';
 import { dependents, visitFlags, visits } from '../schema/visits.js';
 import { chatsOfPerson } from './contacts-repo.js';
 
+/** The reason on a broadcast row (and its waiting message) stopped because the person erased their data. */
+const ERASED = 'erased';
+
 /** What an erasure removed, for the resident's confirmation and the operator's log (counts only). */
 export interface ErasureCounts {
   readonly chats: number;
@@ -55,8 +58,14 @@ export class ErasureRepo {
       await tx.delete(exposureAlerts).where(inArray(exposureAlerts.contactId, ids));
       await tx.delete(tracingShareCodes).where(inArray(tracingShareCodes.contactId, ids));
       await tx.update(exposureEvents).set({ caseContactId: null }).where(inArray(exposureEvents.caseContactId, ids));
-      // Broadcast results keep their counts, not the chat a message went to.
-      await tx.update(broadcastRecipients).set({ channel: null, botId: null, chatId: null }).where(inArray(broadcastRecipients.personId, ids));
+      // Broadcasts not yet sent to them stop: a row not handed over yet is cancelled, a handed-over
+      // message still waiting ends (the engine copies that onto its row). Results keep their counts,
+      // not the chat a message went to.
+      const theirs = inArray(broadcastRecipients.personId, ids);
+      await tx.update(broadcastRecipients).set({ status: 'cancelled', reason: ERASED, finishedAt: new Date() }).where(and(theirs, eq(broadcastRecipients.status, 'pending')));
+      const queued = tx.select({ id: broadcastRecipients.outboundId }).from(broadcastRecipients).where(and(theirs, eq(broadcastRecipients.status, 'queued')));
+      await tx.update(outboundMessages).set({ status: 'expired', error: ERASED, finishedAt: new Date() }).where(and(inArray(outboundMessages.id, queued), eq(outboundMessages.status, 'pending')));
+      await tx.update(broadcastRecipients).set({ channel: null, botId: null, chatId: null }).where(theirs);
       for (const c of chats) {
         const chat = and(eq(inboundUpdates.channel, c.channel), eq(inboundUpdates.botId, c.botId), eq(inboundUpdates.chatId, c.chatId));
         await tx.update(inboundUpdates).set({ payload: {} }).where(and(chat, ne(inboundUpdates.status, 'received')));
