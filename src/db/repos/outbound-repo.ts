@@ -5,6 +5,9 @@ import { outboundMessages } from '../schema/outbound.js';
 
 export type OutboundRow = typeof outboundMessages.$inferSelect;
 
+/** The conditions that pick one chat's rows. */
+const ofChat = (c: { channel: string; botId: string; chatId: string }) => [eq(outboundMessages.channel, c.channel), eq(outboundMessages.botId, c.botId), eq(outboundMessages.chatId, c.chatId)];
+
 /** The send ledger (see the schema doc). Rows are written by the outbox (`src/outbox`) only. */
 export class OutboundRepo {
   constructor(private readonly db: Db) {}
@@ -34,9 +37,7 @@ export class OutboundRepo {
       .from(outboundMessages)
       .where(
         and(
-          eq(outboundMessages.channel, row.channel),
-          eq(outboundMessages.botId, row.botId),
-          eq(outboundMessages.chatId, row.chatId),
+          ...ofChat(row),
           inArray(outboundMessages.status, ['pending', 'sending']),
           inArray(outboundMessages.priority, atLeastAsUrgent(row.priority)),
           lt(outboundMessages.id, row.id),
@@ -56,9 +57,7 @@ export class OutboundRepo {
       .from(outboundMessages)
       .where(
         and(
-          eq(outboundMessages.channel, chat.channel),
-          eq(outboundMessages.botId, chat.botId),
-          eq(outboundMessages.chatId, chat.chatId),
+          ...ofChat(chat),
           inArray(outboundMessages.status, ['pending', 'sending']),
           or(isNull(outboundMessages.dueAt), lte(outboundMessages.dueAt, now)),
         ),
