@@ -58,7 +58,7 @@ function resolvedSql(o: AudienceOptions): SQL {
   // A channel without a policy gets the strictest one (policyFor), window included.
   const fallback = policyFor('\u0000');
   const now = o.now.toISOString();
-  const since = vnDayStart(o.now).toISOString();
+  const since = vnDayStart(o.now);
   return sql`with m as materialized (${members(o.audience, o.communeIds)}),
     pol as (select * from jsonb_to_recordset(${policies}::jsonb) as p(channel text, window_ms bigint, reason text)),
     given as (select distinct on (e.person_id) e.person_id, e.given from consent_events e
@@ -72,12 +72,7 @@ function resolvedSql(o: AudienceOptions): SQL {
       where coalesce(c.linked_to, c.id) in (select person_id from m) and c.unreachable_at is null),
     fl as (select distinct on (person_id) person_id, channel, bot_id, chat_id, excl from ch where live order by person_id, last_seen_at desc, id desc),
     fu as (select distinct on (person_id) person_id, channel, bot_id, chat_id from ch where live and excl is null order by person_id, last_seen_at desc, id desc),
-    sent as (select person_id, count(*)::int as n from (
-        select x.person_id from broadcast_recipients x where x.person_id in (select person_id from m) and x.queued_at >= ${since}::timestamptz
-          and x.status in ('queued', 'sent', 'uncertain')
-        union all
-        select k.person_id from campaign_messages k where k.person_id in (select person_id from m) and k.done_at >= ${since}::timestamptz and k.status = 'queued'
-      ) s group by person_id),
+    sent as (select person_id, count(*)::int as n from (${handedSince(sql`select person_id from m`, since)}) s group by person_id),
     r as (select m.person_id, m.commune_id, g.given,
         ${o.audience === 'pending-registrations' ? sql`exists (select 1 from reminder_opt_outs ro where ro.contact_id = m.person_id)` : sql`false`} as reminder_out,
         exists (select 1 from ch where ch.person_id = m.person_id) as has_chat,
@@ -153,15 +148,20 @@ function members(audience: Audience, communeIds: readonly string[]): SQL {
             where status = 'registered' and appointment_at is null and commune_id = any(${communes}::text[]) order by contact_id, id`;
 }
 
+/**
+ * One row per broadcast or campaign message handed to one of `persons` (a query of person ids)
+ * since `since`: what the daily cap counts, in the resolution and in the engine's and campaigns' checks.
+ */
+function handedSince(persons: SQL, since: Date): SQL {
+  const from = since.toISOString();
+  return sql`select x.person_id from broadcast_recipients x where x.person_id in (${persons}) and x.queued_at >= ${from}::timestamptz
+      and x.status in ('queued', 'sent', 'uncertain')
+    union all
+    select k.person_id from campaign_messages k where k.person_id in (${persons}) and k.done_at >= ${from}::timestamptz and k.status = 'queued'`;
+}
+
 /** Broadcast and campaign messages handed to each person since `since` (for the daily cap). */
 export async function sentSince(db: Db, ids: readonly number[], since: Date): Promise<Map<number, number>> {
-  const rows = rowsOf(
-    await db.execute(sql`select person_id, count(*)::int as n from (
-        select person_id from broadcast_recipients where person_id = any(${idArray(ids)}::bigint[]) and queued_at >= ${since.toISOString()}::timestamptz
-          and status in ('queued', 'sent', 'uncertain')
-        union all
-        select person_id from campaign_messages where person_id = any(${idArray(ids)}::bigint[]) and done_at >= ${since.toISOString()}::timestamptz and status = 'queued'
-      ) x group by person_id`),
-  );
+  const rows = rowsOf(await db.execute(sql`select person_id, count(*)::int as n from (${handedSince(sql`select unnest(${idArray(ids)}::bigint[])`, since)}) x group by person_id`));
   return new Map(rows.map((r) => [Number(r.person_id), Number(r.n)]));
 }

@@ -20,6 +20,7 @@ export const telegramPolicy: ChannelPolicy = {
 
 /** Zalo OA consultation messages reach only people who interacted in the last 7 days (-230 otherwise). */
 export const ZALO_OA_WINDOW_MS = 7 * DAY;
+const ZALO_OA_WINDOW = { ms: ZALO_OA_WINDOW_MS, reason: 'outside-zalo-window' } as const;
 
 export const zaloOaPolicy: ChannelPolicy = {
   channel: 'zalo-oa',
@@ -30,8 +31,8 @@ export const zaloOaPolicy: ChannelPolicy = {
   textLimit: 2000,
   captionLimit: 2000,
   linkButtons: false,
-  window: { ms: ZALO_OA_WINDOW_MS, reason: 'outside-zalo-window' },
-  exclusion: windowExclusion({ ms: ZALO_OA_WINDOW_MS, reason: 'outside-zalo-window' }),
+  window: ZALO_OA_WINDOW,
+  exclusion: windowExclusion(ZALO_OA_WINDOW),
   notes: [
     'consultation messages only within 7 days of the last interaction (-230 otherwise)',
     'outside the window: the approved template when ZALO_OA_TEMPLATE_ID is set (POST /v3.0/oa/message/template, UNVERIFIED third-party spec), else excluded',
