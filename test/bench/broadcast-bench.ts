@@ -27,7 +27,9 @@
  *   in Postgres (one statement), so the rest is the sender's garbage: V8 collects old space lazily,
  *   `--trace-gc` shows the live heap after each mark-compact.
  *
- * `--rss-trace` prints the service's RSS every 10 s to stderr; `--heap-snapshots DIR` has the
+ * `--rss-trace` prints the service's RSS every 10 s to stderr;
+ * `--rate-trace` prints, per 10 s, the messages the fake accepted, its 429s and its own worst
+ * event-loop delay (a stalled fake bunches arrivals as a late sender would); `--heap-snapshots DIR` has the
  * service write a heap snapshot there at 50 % and 95 % of the broadcast (to see what grows);
  * BENCH_SERVICE_NODE_FLAGS adds Node flags to the service (e.g. --trace-gc, with
  * BENCH_SERVICE_LOG_LEVEL set so its output is shown).
@@ -46,7 +48,7 @@ import { seedResidents } from '../harness/broadcasts.js';
 import { RatedFakeTelegram } from './rated-fake-telegram.js';
 import { deleteRunKeys } from './redis-keys.js';
 
-const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' }, 'rss-trace': { type: 'boolean', default: false }, 'heap-snapshots': { type: 'string' } } });
+const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, limit: { type: 'string', default: '100' }, 'kill-at': { type: 'string', default: '0.4' }, 'rss-trace': { type: 'boolean', default: false }, 'rate-trace': { type: 'boolean', default: false }, 'heap-snapshots': { type: 'string' } } });
 const N = Number(values.recipients);
 const LIMIT = Number(values.limit);
 const TOKEN = '777000:bench-token_abcdefghijklmnopqrstuvwxyz';
@@ -200,6 +202,10 @@ const uncertainChats = rowsOf(await check.db.execute(sql`select chat_id from bro
 const uncertainDelivered = uncertainChats.filter((c) => fake.gotBroadcast(c)).length;
 await ledger.end();
 await check.close();
+if (values['rate-trace']) {
+  const offset = (startedAt - fake.startedAtMs) / 1000;
+  for (const [i, b] of fake.buckets.entries()) log(`rate t=${(i * 10 - offset).toFixed(0)}..${(i * 10 + 10 - offset).toFixed(0)} s: ${(b.accepted / 10).toFixed(1)}/s, 429 ${b.n429}, fake loop max ${b.loopMaxMs.toFixed(0)} ms`);
+}
 // Where the 429s fell: seconds after the start, and relative to the kill (a restart's doing?).
 for (const e of fake.at429) log(`429 (${e.rule}) at t=${((e.at - startedAt) / 1000).toFixed(1)} s, ${killedAt ? `${((e.at - killedAt) / 1000).toFixed(1)} s after the kill` : 'no kill'}, window ${Math.round(e.windowMs)} ms`);
 log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);

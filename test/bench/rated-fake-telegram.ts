@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /**
  * A fake Telegram Bot API that enforces Telegram's flood limits as strictly as they can be read:
@@ -46,6 +47,11 @@ export class RatedFakeTelegram {
    */
   closestWindowMs = Infinity;
   url = '';
+  /** Accepted messages and 429s per 10-second bucket since start(), and the fake's own worst event-loop delay in it (ms). */
+  readonly buckets: { accepted: number; n429: number; loopMaxMs: number }[] = [];
+  startedAtMs = 0;
+  private loop: IntervalHistogram | undefined;
+  private loopTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly perSecond: number,
@@ -101,7 +107,9 @@ export class RatedFakeTelegram {
       // within the second (now - 1000, now].
       const botFull = this.ring[this.ringAt]! > now - 1000;
       const chatFull = last !== undefined && now - last < 1000 / this.perChatPerSecond;
+      const bucket = this.bucket(now);
       if (botFull || chatFull) {
+        bucket.n429++;
         this.n429++;
         if (this.at429.length < 1000) this.at429.push({ at: now, rule: botFull ? 'bot' : 'chat', windowMs: now - this.ring[this.ringAt]! });
         if (botFull) this.n429Bot++;
@@ -116,17 +124,34 @@ export class RatedFakeTelegram {
       this.lastPerChat.set(chat, now);
       if (this.lastPerChat.size > 50_000) for (const [c, at] of this.lastPerChat) if (at <= now - 1000) this.lastPerChat.delete(c);
       this.delivered++;
+      bucket.accepted++;
       this.count(chat, now);
       this.firstAt ||= now;
       this.lastAt = now;
       return { ok: true, result: { message_id: this.delivered, date: Math.floor(now / 1000), chat: { id: Number(chat) || chat, type: 'private' }, text: req.body.text ?? '' } };
     });
     await this.app.listen({ port: 0, host: '127.0.0.1' });
+    this.startedAtMs = Date.now();
+    // The fake's own stalls bunch arrivals as a late sender would: record them per bucket.
+    this.loop = monitorEventLoopDelay({ resolution: 5 });
+    this.loop.enable();
+    this.loopTimer = setInterval(() => {
+      this.bucket(Date.now()).loopMaxMs = Math.max(this.bucket(Date.now()).loopMaxMs, this.loop!.max / 1e6);
+      this.loop!.reset();
+    }, 1000);
     this.url = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
     return this;
   }
 
+  private bucket(now: number): { accepted: number; n429: number; loopMaxMs: number } {
+    const i = Math.max(0, Math.floor((now - this.startedAtMs) / 10_000));
+    while (this.buckets.length <= i) this.buckets.push({ accepted: 0, n429: 0, loopMaxMs: 0 });
+    return this.buckets[i]!;
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.loopTimer);
+    this.loop?.disable();
     await this.app.close();
   }
 }
