@@ -24,7 +24,7 @@ import { createLogger } from './log.js';
 import { AdapterRegistry } from './pipeline/adapters.js';
 import type { InboundDeps } from './pipeline/inbound-processor.js';
 import type { IngestDeps } from './pipeline/ingest.js';
-import { CLAIM_LEASE_MS, type OutboundDeps } from './pipeline/outbound-processor.js';
+import { CLAIM_LEASE_MS, type OutboundDeps, type SlotMissStage } from './pipeline/outbound-processor.js';
 import type { SweepDeps } from './pipeline/sweep.js';
 import { RedisChatPacer } from './queue/chat-pacer.js';
 import { outboundQueueName, Queues } from './queue/queues.js';
@@ -229,6 +229,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       log,
       workerId: sendWorker.id,
       botHealth: pausedBots,
+      onSlotMissed: (channel: string, stage: SlotMissStage) => metrics.sendSlotsMissed.inc({ channel, stage }),
       now: () => clock.now(),
       async resolveAbandoned() {
         const r = await resolveAbandoned(db);

@@ -26,6 +26,8 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly sends = new Counter({ name: 'quetma_sends_total', help: 'Platform send attempts by channel and outcome (sent, 429, failed, unreachable, expired)', labelNames: ['channel', 'outcome'], registers: [this.registry] });
+  /** Slots of a bot's rate given up by sends that would have left late: why a broadcast runs below the platform's rate. */
+  readonly sendSlotsMissed = new Counter({ name: 'quetma_send_slots_missed_total', help: 'Pacer slots given up because the send would have left late (before the claim, or after a slow claim)', labelNames: ['channel', 'stage'], registers: [this.registry] });
   readonly photoDecodeSeconds = new Histogram({
     name: 'quetma_photo_decode_seconds',
     help: 'Time to read QR codes from one photo (worker pool, including the wait for a free worker)',

@@ -50,7 +50,16 @@ export interface OutboundDeps {
   now?(): Date;
   /** Treat a `sending` row this old as abandoned regardless of its worker (tests, old rows). */
   readonly stuckAfterMs?: number;
+  /**
+   * Told of each pacer slot a send gave up because it would have left late (a busy event loop
+   * before the claim, or a slow claim after it). Each is a slot of the bot's rate that nobody
+   * used, so a steady count explains a broadcast slower than the platform allows.
+   */
+  onSlotMissed?(channel: string, stage: SlotMissStage): void;
 }
+
+/** Where a send gave up its slot: waiting to claim, or after a claim that came back late. */
+export type SlotMissStage = 'before-claim' | 'after-claim';
 
 /** A claim's lease: longer than any platform call (they time out well before). */
 export const CLAIM_LEASE_MS = 30_000;
@@ -97,7 +106,7 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     slot = got;
     // Claim just before the slot, so the claim's round trip does not make the call late.
     const claimLead = deps.sendLedger?.claimLeadMs?.() ?? 0;
-    if (!(await keepSlot(deps.botPacer, botKey, chatKey, { perSecond, perChatPerSecond }, slot, row.priority, claimLead))) return { kind: 'wait', ms: 200 };
+    if (!(await keepSlot(deps.botPacer, botKey, chatKey, { perSecond, perChatPerSecond }, slot, row.priority, claimLead, () => deps.onSlotMissed?.(row.channel, 'before-claim')))) return { kind: 'wait', ms: 200 };
   } else {
     const waitMs = await deps.pacer.take(chatKey, perChatBurst, perChatPerSecond);
     if (waitMs > 0) return { kind: 'wait', ms: waitMs };
@@ -110,6 +119,7 @@ export async function processOutbound(deps: OutboundDeps, id: number, opts: { fi
     return now?.status === 'pending' ? { kind: 'wait', ms: 200 } : { kind: 'done', status: 'claimed-elsewhere' };
   }
   if (slot && !(await onTime(slot))) {
+    deps.onSlotMissed?.(row.channel, 'after-claim');
     // The claim took longer than usual: leaving now would bunch with the sends behind it. The row
     // goes back to pending (not held claimed while waiting: a crash would leave it uncertain).
     await deps.outbound.release(row.id, 'send slot missed; sent later');

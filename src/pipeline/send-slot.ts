@@ -92,12 +92,14 @@ export async function takeSlot(pacer: BotPacer, bot: string, chat: string, rates
  * then the send would leave later than LATE_TOLERANCE_MS after its slot (a busy event loop), takes
  * a new slot for the bot and this chat (the chat's slot was ours, so it moves with us). A late
  * timer costs a slot, never a claimed row left waiting. Returns false when no slot is near enough.
+ * `onMissed` is told of each slot given up (an unused slot of the bot's rate: see the metrics).
  */
-export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string, before = 0): Promise<boolean> {
+export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates: PaceRates, slot: HeldSlot, priority: string, before = 0, onMissed?: () => void): Promise<boolean> {
   const lead = leadOf(priority, rates);
   for (let tries = 0; tries < 3; tries++) {
     await sleepUntil(slot.at - before);
     if (performance.now() - slot.at <= LATE_TOLERANCE_MS) return true;
+    onMissed?.();
     // The end of the line is about one lead ahead (every sender holds slots up to it): allow two.
     const r = await pacer.reserve(bot, chat, rates, 2 * lead, slot.chatTat);
     if (r.waitMs < 0) return false;
@@ -105,7 +107,9 @@ export async function keepSlot(pacer: BotPacer, bot: string, chat: string, rates
     slot.chatTat = r.chatTat;
   }
   await sleepUntil(slot.at - before);
-  return performance.now() - slot.at <= LATE_TOLERANCE_MS;
+  if (performance.now() - slot.at <= LATE_TOLERANCE_MS) return true;
+  onMissed?.();
+  return false;
 }
 
 /**

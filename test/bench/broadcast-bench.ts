@@ -21,6 +21,8 @@
  *   may have started, and not sent again (at most once: Telegram has no idempotency key). lost
  *   minus lost_uncertain were never attempted (a bug if not 0). uncertain_delivered: `uncertain`
  *   rows whose message did reach the fake (not lost).
+ * - slots_missed: pacer slots the service gave up because a send would have left late
+ *   (quetma_send_slots_missed_total, scraped every 5 s; each is one unused slot of R).
  * - rss_growth_mb: the most one service process's RSS grew from when it first answered /healthz
  *   (started, idle or just starting the run) to its peak, resolving the audience included (each
  *   process counted separately; the service's RSS only, not the bench's). The audience is resolved
@@ -75,6 +77,7 @@ const env = {
   BROADCAST_QUIET_HOURS: 'false',
   BROADCAST_APPROVAL_THRESHOLD: String(N + 1),
   SWEEP_INTERVAL_SECONDS: '2',
+  METRICS_TOKEN: 'bench-metrics-token-0123456789',
 };
 
 // Seed with a runtime of our own (it applies the migrations), then create the broadcast.
@@ -135,6 +138,16 @@ async function residentWrites(): Promise<void> {
   }
 }
 
+/** Slots each service process gave up (quetma_send_slots_missed_total), as last scraped: a killed process keeps its last figure. */
+const slotsMissed = new Map<number, number>();
+async function scrapeSlotsMissed(pid: number): Promise<void> {
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } })).text();
+    const n = [...text.matchAll(/^quetma_send_slots_missed_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    slotsMissed.set(pid, n);
+  } catch {}
+}
+
 const broadcastDelivered = () => fake.bulkChats;
 /** RSS per service process: when it first answered /healthz (started, before its sending), and the most it reached. */
 const perProcess = new Map<number, { base: number; max: number }>();
@@ -149,6 +162,7 @@ let downMs = 0;
 let lastProgress = Date.now();
 let lastCount = 0;
 let lastTrace = 0;
+let lastScrape = 0;
 const snapshotAt = [0.5, 0.95];
 const replies: Promise<void>[] = [];
 // Once deliveries stall, the ledger says whether anything is left to send (rows lost in the kill never arrive).
@@ -170,6 +184,8 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
     }
   }
   if (count > 0 && count < N) replies.push(residentWrites());
+  // Every 5 s: a scrape also reads the outbox backlog (a query), so it is not free for the service.
+  if (child.pid && Date.now() - lastScrape >= 5000) (lastScrape = Date.now()), void scrapeSlotsMissed(child.pid);
   while (values['heap-snapshots'] && snapshotAt.length && count >= N * snapshotAt[0]!) {
     snapshotAt.shift();
     log(`heap snapshot at ${count} delivered`);
@@ -190,6 +206,7 @@ while (broadcastDelivered() < N && Date.now() - lastProgress < 60_000) {
   }
 }
 await Promise.all(replies);
+if (child.pid) await scrapeSlotsMissed(child.pid);
 const elapsedSending = (fake.bulkLastAt - fake.bulkFirstAt - downMs) / 1000;
 stopping = true;
 child.kill('SIGTERM');
@@ -234,6 +251,7 @@ console.log(
     uncertain_delivered: uncertainDelivered,
     reply_p95_ms: p95,
     replies: replyMs.length,
+    slots_missed: [...slotsMissed.values()].reduce((a, b) => a + b, 0),
     closest_window_ms: Number.isFinite(fake.closestWindowMs) ? Math.round(fake.closestWindowMs) : null,
     sending_s: Number(elapsedSending.toFixed(1)),
     down_s: Number((downMs / 1000).toFixed(1)),

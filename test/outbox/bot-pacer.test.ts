@@ -92,7 +92,9 @@ describe('the bot pacer', () => {
     if ('waitMs' in got) throw new Error('no slot');
     got.at -= 50; // as if the claim had taken 50 ms too long
     const before = got.chatTat;
-    expect(await keepSlot(pacer, 'telegram:4', 'late', rates(100), got, 'reply')).toBe(true);
+    let missed = 0;
+    expect(await keepSlot(pacer, 'telegram:4', 'late', rates(100), got, 'reply', 0, () => missed++)).toBe(true);
+    expect(missed).toBe(1); // the slot given up is counted (quetma_send_slots_missed_total)
     expect(performance.now() - got.at).toBeLessThanOrEqual(LATE_TOLERANCE_MS);
     expect(got.chatTat).not.toBe(before);
     // The chat's next send is a chat interval after the new slot.
@@ -109,7 +111,8 @@ describe('the bot pacer', () => {
     if ('waitMs' in again) throw new Error('no slot');
     again.at -= 50;
     await pacer.pause('telegram:4', 3000);
-    expect(await keepSlot(pacer, 'telegram:4', 'late2', rates(100), again, 'reply')).toBe(false);
+    expect(await keepSlot(pacer, 'telegram:4', 'late2', rates(100), again, 'reply', 0, () => missed++)).toBe(false);
+    expect(missed).toBe(2);
   });
 
   it('a pause (a 429 retry_after) holds every sender of the bot; a slot beyond the wait limit is not taken', async () => {
