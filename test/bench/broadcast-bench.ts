@@ -138,15 +138,22 @@ async function residentWrites(): Promise<void> {
   }
 }
 
-/** Slots each service process gave up (quetma_send_slots_missed_total), as last scraped: a killed process keeps its last figure. */
-const slotsMissed = new Map<number, number>();
+/** Slots each service process gave up (quetma_send_slots_missed_total) per stage, as last scraped: a killed process keeps its last figures. */
+const slotsMissed = new Map<number, Map<string, number>>();
+const metric = (text: string, name: string) => [...text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? ([0-9.e+-]+)`, 'gm'))].map((m) => ({ labels: m[1] ?? '', value: Number(m[2]) }));
 async function scrapeSlotsMissed(pid: number): Promise<void> {
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } })).text();
-    const n = [...text.matchAll(/^quetma_send_slots_missed_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
-    slotsMissed.set(pid, n);
+    const stages = new Map(metric(text, 'quetma_send_slots_missed_total').map((m) => [/stage="([^"]+)"/.exec(m.labels)?.[1] ?? '', m.value]));
+    slotsMissed.set(pid, stages);
+    if (values['rate-trace']) {
+      const lag = (q: string) => ((metric(text, `quetma_nodejs_eventloop_lag_${q}_seconds`)[0]?.value ?? 0) * 1000).toFixed(0);
+      const gc = metric(text, 'quetma_nodejs_gc_duration_seconds_sum').map((m) => `${/kind="([^"]+)"/.exec(m.labels)?.[1]} ${(m.value * 1000).toFixed(0)} ms`).join(', ');
+      log(`service t=${Math.round((Date.now() - startedAt) / 1000)} s: slots missed ${JSON.stringify(Object.fromEntries(stages))}, loop lag p99 ${lag('p99')} ms max ${lag('max')} ms, gc ${gc}`);
+    }
   } catch {}
 }
+const missedTotal = () => [...slotsMissed.values()].flatMap((m) => [...m.values()]).reduce((a, b) => a + b, 0);
 
 const broadcastDelivered = () => fake.bulkChats;
 /** RSS per service process: when it first answered /healthz (started, before its sending), and the most it reached. */
@@ -251,7 +258,7 @@ console.log(
     uncertain_delivered: uncertainDelivered,
     reply_p95_ms: p95,
     replies: replyMs.length,
-    slots_missed: [...slotsMissed.values()].reduce((a, b) => a + b, 0),
+    slots_missed: missedTotal(),
     closest_window_ms: Number.isFinite(fake.closestWindowMs) ? Math.round(fake.closestWindowMs) : null,
     sending_s: Number(elapsedSending.toFixed(1)),
     down_s: Number((downMs / 1000).toFixed(1)),
