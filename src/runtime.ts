@@ -225,7 +225,7 @@ export async function createRuntime(given: Config, opts: RuntimeOptions = {}): P
       adapters,
       pacer: new RedisChatPacer(redis, config.QUEUE_PREFIX),
       botPacer: new RedisBotPacer(redis, config.QUEUE_PREFIX),
-      sendLedger: new BatchedSendLedger(db, sendWorker.id, CLAIM_LEASE_MS),
+      sendLedger: new BatchedSendLedger(db, sendWorker.id, CLAIM_LEASE_MS, (ms) => metrics.sendClaim.observe(ms / 1000)),
       log,
       workerId: sendWorker.id,
       botHealth: pausedBots,

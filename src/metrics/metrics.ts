@@ -26,6 +26,8 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly sends = new Counter({ name: 'quetma_sends_total', help: 'Platform send attempts by channel and outcome (sent, 429, failed, unreachable, expired)', labelNames: ['channel', 'outcome'], registers: [this.registry] });
+  /** A send's claim (a commit) before its platform call: its tail decides how early sends must claim (ClaimLead). */
+  readonly sendClaim = new Histogram({ name: 'quetma_send_claim_seconds', help: 'Time to claim a ledger row before its platform call (batched with the claims in flight)', buckets: [0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.15, 0.3], registers: [this.registry] });
   /** Slots of a bot's rate given up by sends that would have left late: why a broadcast runs below the platform's rate. */
   readonly sendSlotsMissed = new Counter({ name: 'quetma_send_slots_missed_total', help: 'Pacer slots given up because the send would have left late (before the claim, or after a slow claim)', labelNames: ['channel', 'stage'], registers: [this.registry] });
   readonly photoDecodeSeconds = new Histogram({

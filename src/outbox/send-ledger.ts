@@ -49,6 +49,8 @@ export class BatchedSendLedger {
     private readonly db: Db,
     private readonly workerId: string,
     private readonly leaseMs: number,
+    /** Told each claim's time in ms (metrics). */
+    private readonly onClaimTime?: (ms: number) => void,
   ) {}
 
   readonly get = whileBusy(async (ids: number[]): Promise<(OutboundRow | undefined)[]> => {
@@ -66,7 +68,9 @@ export class BatchedSendLedger {
     try {
       return await this.claimBatch(row);
     } finally {
-      this.lead.note(performance.now() - started);
+      const ms = performance.now() - started;
+      this.lead.note(ms);
+      this.onClaimTime?.(ms);
     }
   };
 

@@ -149,7 +149,8 @@ async function scrapeSlotsMissed(pid: number): Promise<void> {
     if (values['rate-trace']) {
       const lag = (q: string) => ((metric(text, `quetma_nodejs_eventloop_lag_${q}_seconds`)[0]?.value ?? 0) * 1000).toFixed(0);
       const gc = metric(text, 'quetma_nodejs_gc_duration_seconds_sum').map((m) => `${/kind="([^"]+)"/.exec(m.labels)?.[1]} ${(m.value * 1000).toFixed(0)} ms`).join(', ');
-      log(`service t=${Math.round((Date.now() - startedAt) / 1000)} s: slots missed ${JSON.stringify(Object.fromEntries(stages))}, loop lag p99 ${lag('p99')} ms max ${lag('max')} ms, gc ${gc}`);
+      const claims = metric(text, 'quetma_send_claim_seconds_bucket').map((m) => `${/le="([^"]+)"/.exec(m.labels)?.[1]}:${m.value}`).join(' ');
+      log(`service t=${Math.round((Date.now() - startedAt) / 1000)} s: slots missed ${JSON.stringify(Object.fromEntries(stages))}, loop lag p99 ${lag('p99')} ms max ${lag('max')} ms, gc ${gc}; claims (s, cumulative) ${claims}`);
     }
   } catch {}
 }
