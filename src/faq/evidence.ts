@@ -212,3 +212,6 @@ function domainTerms(terms: readonly string[], ambiguous: ReadonlySet<string>): 
 function isInDomain(terms: readonly string[], ambiguous: ReadonlySet<string>): boolean {
   return domainTerms(terms, ambiguous).length > 0;
 }
+
+/** True when the terms (a part of a question) name a domain word (see isInDomain). */
+export const namesDomainTerm = isInDomain;

@@ -109,6 +109,14 @@ describe('ranking', async () => {
     expect(r.top.map((t) => t.id)).toEqual(expect.arrayContaining(['register-documents', 'before-vaccination']));
   });
 
+  it('answers two questions about one subject: a part naming no domain word follows a clear subject', () => {
+    const q = 'Tôi đang mang thai ở tuần thứ 20, xin hỏi phụ nữ mang thai có nên tiêm vắc xin không và cần lưu ý những gì?';
+    expect(asksTwoQuestions(syllables(q))).toBe(true);
+    expect(matcher.match(q).id).toBe('pregnancy');
+    // the second part points to its own topic, the close runner-up: still choices
+    expect(matcher.match('di tiem can mang theo gi va an uong the nao').decision).toBe('suggest');
+  });
+
   it('lets the neighbours decide what an unmarked ambiguous word means', () => {
     const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
     expect(unresolved('di tiem can mang gi')).toEqual([]);
