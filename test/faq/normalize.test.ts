@@ -72,6 +72,13 @@ describe('syllables', () => {
     expect(analyze('về quê ăn Tết tiêm được không').unigrams).not.toContain('tet');
   });
 
+  it('leaves the frames of standard written questions out: salutations, "người dân", "thực hiện", "theo quy định"', () => {
+    expect(syllables('Kính gửi Trạm Y tế, xin hỏi người dân thực hiện theo quy định hiện hành')).toEqual(['tram', 'y', 'te', 'xin', 'hoi']);
+    expect(syllables('đóng bất kỳ khoản phí nào')).toEqual(['dong', 'chi', 'phi', 'nao']);
+    expect(syllables('trao đổi trực tiếp với cán bộ')).toEqual(['hoi', 'truc', 'tiep', 'voi', 'can', 'bo']);
+    expect(analyze('quấy khóc suốt đêm').unigrams).toEqual(['quay', 'khoc']);
+  });
+
   it('reads "có quyền" (has the right to) as "được"', () => {
     expect(syllables('ai có quyền xem')).toEqual(['ai', 'duoc', 'xem']);
   });

@@ -4,6 +4,8 @@
  * everyday synonyms. Folded words. Order matters: longer phrases come first within a first token.
  */
 
+import { FORMAL_PHRASES } from './formal-phrases.js';
+
 /** Multi-token phrases (after whole-token replacement), longest first within a first token. */
 export const PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
   // one token per named thing, so a long name ("sổ sức khỏe điện tử") does not outweigh the question
@@ -148,4 +150,6 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['giay', 'cn'], ['giay', 'chung', 'nhan']],
   [['cn', 'tiem'], ['chung', 'nhan', 'tiem']],
   [['cn', 'cong', 'ty'], ['cong', 'nhan', 'cong', 'ty']],
+  // standard written frames and number words (formal-phrases.ts)
+  ...FORMAL_PHRASES,
 ];

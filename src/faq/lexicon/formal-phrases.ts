@@ -1,0 +1,35 @@
+/**
+ * How an educated resident, a teacher or a commune clerk frames a question in standard written
+ * Vietnamese: salutations, "người dân", "thực hiện", "theo quy định hiện hành", "bất kỳ". These
+ * frames name no subject, so as content syllables they counted as the question's unexplained part
+ * and held a clear match back. Folded words; appended to PHRASES (phrases.ts).
+ */
+
+export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  // a salutation names the addressee, not the subject ("Kính gửi Trạm Y tế, ...")
+  [['kinh', 'gui'], []],
+  [['kinh', 'de', 'nghi'], []],
+  [['xin', 'phep'], []],
+  // "người dân" (residents), "thực hiện" (carry out), "hiện nay / hiện hành", "theo quy
+  // định", "bất kỳ", "tương đối", "cụ thể", "giải đáp", "phụ trách", "kịp thời", "trở lên": frames
+  [['nguoi', 'dan'], []],
+  [['thuc', 'hien'], []],
+  [['hien', 'nay'], []],
+  [['hien', 'hanh'], []],
+  [['theo', 'quy', 'dinh'], []],
+  [['quy', 'dinh'], []],
+  [['bat', 'ki'], []],
+  [['tuong', 'doi'], []],
+  [['cu', 'the'], []],
+  [['giai', 'dap'], []],
+  [['phu', 'trach'], []],
+  [['kip', 'thoi'], []],
+  [['tro', 'len'], []],
+  // "nằm trong độ tuổi" (falls within) is not lying in bed ("nằm một chỗ")
+  [['nam', 'trong'], ['trong']],
+  // "trao đổi trực tiếp với cán bộ" asks an official, like "hỏi trực tiếp"
+  [['trao', 'doi'], ['hoi']],
+  // "khoản phí / khoản tiền" (a fee) is a cost
+  [['khoan', 'phi'], ['chi', 'phi']],
+  [['khoan', 'tien'], ['chi', 'phi']],
+];
