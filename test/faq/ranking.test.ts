@@ -117,6 +117,11 @@ describe('ranking', async () => {
     expect(matcher.match('di tiem can mang theo gi va an uong the nao').decision).toBe('suggest');
   });
 
+  it('reads a COVID-19 variant as naming COVID-19, so telling it from the flu is no other disease', () => {
+    expect(matcher.explain('triệu chứng khi nhiễm Omicron khác cảm cúm thế nào').evidence.otherDisease).toBe(false);
+    expect(matcher.explain('tiêm phòng cúm cho người già ở đâu').evidence.otherDisease).toBe(true);
+  });
+
   it('lets the neighbours decide what an unmarked ambiguous word means', () => {
     const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
     expect(unresolved('di tiem can mang gi')).toEqual([]);
