@@ -77,6 +77,9 @@ describe('syllables', () => {
     expect(syllables('đóng bất kỳ khoản phí nào')).toEqual(['dong', 'chi', 'phi', 'nao']);
     expect(syllables('trao đổi trực tiếp với cán bộ')).toEqual(['hoi', 'truc', 'tiep', 'voi', 'can', 'bo']);
     expect(analyze('quấy khóc suốt đêm').unigrams).toEqual(['quay', 'khoc']);
+    expect(syllables('Kính thưa quý cơ quan, Ủy ban nhân dân xã')).toEqual(['xa']);
+    expect(syllables('mất toàn bộ giấy tờ')).toEqual(['mat', 'giay', 'to']);
+    expect(syllables('sớm hơn vài ngày')).toEqual(['som', 'hon', 'may', 'ngay']);
   });
 
   it('reads "có quyền" (has the right to) as "được"', () => {

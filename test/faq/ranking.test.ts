@@ -122,6 +122,12 @@ describe('ranking', async () => {
     expect(matcher.explain('tiêm phòng cúm cho người già ở đâu').evidence.otherDisease).toBe(true);
   });
 
+  it('reads registering early as the registration status, a missed booster as a missed appointment', () => {
+    expect(matcher.match('Xin hỏi đăng ký tiêm trước thì có được ưu tiên tiêm trước so với người đăng ký sau hay không?').id).not.toBe('priority-groups');
+    expect(matcher.match('Xin hỏi người mất toàn bộ giấy tờ tùy thân do nhà bị cháy thì làm thế nào để được đăng ký tiêm chủng?').id).not.toBe('register-documents');
+    expect(matcher.match('Tiêm mũi nhắc lại có cần đăng ký lại từ đầu không?').id).toBe('booster');
+  });
+
   it('lets the neighbours decide what an unmarked ambiguous word means', () => {
     const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
     expect(unresolved('di tiem can mang gi')).toEqual([]);

@@ -8,6 +8,11 @@
 export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
   // a salutation names the addressee, not the subject ("Kính gửi Trạm Y tế, ...")
   [['kinh', 'gui'], []],
+  [['kinh', 'thua'], []],
+  [['quy', 'co', 'quan'], []],
+  // the commune office as an addressee or a place ("Ủy ban nhân dân xã") names no subject
+  [['uy', 'ban', 'nhan', 'dan'], []],
+  [['ubnd'], []],
   [['kinh', 'de', 'nghi'], []],
   [['xin', 'phep'], []],
   // "người dân" (residents), "thực hiện" (carry out), "hiện nay / hiện hành", "theo quy
@@ -25,6 +30,14 @@ export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly str
   [['phu', 'trach'], []],
   [['kip', 'thoi'], []],
   [['tro', 'len'], []],
+  // "mất toàn bộ / tất cả / hết giấy tờ" is losing them
+  [['mat', 'toan', 'bo'], ['mat']],
+  [['mat', 'tat', 'ca'], ['mat']],
+  [['mat', 'het'], ['mat']],
+  // "vài ngày" (a few days) counts like "mấy ngày"
+  [['vai', 'ngay'], ['may', 'ngay']],
+  [['vai', 'tuan'], ['may', 'tuan']],
+  [['vai', 'thang'], ['may', 'thang']],
   // "nằm trong độ tuổi" (falls within) is not lying in bed ("nằm một chỗ")
   [['nam', 'trong'], ['trong']],
   // "trao đổi trực tiếp với cán bộ" asks an official, like "hỏi trực tiếp"
