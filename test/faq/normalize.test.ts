@@ -80,6 +80,15 @@ describe('syllables', () => {
     expect(syllables('Kính thưa quý cơ quan, Ủy ban nhân dân xã')).toEqual(['xa']);
     expect(syllables('mất toàn bộ giấy tờ')).toEqual(['mat', 'giay', 'to']);
     expect(syllables('sớm hơn vài ngày')).toEqual(['som', 'hon', 'may', 'ngay']);
+    expect(syllables('Thưa cán bộ, tôi xin trình bày. Trân trọng cảm ơn')).toEqual(['toi']);
+  });
+
+  it('reads a number right after a person as their age ("mệ tui 90 rồi"), not a number of months or a fever', () => {
+    expect(syllables('mệ tui 90 rồi')).toEqual(['ba', 'toi', '90', 'tuoi', 'roi']);
+    expect(syllables('ông 85 bị tiểu đường')).toEqual(['ong', '85', 'tuoi', 'bi', 'tieu', 'duong']);
+    expect(syllables('con tôi 3 tháng')).toEqual(['con', 'toi', '3', 'thang']);
+    expect(syllables('vợ tôi 39 độ')).toEqual(['vo', 'toi', '39', 'do']);
+    expect(syllables('tiêm mũi 2 sau 90 ngày')).not.toContain('tuoi');
   });
 
   it('reads "có quyền" (has the right to) as "được"', () => {

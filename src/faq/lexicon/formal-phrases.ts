@@ -9,6 +9,12 @@ export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly str
   // a salutation names the addressee, not the subject ("Kính gửi Trạm Y tế, ...")
   [['kinh', 'gui'], []],
   [['kinh', 'thua'], []],
+  [['thua', 'can', 'bo'], []],
+  [['thua', 'bac', 'si'], []],
+  [['xin', 'trinh', 'bay'], []],
+  [['trinh', 'bay'], []],
+  [['tran', 'trong'], []],
+  [['cam', 'on'], []],
   [['quy', 'co', 'quan'], []],
   // the commune office as an addressee or a place ("Ủy ban nhân dân xã") names no subject
   [['uy', 'ban', 'nhan', 'dan'], []],
@@ -42,6 +48,8 @@ export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly str
   [['nam', 'trong'], ['trong']],
   // "trao đổi trực tiếp với cán bộ" asks an official, like "hỏi trực tiếp"
   [['trao', 'doi'], ['hoi']],
+  // a bus is a passenger vehicle, as "xe khách" (a venue code for a vehicle)
+  [['xe', 'buyt'], ['xe', 'khach']],
   // "khoản phí / khoản tiền" (a fee) is a cost
   [['khoan', 'phi'], ['chi', 'phi']],
   [['khoan', 'tien'], ['chi', 'phi']],
