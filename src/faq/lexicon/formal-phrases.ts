@@ -36,6 +36,8 @@ export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly str
   [['phu', 'trach'], []],
   [['kip', 'thoi'], []],
   [['tro', 'len'], []],
+  [['khuyen', 'cao'], []],
+  [['giong', 'nhu'], ['nhu']],
   // "mất toàn bộ / tất cả / hết giấy tờ" is losing them
   [['mat', 'toan', 'bo'], ['mat']],
   [['mat', 'tat', 'ca'], ['mat']],
