@@ -128,6 +128,11 @@ describe('ranking', async () => {
     expect(matcher.match('Tiêm mũi nhắc lại có cần đăng ký lại từ đầu không?').id).toBe('booster');
   });
 
+  it('reads having the flu as an illness, the flu vaccine as another vaccine', () => {
+    expect(matcher.explain('Xin hỏi người đang bị cảm cúm nhẹ, sổ mũi thì có nên đi tiêm theo lịch không?').evidence.otherDisease).toBe(false);
+    expect(matcher.match('tiêm vắc xin cảm cúm cho người già ở đâu').decision).not.toBe('answer');
+  });
+
   it('lets the neighbours decide what an unmarked ambiguous word means', () => {
     const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
     expect(unresolved('di tiem can mang gi')).toEqual([]);

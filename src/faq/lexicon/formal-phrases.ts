@@ -50,6 +50,8 @@ export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly str
   [['nam', 'trong'], ['trong']],
   // "trao đổi trực tiếp với cán bộ" asks an official, like "hỏi trực tiếp"
   [['trao', 'doi'], ['hoi']],
+  // having the flu ("bị cảm cúm") is a common illness, like "bị cảm"; the flu vaccine stays another vaccine
+  [['bi', 'cam', 'cum'], ['bi', 'cam']],
   // a bus is a passenger vehicle, as "xe khách" (a venue code for a vehicle)
   [['xe', 'buyt'], ['xe', 'khach']],
   // "khoản phí / khoản tiền" (a fee) is a cost
