@@ -12,8 +12,12 @@ import { preferFitting, type TopicCues } from './topic-cues.js';
  * The parts agree when each one ranks the same topic first on its own. A part naming no domain
  * word ("và cần lưu ý những gì", "và các bước ra sao") only follows the subject when the subject
  * leads clearly on the whole message (`clearLead`); otherwise its own topic is the close runner-up
- * ("đi tiêm cần mang theo gì và ăn uống thế nào": the papers, then the preparation).
+ * ("đi tiêm cần mang theo gì và ăn uống thế nào": the papers, then the preparation). A part
+ * asking only what to keep in mind ("và cần lưu ý gì") always follows the subject.
  */
+/** "và cần lưu ý (điều) gì", "và cần chú ý gì": a follow-up about whatever the message is about. */
+const FOLLOW_UP = new Set(['can', 'luu', 'chu', 'y', 'dieu']);
+
 export function clausesAgree(
   index: TopicIndex,
   cues: ReadonlyMap<string, TopicCues>,
@@ -29,6 +33,8 @@ export function clausesAgree(
   }
   return clauses.every((clause) => {
     const terms = [...new Set(termsOf(analyzeSyllables(clause)))];
+    const unigrams = analyzeSyllables(clause).unigrams;
+    if (unigrams.length > 0 && unigrams.every((u) => FOLLOW_UP.has(u))) return true;
     const hits = preferFitting(rankTopics(index, terms), cues, clause);
     if (hits[0] === undefined || hits[0].id === bestId) return true;
     return clearLead && !namesDomainTerm(terms, unresolvedAmbiguous(clause, unmarked));

@@ -113,6 +113,7 @@ describe('ranking', async () => {
     const q = 'Tôi đang mang thai ở tuần thứ 20, xin hỏi phụ nữ mang thai có nên tiêm vắc xin không và cần lưu ý những gì?';
     expect(asksTwoQuestions(syllables(q))).toBe(true);
     expect(matcher.match(q).id).toBe('pregnancy');
+    expect(matcher.match('Tôi từng bị sốc phản vệ sau khi tiêm một loại kháng sinh, xin hỏi tôi có được tiêm vắc xin phòng COVID-19 không và cần lưu ý gì?').id).toBe('contraindications');
     // the second part points to its own topic, the close runner-up: still choices
     expect(matcher.match('di tiem can mang theo gi va an uong the nao').decision).toBe('suggest');
   });
