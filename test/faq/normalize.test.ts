@@ -81,6 +81,7 @@ describe('syllables', () => {
     expect(syllables('mất toàn bộ giấy tờ')).toEqual(['mat', 'giay', 'to']);
     expect(syllables('sớm hơn vài ngày')).toEqual(['som', 'hon', 'may', 'ngay']);
     expect(syllables('Thưa cán bộ, tôi xin trình bày. Trân trọng cảm ơn')).toEqual(['toi']);
+    expect(syllables('cụ bà thuê trọ, mũi hai')).toEqual(['nguoi', 'gia', 'tam', 'tru', 'mui', '2']);
   });
 
   it('reads a number right after a person as their age ("mệ tui 90 rồi"), not a number of months or a fever', () => {

@@ -132,6 +132,7 @@ describe('ranking', async () => {
   it('reads having the flu as an illness, the flu vaccine as another vaccine', () => {
     expect(matcher.explain('Xin hỏi người đang bị cảm cúm nhẹ, sổ mũi thì có nên đi tiêm theo lịch không?').evidence.otherDisease).toBe(false);
     expect(matcher.match('tiêm vắc xin cảm cúm cho người già ở đâu').decision).not.toBe('answer');
+    expect(matcher.match('ad oi e mun tiem trang da thi o dau').decision).not.toBe('answer');
   });
 
   it('lets the neighbours decide what an unmarked ambiguous word means', () => {

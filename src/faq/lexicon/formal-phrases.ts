@@ -52,6 +52,10 @@ export const FORMAL_PHRASES: readonly (readonly [readonly string[], readonly str
   [['trao', 'doi'], ['hoi']],
   // having the flu ("bị cảm cúm") is a common illness, like "bị cảm"; the flu vaccine stays another vaccine
   [['bi', 'cam', 'cum'], ['bi', 'cam']],
+  // "cụ bà / cụ ông" (an elder) is an old person; "mười bốn ngày" the 14 days of the history
+  [['cu', 'ba'], ['nguoi', 'gia']],
+  [['cu', 'ong'], ['nguoi', 'gia']],
+  [['muoi', 'bon', 'ngay'], ['14', 'ngay']],
   // a bus is a passenger vehicle, as "xe khách" (a venue code for a vehicle)
   [['xe', 'buyt'], ['xe', 'khach']],
   // "khoản phí / khoản tiền" (a fee) is a cost
