@@ -82,6 +82,8 @@ describe('syllables', () => {
     expect(syllables('sớm hơn vài ngày')).toEqual(['som', 'hon', 'may', 'ngay']);
     expect(syllables('Thưa cán bộ, tôi xin trình bày. Trân trọng cảm ơn')).toEqual(['toi']);
     expect(syllables('cụ bà thuê trọ, mũi hai')).toEqual(['nguoi', 'gia', 'tam', 'tru', 'mui', '2']);
+    // discourse words that would fold onto topic words: "đối với" is not "đổi", "thắc mắc" not "mắc"
+    expect(syllables('tôi có thắc mắc đối với việc bố trí lịch')).toEqual(['toi', 'co', 'viec', 'sap', 'xep', 'lich']);
   });
 
   it('reads a number right after a person as their age ("mệ tui 90 rồi"), not a number of months or a fever', () => {
