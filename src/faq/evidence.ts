@@ -13,6 +13,8 @@ const REPAIRED_WEIGHT = 0.75;
 /** Numbers ("85 tuổi", "50 nghìn") carry little topical meaning; unknown ones must not sink a match. */
 const NUMBER_WEIGHT = 0.25;
 const OTHER_DISEASE = new Set(OTHER_DISEASE_TERMS);
+/** COVID-19 and its variants: a question naming one is about COVID-19 ("phân biệt Omicron với cảm cúm"). */
+const COVID_NAMES: ReadonlySet<string> = new Set(['covid', 'omicron', 'delta']);
 const NON_VACCINE_PROCEDURE = new Set(NON_VACCINE_PROCEDURE_TERMS);
 /** Pairs read from a marked word ("chó" -> "vật nuôi"): sure, never an overlap of folding. */
 const SURE_PAIRS = new Set(Object.values(MARKED_WORDS).map((v) => v.replace(' ', '_')));
@@ -170,14 +172,14 @@ export function computeEvidence(index: TopicIndex, query: AnalyzedQuery, hits: r
 }
 
 /**
- * Names another disease, vaccine or procedure without naming COVID-19. A disease pair whose
+ * Names another disease, vaccine or procedure without naming COVID-19 or a variant. A disease pair whose
  * second syllable starts a pair the knowledge base knows (no stop word in it) is read as that
  * pair instead: unmarked, "chuyển câu hỏi cho cán bộ" holds "cho can" (chó cắn, a dog bite) only
  * by folding, and "cán bộ" is the word. A procedure that is not a vaccine (insulin, giving blood)
  * next to the word "vắc xin" is the context of a vaccine question.
  */
 function namesOtherDisease(index: TopicIndex, sylls: readonly string[], terms: readonly string[]): boolean {
-  if (sylls.includes('covid')) return false;
+  if (sylls.some((s) => COVID_NAMES.has(s))) return false;
   const vaccine = sylls.includes('vacxin');
   const overlapped = new Set<string>();
   sylls.forEach((s, i) => {
@@ -212,3 +214,6 @@ function domainTerms(terms: readonly string[], ambiguous: ReadonlySet<string>): 
 function isInDomain(terms: readonly string[], ambiguous: ReadonlySet<string>): boolean {
   return domainTerms(terms, ambiguous).length > 0;
 }
+
+/** True when the terms (a part of a question) name a domain word (see isInDomain). */
+export const namesDomainTerm = isInDomain;

@@ -1,4 +1,5 @@
 import { decide, DEFAULT_THRESHOLDS, type Thresholds } from './decision.js';
+import { clausesAgree } from './clauses.js';
 import { computeEvidence, type MatchEvidence } from './evidence.js';
 import { analyzeQuery, buildIndex } from './index-builder.js';
 import { rankTopics } from './ranking.js';
@@ -26,7 +27,12 @@ export function createMatcher(kb: KnowledgeBase, thresholds: Thresholds = DEFAUL
     const terms = [...new Set([...query.analysis.unigrams, ...query.analysis.bigrams])];
     const hits = preferFitting(rankTopics(index, terms), cues, query.analysis.syllables);
     const best = hits[0];
-    const evidence = computeEvidence(index, query, hits, best === undefined || fitsCues(cues.get(best.id), query.analysis.syllables));
+    const computed = computeEvidence(index, query, hits, best === undefined || fitsCues(cues.get(best.id), query.analysis.syllables));
+    // two questions about one subject are one question (clauses.ts)
+    const evidence =
+      computed.asksTwo && best !== undefined && clausesAgree(index, cues, query.analysis.syllables, best.id, query.unmarked, computed.margin >= thresholds.clearMargin)
+        ? { ...computed, asksTwo: false }
+        : computed;
     const top: RankedTopic[] = hits.slice(0, 3).map((h) => ({
       id: h.id,
       title: kb.byId.get(h.id)?.title ?? h.id,

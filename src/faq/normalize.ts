@@ -1,4 +1,5 @@
 import { squeezeLetters, standardWords } from '../language/standardize.js';
+import { markAges } from './ages.js';
 import { ABBREVIATIONS, MARKED_WORDS, FILLER_WORDS, PHRASES, STOP_WORDS } from './lexicon.js';
 
 export { squeezeLetters };
@@ -79,7 +80,7 @@ function readMarkedWords(text: string): string {
 export function syllables(text: string): string[] {
   const raw = standardWords(readMarkedWords(text)).flatMap((w) => w.split(/[^a-z0-9]+/)).filter((t) => t !== '');
   const expanded = raw.flatMap(expandToken).map(unifyIY);
-  return applyPhrases(expanded);
+  return markAges(applyPhrases(expanded));
 }
 
 export function isStopWord(syllable: string): boolean {

@@ -72,6 +72,28 @@ describe('syllables', () => {
     expect(analyze('về quê ăn Tết tiêm được không').unigrams).not.toContain('tet');
   });
 
+  it('leaves the frames of standard written questions out: salutations, "người dân", "thực hiện", "theo quy định"', () => {
+    expect(syllables('Kính gửi Trạm Y tế, xin hỏi người dân thực hiện theo quy định hiện hành')).toEqual(['tram', 'y', 'te', 'xin', 'hoi']);
+    expect(syllables('đóng bất kỳ khoản phí nào')).toEqual(['dong', 'chi', 'phi', 'nao']);
+    expect(syllables('trao đổi trực tiếp với cán bộ')).toEqual(['hoi', 'truc', 'tiep', 'voi', 'can', 'bo']);
+    expect(analyze('quấy khóc suốt đêm').unigrams).toEqual(['quay', 'khoc']);
+    expect(syllables('Kính thưa quý cơ quan, Ủy ban nhân dân xã')).toEqual(['xa']);
+    expect(syllables('mất toàn bộ giấy tờ')).toEqual(['mat', 'giay', 'to']);
+    expect(syllables('sớm hơn vài ngày')).toEqual(['som', 'hon', 'may', 'ngay']);
+    expect(syllables('Thưa cán bộ, tôi xin trình bày. Trân trọng cảm ơn')).toEqual(['toi']);
+    expect(syllables('cụ bà thuê trọ, mũi hai')).toEqual(['nguoi', 'gia', 'tam', 'tru', 'mui', '2']);
+    // discourse words that would fold onto topic words: "đối với" is not "đổi", "thắc mắc" not "mắc"
+    expect(syllables('tôi có thắc mắc đối với việc bố trí lịch')).toEqual(['toi', 'co', 'viec', 'sap', 'xep', 'lich']);
+  });
+
+  it('reads a number right after a person as their age ("mệ tui 90 rồi"), not a number of months or a fever', () => {
+    expect(syllables('mệ tui 90 rồi')).toEqual(['ba', 'toi', '90', 'tuoi', 'roi']);
+    expect(syllables('ông 85 bị tiểu đường')).toEqual(['ong', '85', 'tuoi', 'bi', 'tieu', 'duong']);
+    expect(syllables('con tôi 3 tháng')).toEqual(['con', 'toi', '3', 'thang']);
+    expect(syllables('vợ tôi 39 độ')).toEqual(['vo', 'toi', '39', 'do']);
+    expect(syllables('tiêm mũi 2 sau 90 ngày')).not.toContain('tuoi');
+  });
+
   it('reads "có quyền" (has the right to) as "được"', () => {
     expect(syllables('ai có quyền xem')).toEqual(['ai', 'duoc', 'xem']);
   });

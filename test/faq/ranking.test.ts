@@ -109,6 +109,32 @@ describe('ranking', async () => {
     expect(r.top.map((t) => t.id)).toEqual(expect.arrayContaining(['register-documents', 'before-vaccination']));
   });
 
+  it('answers two questions about one subject: a part naming no domain word follows a clear subject', () => {
+    const q = 'Tôi đang mang thai ở tuần thứ 20, xin hỏi phụ nữ mang thai có nên tiêm vắc xin không và cần lưu ý những gì?';
+    expect(asksTwoQuestions(syllables(q))).toBe(true);
+    expect(matcher.match(q).id).toBe('pregnancy');
+    expect(matcher.match('Tôi từng bị sốc phản vệ sau khi tiêm một loại kháng sinh, xin hỏi tôi có được tiêm vắc xin phòng COVID-19 không và cần lưu ý gì?').id).toBe('contraindications');
+    // the second part points to its own topic, the close runner-up: still choices
+    expect(matcher.match('di tiem can mang theo gi va an uong the nao').decision).toBe('suggest');
+  });
+
+  it('reads a COVID-19 variant as naming COVID-19, so telling it from the flu is no other disease', () => {
+    expect(matcher.explain('triệu chứng khi nhiễm Omicron khác cảm cúm thế nào').evidence.otherDisease).toBe(false);
+    expect(matcher.explain('tiêm phòng cúm cho người già ở đâu').evidence.otherDisease).toBe(true);
+  });
+
+  it('reads registering early as the registration status, a missed booster as a missed appointment', () => {
+    expect(matcher.match('Xin hỏi đăng ký tiêm trước thì có được ưu tiên tiêm trước so với người đăng ký sau hay không?').id).not.toBe('priority-groups');
+    expect(matcher.match('Xin hỏi người mất toàn bộ giấy tờ tùy thân do nhà bị cháy thì làm thế nào để được đăng ký tiêm chủng?').id).not.toBe('register-documents');
+    expect(matcher.match('Tiêm mũi nhắc lại có cần đăng ký lại từ đầu không?').id).toBe('booster');
+  });
+
+  it('reads having the flu as an illness, the flu vaccine as another vaccine', () => {
+    expect(matcher.explain('Xin hỏi người đang bị cảm cúm nhẹ, sổ mũi thì có nên đi tiêm theo lịch không?').evidence.otherDisease).toBe(false);
+    expect(matcher.match('tiêm vắc xin cảm cúm cho người già ở đâu').decision).not.toBe('answer');
+    expect(matcher.match('ad oi e mun tiem trang da thi o dau').decision).not.toBe('answer');
+  });
+
   it('lets the neighbours decide what an unmarked ambiguous word means', () => {
     const unresolved = (q: string) => [...unresolvedAmbiguous(syllables(q), true)];
     expect(unresolved('di tiem can mang gi')).toEqual([]);

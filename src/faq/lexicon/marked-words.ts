@@ -21,6 +21,8 @@ export const MARKED_WORDS: Readonly<Record<string, string>> = {
   'bún bò': 'mon an', 'phở bò': 'mon an', 'thịt bò': 'mon an', 'bò kho': 'mon an', 'bò né': 'mon an',
   // cities whose folded names read as other words ("da nang" = "đã nặng", "ha noi" = "hạ nơi")
   'đà nẵng': 'tinh khac', 'hà nội': 'tinh khac', 'cần thơ': 'tinh khac', 'gia lai': 'tinh khac', 'huế': 'tinh khac',
+  // "nhậu" (drinking with friends) is drinking alcohol; folded "nhau" is "each other" ("cách nhau")
+  'nhậu': 'uong ruou',
   'chó': 'vat nuoi', 'mèo': 'vat nuoi', 'gà': 'gia cam', 'vịt': 'gia cam', 'ngỗng': 'gia cam',
   'bò': 'gia suc', 'trâu': 'gia suc', 'lợn': 'gia suc', 'heo': 'gia suc', 'dê': 'gia suc', 'cừu': 'gia suc',
 };

@@ -19,6 +19,8 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
   // marked animal words ("chó", "gà", "bò"...) are read as these before folding (MARKED_WORDS)
   // injections that are not vaccination, and the national programme for other childhood vaccines
   'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'tiem_thuoc', 'chung_mo', 'mo_rong',
+  // cosmetic injections ("tiêm trắng da", "tiêm vitamin", "thẩm mỹ")
+  'trang_da', 'tham_mi', 'vitamin', 'collagen',
   // childhood combination vaccines ("5 trong 1", "6 in 1") and the newborn schedule
   '5_trong', '6_trong', 'trong_1', 'so_sinh', 'thang_tuoi', 'bcg', 'vacxin_dai', 'insulin', 'lieu_thuoc', 'cho_cho',
   // other medical procedures ("xét nghiệm máu", "hiến máu")
@@ -32,4 +34,5 @@ export const OTHER_DISEASE_TERMS: readonly string[] = [
  */
 export const NON_VACCINE_PROCEDURE_TERMS: readonly string[] = [
   'tinh_mach', 'filler', 'botox', 'truyen_dich', 'truyen_nuoc', 'insulin', 'nghiem_mau', 'thu_mau', 'hien_mau',
+  'trang_da', 'tham_mi', 'vitamin', 'collagen',
 ];

@@ -4,6 +4,8 @@
  * everyday synonyms. Folded words. Order matters: longer phrases come first within a first token.
  */
 
+import { FORMAL_PHRASES } from './formal-phrases.js';
+
 /** Multi-token phrases (after whole-token replacement), longest first within a first token. */
 export const PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
   // one token per named thing, so a long name ("sổ sức khỏe điện tử") does not outweigh the question
@@ -105,6 +107,14 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['mui', 'thu', 'ba'], ['mui', '3']],
   [['mui', 'thu', 'tu'], ['mui', '4']],
   [['mui', 'thu'], ['mui']],
+  [['mui', 'mot'], ['mui', '1']],
+  [['mui', 'hai'], ['mui', '2']],
+  [['mui', 'ba'], ['mui', '3']],
+  [['mui', 'bon'], ['mui', '4']],
+  [['lieu', 'thu', 'nhat'], ['mui', '1']],
+  [['lieu', 'thu', 'hai'], ['mui', '2']],
+  [['lieu', 'thu', 'ba'], ['mui', '3']],
+  [['lieu', 'dau', 'tien'], ['mui', '1']],
   [['luc', 'nao'], ['khi', 'nao']],
   [['mang', 'bau'], ['mang', 'thai']],
   // "quá hẹn", "trễ hẹn", "quá lịch": missing an appointment ("hẹn" alone is also a particle)
@@ -143,9 +153,12 @@ export const PHRASES: readonly (readonly [readonly string[], readonly string[]])
   [['o', 'tro'], ['o', 'tam', 'tru']],
   [['nha', 'tro'], ['tam', 'tru']],
   [['phong', 'tro'], ['tam', 'tru']],
+  [['thue', 'tro'], ['tam', 'tru']],
   [['bau', 'bi'], ['mang', 'thai']],
   // "cn" is chứng nhận after "giấy" ("giấy cn tiêm"), công nhân before a workplace ("cn cty")
   [['giay', 'cn'], ['giay', 'chung', 'nhan']],
   [['cn', 'tiem'], ['chung', 'nhan', 'tiem']],
   [['cn', 'cong', 'ty'], ['cong', 'nhan', 'cong', 'ty']],
+  // standard written frames and number words (formal-phrases.ts)
+  ...FORMAL_PHRASES,
 ];

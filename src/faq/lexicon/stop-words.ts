@@ -21,6 +21,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'neu', 'kieu', 'chac', 'chut', 'khien', 'no', 'ta',
   // times of day and holidays (late night, noon, Tết, minutes) and "sớm" (early): when, not what
   'khuya', 'trua', 'dem', 'tet', 'phut', 'som',
+  // "suốt" (all through: "suốt đêm", "suốt ngày")
+  'suot',
   // "bên" (side, over at: "bên xã kia", "bên cạnh") locates, it names no topic
   'ben',
   // "thích" (and the dialect "ưng") wants something, like "muốn"
