@@ -28,9 +28,9 @@ function unifyIY(syllable: string): string {
   return CONSONANT_Y.test(syllable) ? `${syllable.slice(0, -1)}i` : syllable;
 }
 
-/** Splits "mui3" -> "mui", "3" but keeps F0/F1 (case classes) whole. */
+/** Splits "mui3" -> "mui", "3" but keeps F0/F1 (case classes) and SpO2 (a domain term) whole. */
 function splitLettersDigits(token: string): string[] {
-  if (/^f\d$/.test(token)) return [token];
+  if (/^(f\d|spo2)$/.test(token)) return [token];
   return token.match(/[a-z]+|\d+/g) ?? [];
 }
 

@@ -102,9 +102,10 @@ describe('syllables', () => {
     expect(syllables('đăng kí')).toEqual(syllables('đăng ký'));
   });
 
-  it('splits numbers from words but keeps F0/F1', () => {
+  it('splits numbers from words but keeps F0/F1 and SpO2', () => {
     expect(syllables('mũi3')).toEqual(['mui', '3']);
     expect(syllables('F0 khỏi bệnh')).toEqual(['f0', 'khoi', 'benh']);
+    expect(syllables('chỉ số SpO2 thấp')).toEqual(['chi', 'so', 'spo2', 'thap']);
   });
 });
 
