@@ -18,8 +18,8 @@ export const OTHER_ADMIN_TERMS: ReadonlySet<string> = new Set([
   'ho_chieu_di', 'xuat_canh', 'visa', 'tu_phap', 'chung_thuc', 'cong_chung',
   // residence papers, jobs, other accounts and payments
   'cu_tru', 'xac_nhan_cu', 'nhan_cu', 'xin_viec', 'kham_suc', 'ki_tai', 'shopee', 'thanh_toan', 'chuyen_khoan',
-  // "tài khoản Zalo" is another account; "quét mã bằng Zalo" is this assistant's channel
-  'khoan_zalo', 'khoan_facebook', 'zalopay', 'momo', 'chuyen_tien', 'nap_tien', 'rut_tien', 'vi_dien',
+  // "tài khoản Zalo", "Zalo báo / bị khóa", "Zalo của tui" are the Zalo account itself; "quét mã bằng Zalo" is this assistant's channel
+  'khoan_zalo', 'khoan_facebook', 'zalo_bao', 'zalo_bi', 'zalo_cua', 'nick_zalo', 'zalopay', 'momo', 'chuyen_tien', 'nap_tien', 'rut_tien', 'vi_dien',
   // civil status and land papers ("giấy chứng nhận độc thân", "giấy chứng nhận quyền sử dụng đất")
   'doc_than', 'hon_nhan', 'quyen_su', 'su_dung_dat', 'tach_thua', 'ho_khau_tach', 'tach_khau', 'tach_ho',
   // the health-insurance card is its own procedure: registering, buying, renewing it
