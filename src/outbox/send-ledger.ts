@@ -6,17 +6,19 @@ import { outboundMessages } from '../db/schema/outbound.js';
 import { ClaimLead } from '../pipeline/send-slot.js';
 
 /**
- * Runs `flush` for the items that queued up while the previous flush was in flight: one caller
+ * Runs `flush` for the items that queued up while the flushes in flight were busy: one caller
  * alone goes at once; under load, everyone who arrived during a round trip shares the next one.
  * The batch grows with the database's latency (group commit done by the caller), so a slow fsync
- * costs one wait per batch instead of one per message.
+ * costs one wait per batch instead of one per message. `maxInFlight` flushes may run at once: with
+ * one, a single slow statement (its backend descheduled on a busy machine) holds every caller that
+ * arrives meanwhile, which is what made a send's claim miss its slot (quetma_send_claim_seconds).
  */
-export function whileBusy<I, O>(flush: (items: I[]) => Promise<O[]>, maxBatch = 200): (item: I) => Promise<O> {
+export function whileBusy<I, O>(flush: (items: I[]) => Promise<O[]>, maxBatch = 200, maxInFlight = 1): (item: I) => Promise<O> {
   let queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
-  let busy = false;
+  let inFlight = 0;
   const run = () => {
-    if (busy || queue.length === 0) return;
-    busy = true;
+    if (inFlight >= maxInFlight || queue.length === 0) return;
+    inFlight++;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     flush(batch.map((b) => b.item))
@@ -25,7 +27,7 @@ export function whileBusy<I, O>(flush: (items: I[]) => Promise<O[]>, maxBatch = 
         (err: unknown) => batch.forEach((b) => b.reject(err)),
       )
       .finally(() => {
-        busy = false;
+        inFlight--;
         run();
       });
   };
@@ -79,6 +81,9 @@ export class BatchedSendLedger {
     return this.lead.ms;
   }
 
+  // Up to CLAIMS_IN_FLIGHT claims at once: two claims of one chat cannot both pass the ordering
+  // check (the later one sees the earlier pending or sending), and one row's two claims serialise
+  // on its row lock, the second finding it no longer pending.
   private readonly claimBatch = whileBusy(async (rows: Claimable[]): Promise<boolean[]> => {
     const now = new Date();
     const result = await this.db.execute(sql`
@@ -90,8 +95,9 @@ export class BatchedSendLedger {
           and coalesce(array_position(${URGENCY}::text[], e.priority), 9) <= coalesce(array_position(${URGENCY}::text[], m.priority), 9))
       returning m.id`);
     const got = new Set((Array.isArray(result) ? result : ((result as { rows?: { id: unknown }[] }).rows ?? [])).map((r) => Number((r as { id: unknown }).id)));
-    return rows.map((r) => got.has(r.id));
-  });
+    // A row asked for twice in one batch (two jobs for it) is won by the first caller only.
+    return rows.map((r) => got.delete(r.id));
+  }, 200, CLAIMS_IN_FLIGHT);
 
   /** sending -> final state, with the platform's message id or the error. */
   readonly finish = whileBusy(async (items: Finish[]): Promise<void[]> => {
@@ -103,6 +109,9 @@ export class BatchedSendLedger {
     return items.map(() => undefined);
   });
 }
+
+/** Claim statements a process runs at once (see whileBusy). */
+const CLAIMS_IN_FLIGHT = 3;
 
 /** reply > alert > reminder > bulk, as a Postgres array literal (array_position gives the rank). */
 const URGENCY = '{reply,alert,reminder,bulk}';
