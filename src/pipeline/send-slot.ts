@@ -148,7 +148,7 @@ export class ClaimLead {
 }
 
 /** The most a send claims ahead of its slot, however slow claims get (rows held claimed on a crash). */
-export const MAX_CLAIM_LEAD_MS = 80;
+export const MAX_CLAIM_LEAD_MS = 40;
 
 /**
  * Maps times on the pacer's clock (Redis's) onto this process's performance.now(). Each answer's
