@@ -20,9 +20,9 @@ describe('the Grafana dashboard shipped in deploy/', () => {
     }
   });
 
-  it('covers intake, backlog per priority class, send outcomes, photo decoding and FAQ decisions', () => {
+  it('covers intake, backlog per priority class, send outcomes and pace, photo decoding and FAQ decisions', () => {
     const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n');
-    for (const needed of ['quetma_webhook_requests_total', 'quetma_queue_waiting', 'quetma_queue_oldest_age_seconds', 'quetma_sends_total', 'quetma_photo_decode_seconds', 'quetma_faq_decisions_total']) {
+    for (const needed of ['quetma_webhook_requests_total', 'quetma_queue_waiting', 'quetma_queue_oldest_age_seconds', 'quetma_sends_total', 'quetma_photo_decode_seconds', 'quetma_faq_decisions_total', 'quetma_send_slots_missed_total', 'quetma_send_claim_seconds']) {
       expect(exprs).toContain(needed);
     }
     expect(exprs).toMatch(/by \(queue, priority\)/);
