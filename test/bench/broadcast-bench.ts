@@ -13,7 +13,9 @@
  *   bulk_fraction: the same for broadcast messages alone.
  * - closest_window_ms: the shortest time the fake saw R + 1 messages take (a 429 below 1000): how
  *   much of the pacer's jitter budget the run left unused.
- * - n429 (n429_bot, n429_chat: which rule), duplicates and lost (broadcast chats with more than
+ * - n429 (n429_bot, n429_chat: which rule; n429_fake_stalled: of the bot's, those answered right
+ *   after the fake's own event loop had stalled at least as long as the window was short, so the
+ *   requests it stamped together may have arrived apart: the fake shares this 2-core machine), duplicates and lost (broadcast chats with more than
  *   one / no message at the fake), reply_p95_ms (webhook to reply at the fake). Each 429 is also
  *   logged to stderr with its time from the start and from the kill, and the window it closed (to
  *   tell a restart's doing from a late send).
@@ -232,7 +234,7 @@ if (values['rate-trace']) {
   for (const [i, b] of fake.buckets.entries()) log(`rate t=${(i * 10 - offset).toFixed(0)}..${(i * 10 + 10 - offset).toFixed(0)} s: ${(b.accepted / 10).toFixed(1)}/s, 429 ${b.n429}, fake loop max ${b.loopMaxMs.toFixed(0)} ms`);
 }
 // Where the 429s fell: seconds after the start, and relative to the kill (a restart's doing?).
-for (const e of fake.at429) log(`429 (${e.rule}) at t=${((e.at - startedAt) / 1000).toFixed(1)} s, ${killedAt ? `${((e.at - killedAt) / 1000).toFixed(1)} s after the kill` : 'no kill'}, window ${Math.round(e.windowMs)} ms`);
+for (const e of fake.at429) log(`429 (${e.rule}) at t=${((e.at - startedAt) / 1000).toFixed(1)} s, ${killedAt ? `${((e.at - killedAt) / 1000).toFixed(1)} s after the kill` : 'no kill'}, window ${Math.round(e.windowMs)} ms, the fake itself stalled ${Math.round(e.fakeStallMs)} ms before it`);
 log(`ledger: ${JSON.stringify(Object.fromEntries(states.map((r) => [r.status, r.n])))}; ran ${Math.round((Date.now() - startedAt) / 1000)} s; shared 2-core machine`);
 
 const duplicates = fake.bulkDuplicates;
@@ -252,6 +254,7 @@ console.log(
     n429: fake.n429,
     n429_bot: fake.n429Bot,
     n429_chat: fake.n429Chat,
+    n429_fake_stalled: fake.n429FakeStalled,
     rss_growth_mb: Number((Math.max(0, ...[...perProcess.values()].map((p) => p.max - p.base)) / 1024).toFixed(1)),
     duplicates,
     lost,

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 
 /**
  * A fake Telegram Bot API that enforces Telegram's flood limits as strictly as they can be read:
@@ -31,7 +31,16 @@ export class RatedFakeTelegram {
   bulkDuplicates = 0;
   n429 = 0;
   /** When each 429 was answered (Date.now()) and which rule: to tell whether they cluster (a kill, a pause). */
-  readonly at429: { at: number; rule: 'bot' | 'chat'; windowMs: number }[] = [];
+  readonly at429: { at: number; rule: 'bot' | 'chat'; windowMs: number; fakeStallMs: number }[] = [];
+  /**
+   * 429s answered while the fake itself had just been stalled for at least the window's shortfall
+   * (1000 - window ms): requests that waited in its socket were stamped late, together, so the
+   * bunching may be the fake's and not the sender's. Counted apart; n429 still counts them.
+   */
+  n429FakeStalled = 0;
+  /** When the fake's 2 ms heartbeat last ran: a request handled long after it waited for the fake's event loop. */
+  private beat = performance.now();
+  private beatTimer: NodeJS.Timeout | undefined;
   n429Bot = 0;
   n429Chat = 0;
   delivered = 0;
@@ -111,7 +120,10 @@ export class RatedFakeTelegram {
       if (botFull || chatFull) {
         bucket.n429++;
         this.n429++;
-        if (this.at429.length < 1000) this.at429.push({ at: now, rule: botFull ? 'bot' : 'chat', windowMs: now - this.ring[this.ringAt]! });
+        const windowMs = now - this.ring[this.ringAt]!;
+        const fakeStallMs = Math.max(0, performance.now() - this.beat - 2);
+        if (botFull && fakeStallMs >= 1000 - windowMs) this.n429FakeStalled++;
+        if (this.at429.length < 1000) this.at429.push({ at: now, rule: botFull ? 'bot' : 'chat', windowMs, fakeStallMs });
         if (botFull) this.n429Bot++;
         else this.n429Chat++;
         return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
@@ -135,6 +147,7 @@ export class RatedFakeTelegram {
     // The fake's own stalls bunch arrivals as a late sender would: record them per bucket.
     this.loop = monitorEventLoopDelay({ resolution: 5 });
     this.loop.enable();
+    this.beatTimer = setInterval(() => (this.beat = performance.now()), 2);
     this.loopTimer = setInterval(() => {
       this.bucket(Date.now()).loopMaxMs = Math.max(this.bucket(Date.now()).loopMaxMs, this.loop!.max / 1e6);
       this.loop!.reset();
@@ -151,6 +164,7 @@ export class RatedFakeTelegram {
 
   async close(): Promise<void> {
     clearInterval(this.loopTimer);
+    clearInterval(this.beatTimer);
     this.loop?.disable();
     await this.app.close();
   }
