@@ -124,13 +124,14 @@ export async function onTime(slot: HeldSlot): Promise<boolean> {
 
 /**
  * How long before its slot a send claims its row: a high quantile (p98) of the last 64 claim
- * times, less half the lateness tolerance, at most MAX_CLAIM_LEAD_MS. The claim is a commit, so
- * its time has a long tail (the database is busy with the broadcast's other writes); a claim that
- * comes back after its slot plus the tolerance gives up the slot, and each slot given up is one of
- * the bot's rate that nobody uses (a running mean let one claim in six or so miss under load;
- * at 20,000 recipients, quiet: p90 gave up 436 slots, p98 275, bench:broadcast). Claiming earlier has its own cost: a row claimed early waits for its slot
- * claimed, and a crash then leaves it `uncertain` (not sent again: at most once), so the lead is
- * a quantile, not the worst case, and capped.
+ * times, less half the lateness tolerance, at most MAX_CLAIM_LEAD_MS. A claim's time has a long
+ * tail: its Postgres backend and this event loop share the CPU with the rest of the broadcast's
+ * work (turning fsync off did not shorten it). A claim that comes back after its slot plus the
+ * tolerance gives up the slot, and each slot given up is one of the bot's rate that nobody uses:
+ * at 20,000 recipients a running mean gave up one slot in six on a loaded machine; quiet, p90
+ * gave up 436 slots and p98 275 (bench:broadcast). Claiming earlier has its own cost: a row
+ * claimed early waits for its slot claimed, and a crash then leaves it `uncertain` (not sent
+ * again: at most once), so the lead is a quantile, not the worst case, and capped.
  */
 export class ClaimLead {
   private readonly times = new Float64Array(64).fill(2);
