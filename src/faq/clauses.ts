@@ -1,9 +1,12 @@
 import { unresolvedAmbiguous } from './ambiguity.js';
-import { namesDomainTerm } from './evidence.js';
+import { isInDomain } from './evidence.js';
 import type { TopicIndex } from './index-builder.js';
 import { analyzeSyllables, termsOf } from './normalize.js';
 import { rankTopics } from './ranking.js';
 import { preferFitting, type TopicCues } from './topic-cues.js';
+
+/** "và cần lưu ý (điều) gì", "và cần chú ý gì": a follow-up about whatever the message is about. */
+const FOLLOW_UP = new Set(['can', 'luu', 'chu', 'y', 'dieu']);
 
 /**
  * A message asking two things joined by "và" ("có nên tiêm không và cần lưu ý những gì") is held
@@ -15,9 +18,6 @@ import { preferFitting, type TopicCues } from './topic-cues.js';
  * ("đi tiêm cần mang theo gì và ăn uống thế nào": the papers, then the preparation). A part
  * asking only what to keep in mind ("và cần lưu ý gì") always follows the subject.
  */
-/** "và cần lưu ý (điều) gì", "và cần chú ý gì": a follow-up about whatever the message is about. */
-const FOLLOW_UP = new Set(['can', 'luu', 'chu', 'y', 'dieu']);
-
 export function clausesAgree(
   index: TopicIndex,
   cues: ReadonlyMap<string, TopicCues>,
@@ -32,11 +32,12 @@ export function clausesAgree(
     else clauses[clauses.length - 1]!.push(s);
   }
   return clauses.every((clause) => {
-    const terms = [...new Set(termsOf(analyzeSyllables(clause)))];
-    const unigrams = analyzeSyllables(clause).unigrams;
+    const analysis = analyzeSyllables(clause);
+    const terms = [...new Set(termsOf(analysis))];
+    const unigrams = analysis.unigrams;
     if (unigrams.length > 0 && unigrams.every((u) => FOLLOW_UP.has(u))) return true;
     const hits = preferFitting(rankTopics(index, terms), cues, clause);
     if (hits[0] === undefined || hits[0].id === bestId) return true;
-    return clearLead && !namesDomainTerm(terms, unresolvedAmbiguous(clause, unmarked));
+    return clearLead && !isInDomain(terms, unresolvedAmbiguous(clause, unmarked));
   });
 }

@@ -211,9 +211,7 @@ function domainTerms(terms: readonly string[], ambiguous: ReadonlySet<string>): 
   return terms.filter((t) => DOMAIN_TERMS.has(t) && !(otherAdmin && WEAK_DOMAIN_TERMS.has(t)) && !(surelyOtherAdmin && ambiguous.has(t)));
 }
 
-function isInDomain(terms: readonly string[], ambiguous: ReadonlySet<string>): boolean {
+/** True when the terms (a whole question or one part of it) name a domain word. */
+export function isInDomain(terms: readonly string[], ambiguous: ReadonlySet<string>): boolean {
   return domainTerms(terms, ambiguous).length > 0;
 }
-
-/** True when the terms (a part of a question) name a domain word (see isInDomain). */
-export const namesDomainTerm = isInDomain;
